@@ -1,0 +1,679 @@
+"""From a loaded case to an audit: run the search, read the source's words, give the verdict.
+
+The rules are those of format v1 (docs/format.md, "Verdict"): a combination reproduces the
+claim, earns a band from the share of it that the source itself describes with the claim's
+word, and the verdict is the most favourable band any combination earns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Literal
+
+from factcheck.lexicon import Lexicon, WordingMatch, shipped_lexicon
+from factcheck.load import Case, FigureOrigin, ancestors
+from factcheck.models import (
+    Audit,
+    ClaimSummary,
+    Combination,
+    Extent,
+    Figure,
+    FigureReading,
+    Interval,
+    Match,
+    Note,
+    Period,
+    Reproduced,
+    SearchStats,
+    Share,
+    SourceSummary,
+    Term,
+    Verdict,
+)
+from factcheck.search import (
+    DEFAULT_BUDGET,
+    DEFAULT_TOP,
+    Candidate,
+    Found,
+    SearchResult,
+    Selection,
+    Target,
+    search,
+)
+
+DEFAULT_TOLERANCE = Decimal("0.01")
+DEFAULT_MAX_TERMS = 4
+SUPPORTED_AT = Decimal("0.9")
+MISLEADING_AT = Decimal("0.5")
+PERIOD_NOTE_AT = Decimal("0.01")
+PERIOD_CAP_AT = Decimal("0.5")
+_PLACES = Decimal("0.000001")
+_BAND_ORDER = (Verdict.supported, Verdict.misleading, Verdict.false)
+
+Support = Literal["all", "some", "none"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Search settings; None means "as the claim file says, else the default"."""
+
+    tolerance: Decimal | None = None
+    max_terms: int | None = None
+    top: int = DEFAULT_TOP
+    budget: int = DEFAULT_BUDGET
+
+
+@dataclass
+class _Reading:
+    """What the source's wordings for one figure say about one predicate."""
+
+    support: Support
+    supporting: list[str] = field(default_factory=list)
+    blocked: list[WordingMatch] = field(default_factory=list)
+
+
+def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None = None) -> Audit:
+    settings = settings or Settings()
+    claim = case.claim
+    lexicon = (lexicon or shipped_lexicon()).extended(claim.synonyms)
+    tolerance = _first(settings.tolerance, claim.tolerance, DEFAULT_TOLERANCE)
+    max_terms = _first(settings.max_terms, claim.max_terms, DEFAULT_MAX_TERMS)
+
+    by_id = {origin.figure.id: origin.figure for origin in case.figures}
+    origins = [o for o in case.figures if _same_unit(o.figure.unit, claim.unit)]
+    candidates = [
+        Candidate(
+            id=o.figure.id,
+            interval=Interval.of(o.figure.value, o.figure.qualifier, o.figure.precision),
+            point=o.figure.value,
+            ancestors=frozenset(ancestors(by_id, o.figure.id)),
+            series=o.figure.series,
+            as_of=o.figure.as_of,
+        )
+        for o in origins
+    ]
+    readings = {o.figure.id: _read(o.figure, claim.asserts, lexicon) for o in origins}
+    direction = lexicon.change_direction(claim.asserts)
+    source_periods = {loaded.source.id: loaded.source.period for loaded in case.sources}
+    context = _Context(case, origins, readings, direction, source_periods)
+
+    used: set[int] = set()
+
+    def classify(selection: Selection) -> Hashable:
+        used.update(index for index, _ in selection)
+        return context.band(selection)
+
+    result = search(
+        candidates,
+        Target(
+            point=claim.value,
+            interval=Interval.of(claim.value, claim.qualifier, claim.precision),
+            tolerance=tolerance,
+        ),
+        max_terms=max_terms,
+        classify=classify,
+        top=settings.top,
+        budget=settings.budget,
+    )
+
+    listed = _listed(result, settings.top)
+    combinations = [context.combination(found) for found in listed]
+    best_band = next((band for band in _BAND_ORDER if result.counts.get(band)), None)
+    basis: int | None = None
+    verdict = Verdict.unsupported
+    capped = False
+    if best_band is not None:
+        basis_found = result.found[best_band][0]
+        basis = listed.index(basis_found)
+        verdict = best_band
+        outside = _outside_share(combinations[basis].period, claim.period)
+        if verdict is Verdict.supported and outside is not None and outside > PERIOD_CAP_AT:
+            verdict = Verdict.misleading
+            capped = True
+    basis_combination = combinations[basis] if basis is not None else None
+
+    notes = _notes(
+        context, result, basis_combination, capped, lexicon, candidates, by_id, len(listed)
+    )
+    figure_readings = (
+        [context.figure_reading(term.figure) for term in basis_combination.terms]
+        if basis_combination
+        else []
+    )
+    used_ids = {origins[k].figure.id for k in used}
+    unused = [o.figure.id for o in case.figures if o.figure.id not in used_ids]
+    return Audit(
+        claim=ClaimSummary(
+            id=claim.id,
+            text=claim.text,
+            value=claim.value,
+            qualifier=claim.qualifier,
+            unit=claim.unit,
+            asserts=claim.asserts,
+            also_asserts=claim.also_asserts,
+            speaker=claim.speaker,
+            date=claim.date,
+            attributed_to=claim.attributed_to,
+            period=claim.period,
+            url=claim.url,
+            venue=claim.venue,
+        ),
+        verdict=verdict,
+        basis=basis,
+        reproduced=(
+            Reproduced(basis_combination.match.value) if basis_combination else Reproduced.none
+        ),
+        summary=_summary(verdict, basis_combination, context, capped, claim.value, max_terms,
+                         tolerance),
+        combinations=combinations,
+        figures=figure_readings,
+        unused_figures=unused,
+        notes=notes,
+        sources=[
+            SourceSummary(
+                id=s.source.id,
+                title=s.source.title,
+                publisher=s.source.publisher,
+                published=s.source.published,
+                url=s.source.url,
+                path=_display_path(s.path),
+            )
+            for s in case.sources
+        ],
+        search=SearchStats(
+            figures_searched=len(candidates),
+            combinations_examined=result.examined,
+            complete=result.complete,
+            budget=result.budget,
+            max_terms=max_terms,
+            tolerance=tolerance,
+        ),
+        claim_path=_display_path(case.path),
+        expect=claim.expect,
+    )
+
+
+def _first(*values: object) -> object:
+    return next(value for value in values if value is not None)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _display_path(path: object) -> str:
+    from pathlib import Path
+
+    resolved = Path(str(path))
+    try:
+        return str(resolved.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(resolved)
+
+
+def _read(figure: Figure, predicate: str, lexicon: Lexicon) -> _Reading:
+    reading = _Reading("none")
+    for wording in figure.described_as:
+        found = lexicon.match(wording.term, predicate)
+        if found is None:
+            continue
+        if not found.says:
+            reading.blocked.append(found)
+            continue
+        reading.supporting.append(wording.term)
+        if wording.extent is Extent.all:
+            reading.support = "all"
+        elif reading.support == "none":
+            reading.support = "some"
+    return reading
+
+
+def _listed(result: SearchResult, top: int) -> list[Found]:
+    """The best `top` combinations overall, plus the first of each band (a verdict's basis)."""
+    everything = sorted(found for kept in result.found.values() for found in kept)
+    listed = everything[:top]
+    for kept in result.found.values():
+        if kept and kept[0] not in listed:
+            listed.append(kept[0])
+    return sorted(listed)
+
+
+class _Context:
+    """Per-claim facts the band, period and wording computations share."""
+
+    def __init__(
+        self,
+        case: Case,
+        origins: Sequence[FigureOrigin],
+        readings: dict[str, _Reading],
+        direction: Literal["rise", "fall"] | None,
+        source_periods: dict[str, Period | None],
+    ) -> None:
+        self.case = case
+        self.origins = origins
+        self.readings = readings
+        self.direction = direction
+        self.source_periods = source_periods
+        self.claim_value = case.claim.value
+
+    def figure(self, index: int) -> Figure:
+        return self.origins[index].figure
+
+    def _change_pairs(self, selection: Selection) -> list[tuple[int, int]]:
+        """(added, subtracted) stock pairs of one series: the changes in a combination."""
+        pairs = []
+        for index, sign in selection:
+            figure = self.figure(index)
+            if sign > 0 or figure.as_of is None or figure.series is None:
+                continue
+            for other, other_sign in selection:
+                partner = self.figure(other)
+                if (
+                    other_sign > 0
+                    and partner.series == figure.series
+                    and partner.as_of is not None
+                    and partner.as_of != figure.as_of
+                ):
+                    pairs.append((other, index))
+                    break
+        return pairs
+
+    def supported_values(self, selection: Selection) -> tuple[Decimal, Decimal, Decimal]:
+        """(combination value, supported low, supported high), the last two clamped."""
+        value = sum((self.figure(i).value * s for i, s in selection), Decimal(0))
+        low = high = Decimal(0)
+        change_members: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            rise = self.figure(added).as_of > self.figure(subtracted).as_of  # type: ignore[operator]
+            if self.direction == ("rise" if rise else "fall"):
+                change = self.figure(added).value - self.figure(subtracted).value
+                low += change
+                high += change
+                change_members.update((added, subtracted))
+        for index, sign in selection:
+            if index in change_members:
+                continue
+            support = self.readings[self.figure(index).id].support
+            contribution = self.figure(index).value * sign
+            if support == "all":
+                low += contribution
+            if support in ("all", "some"):
+                high += contribution
+        floor, ceiling = min(Decimal(0), value), max(Decimal(0), value)
+        return value, min(max(low, floor), ceiling), min(max(high, floor), ceiling)
+
+    def band(self, selection: Selection) -> Verdict:
+        _, low, high = self.supported_values(selection)
+        return _band(self._share(low), self._share(high))
+
+    def _share(self, supported: Decimal) -> Decimal:
+        if self.claim_value == 0:
+            return Decimal(1) if supported == 0 else Decimal(0)
+        return supported / self.claim_value
+
+    def combination(self, found: Found) -> Combination:
+        selection = found.selection
+        ordered = [item for item in selection if item[1] > 0] + [
+            item for item in selection if item[1] < 0
+        ]
+        value, low, high = self.supported_values(selection)
+        share_low, share_high = self._share(low), self._share(high)
+        terms = [
+            Term(figure=self.figure(i).id, sign=1 if s > 0 else -1, value=self.figure(i).value)
+            for i, s in ordered
+        ]
+        expression = terms[0].figure + "".join(
+            f" {'+' if t.sign > 0 else '-'} {t.figure}" for t in terms[1:]
+        )
+        difference = value - self.claim_value
+        relative = difference / self.claim_value if self.claim_value else Decimal(0)
+        change_members = {i for pair in self._change_pairs(selection) for i in pair}
+        unsupported = [
+            self.figure(i).id
+            for i, _ in ordered
+            if self.readings[self.figure(i).id].support == "none" and i not in change_members
+        ]
+        if self.direction is not None:
+            # A change in the direction the claim's word needs is supported as a whole.
+            unsupported = [f for f in unsupported if not self._change_supports(selection, f)]
+        return Combination(
+            terms=terms,
+            expression=expression,
+            value=value,
+            interval=found.interval,
+            difference=difference,
+            relative_difference=_round(relative),
+            match=found.match,
+            supported_share=Share(low=_round(share_low), high=_round(share_high)),
+            supported_value=Share(low=low, high=high),
+            unsupported_figures=unsupported,
+            band=_band(share_low, share_high),
+            period=self.period(selection),
+        )
+
+    def _change_supports(self, selection: Selection, figure_id: str) -> bool:
+        _, low, _ = self.supported_values(selection)
+        return low > 0 and any(
+            figure_id in (self.figure(a).id, self.figure(b).id)
+            for a, b in self._change_pairs(selection)
+        )
+
+    def figure_period(self, origin: FigureOrigin) -> Period | None:
+        figure = origin.figure
+        if figure.period is not None:
+            return figure.period
+        if figure.as_of is not None:
+            return Period(start=figure.as_of, end=figure.as_of)
+        return self.source_periods.get(origin.source_id)
+
+    def period(self, selection: Selection) -> Period | None:
+        spans: list[tuple[dt.date, dt.date]] = []
+        in_change: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            ends = sorted(
+                _end(self.figure_period(self.origins[k])) for k in (added, subtracted)
+            )
+            if ends[0] is not None and ends[1] is not None:
+                spans.append((ends[0], ends[1]))
+            in_change.update((added, subtracted))
+        for index, _ in selection:
+            if index in in_change:
+                continue
+            period = self.figure_period(self.origins[index])
+            if period is not None:
+                spans.append((period.start, period.end))
+        if not spans:
+            return None
+        return Period(start=min(s for s, _ in spans), end=max(e for _, e in spans))
+
+    def figure_reading(self, figure_id: str) -> FigureReading:
+        origin = next(o for o in self.origins if o.figure.id == figure_id)
+        figure = origin.figure
+        reading = self.readings[figure_id]
+        return FigureReading(
+            figure=figure.id,
+            source=origin.source_id,
+            value=figure.value,
+            qualifier=figure.qualifier,
+            unit=figure.unit,
+            describes=figure.describes,
+            described_as=[w.term for w in figure.described_as],
+            supports=reading.support,
+            supporting_terms=reading.supporting,
+            quote=figure.quote,
+            page=figure.page,
+        )
+
+
+def _end(period: Period | None) -> dt.date | None:
+    return period.end if period else None
+
+
+def _band(low: Decimal, high: Decimal) -> Verdict:
+    if low >= SUPPORTED_AT:
+        return Verdict.supported
+    if high >= MISLEADING_AT:
+        return Verdict.misleading
+    return Verdict.false
+
+
+def _round(value: Decimal) -> Decimal:
+    rounded = value.quantize(_PLACES, rounding=ROUND_HALF_EVEN)
+    return rounded.normalize() if rounded != 0 else Decimal(0)
+
+
+def _outside_share(basis: Period | None, claimed: Period | None) -> Decimal | None:
+    if basis is None or claimed is None:
+        return None
+    return Decimal(_outside_days(basis, claimed)) / basis.days
+
+
+def _outside_days(basis: Period, claimed: Period) -> int:
+    overlap_start, overlap_end = max(basis.start, claimed.start), min(basis.end, claimed.end)
+    inside = max(0, (overlap_end - overlap_start).days + 1)
+    return basis.days - inside
+
+
+def _outside_ranges(basis: Period, claimed: Period) -> list[tuple[dt.date, dt.date]]:
+    ranges = []
+    day = dt.timedelta(days=1)
+    if basis.start < claimed.start:
+        ranges.append((basis.start, min(basis.end, claimed.start - day)))
+    if basis.end > claimed.end:
+        ranges.append((max(basis.start, claimed.end + day), basis.end))
+    return ranges
+
+
+def number(value: Decimal) -> str:
+    """A value as a reader writes it: 291,000; 12.5; -2,000."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value:,f}".rstrip("0").rstrip(".")
+
+
+def percent(value: Decimal, places: int = 1) -> str:
+    scaled = (value * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return f"{scaled:f}%"
+
+
+def _summary(
+    verdict: Verdict,
+    basis: Combination | None,
+    context: _Context,
+    capped: bool,
+    claim_value: Decimal,
+    max_terms: object,
+    tolerance: object,
+) -> str:
+    claim = context.case.claim
+    if basis is None:
+        return (
+            f"Not reproduced by the source's figures: no combination of up to {max_terms} "
+            f"figures in {claim.unit} comes within {percent(Decimal(str(tolerance)))} of "
+            f"{number(claim_value)}."
+        )
+    how = "exactly" if basis.match is Match.exact else (
+        f"approximately ({percent(basis.relative_difference)})"
+    )
+    derivation = f"{basis.expression} = {number(basis.value)} reproduces the number {how}"
+    low, high = basis.supported_share.low, basis.supported_share.high
+    share = percent(high) if low == high else f"{percent(low)} to {percent(high)}"
+    unsupported = [
+        context.figure_reading(figure_id) for figure_id in basis.unsupported_figures
+    ]
+    never = "; ".join(
+        f"the source never describes these {number(r.value)} ({r.figure}) as {claim.asserts}"
+        for r in unsupported
+    )
+    never = f" {never[0].upper()}{never[1:]}." if never else ""
+    if verdict is Verdict.supported:
+        return f"{derivation}, and the source describes {share} of it as {claim.asserts}."
+    if capped:
+        return (
+            f"{derivation}, and the source describes {share} of it as {claim.asserts}, but "
+            "more than half of the period those figures cover lies outside the period the "
+            "claim attributes."
+        )
+    if verdict is Verdict.misleading:
+        return (
+            f"{derivation}, but the source describes only {share} of it as "
+            f"{claim.asserts}.{never}"
+        )
+    return (
+        f"{derivation}, but the source describes at most {percent(high)} of it as "
+        f"{claim.asserts}.{never}"
+    )
+
+
+def _notes(
+    context: _Context,
+    result: SearchResult,
+    basis: Combination | None,
+    capped: bool,
+    lexicon: Lexicon,
+    candidates: Sequence[Candidate],
+    by_id: dict[str, Figure],
+    listed_count: int,
+) -> list[Note]:
+    claim = context.case.claim
+    notes: list[Note] = []
+    if basis is not None and basis.period is not None and claim.period is not None:
+        outside = _outside_share(basis.period, claim.period)
+        if outside is not None and outside > PERIOD_NOTE_AT:
+            ranges = ", ".join(
+                f"{start} to {end}" for start, end in _outside_ranges(basis.period, claim.period)
+            )
+            days = _outside_days(basis.period, claim.period)
+            attributed = f" to {claim.attributed_to}" if claim.attributed_to else ""
+            message = (
+                f"{percent(outside, 0)} of the period these figures cover "
+                f"({basis.period.start} to {basis.period.end}) lies outside the period the "
+                f"claim attributes{attributed} ({claim.period.start} to {claim.period.end}): "
+                f"{ranges}, {days:,} of {basis.period.days:,} days."
+            )
+            if capped:
+                message += " More than half lies outside, so the verdict is at most misleading."
+            notes.append(Note(kind="period", message=message))
+    if basis is not None:
+        for term in basis.terms:
+            reading = context.readings[term.figure]
+            if reading.support == "some":
+                words = "', '".join(reading.supporting)
+                notes.append(
+                    Note(
+                        kind="extent",
+                        message=(
+                            f"The source says '{words}' of only some of the "
+                            f"{number(term.value)} ({term.figure}), not of all of them."
+                        ),
+                    )
+                )
+    notes.extend(_also_asserts_notes(context, basis, lexicon))
+    for found in result.overlaps:
+        names = [candidates[i].id for i, _ in found.selection]
+        nested = sorted(
+            f"{a} is part of {b}" for a in names for b in names if b in ancestors(by_id, a)
+        )
+        expression = names[0] + "".join(
+            f" {'+' if s > 0 else '-'} {candidates[i].id}" for i, s in found.selection[1:]
+        )
+        notes.append(
+            Note(
+                kind="overlap",
+                message=(
+                    f"Not counted: {expression} = {number(found.point)} would reproduce the "
+                    f"number but counts the same things twice ({'; '.join(nested)})."
+                ),
+            )
+        )
+    if result.overlap_count > len(result.overlaps):
+        notes.append(
+            Note(
+                kind="overlap",
+                message=f"{result.overlap_count - len(result.overlaps)} more double-counting "
+                "combinations were skipped.",
+            )
+        )
+    notes.extend(_unit_notes(context))
+    total = sum(result.counts.values())
+    if total > listed_count:
+        notes.append(
+            Note(
+                kind="search",
+                message=f"{total:,} combinations reproduce the number; the best-ranked "
+                f"{listed_count} are listed (raise --top to see more).",
+            )
+        )
+    if not result.complete:
+        notes.append(
+            Note(
+                kind="search",
+                message=(
+                    f"The search stopped after examining {result.examined:,} combinations "
+                    f"(its budget), so the list may be incomplete: raise --budget, or lower "
+                    "--max-terms to search fewer figures per combination."
+                ),
+            )
+        )
+    return notes
+
+
+def _also_asserts_notes(
+    context: _Context, basis: Combination | None, lexicon: Lexicon
+) -> list[Note]:
+    notes: list[Note] = []
+    case = context.case
+    basis_ids = [t.figure for t in basis.terms] if basis else []
+    basis_sources = {
+        origin.source_id for origin in case.figures if origin.figure.id in basis_ids
+    }
+    statements = [
+        (loaded.source.id, statement)
+        for loaded in case.sources
+        if not basis_sources or loaded.source.id in basis_sources
+        for statement in loaded.source.statements
+    ]
+    for word in case.claim.also_asserts:
+        said = False
+        near: list[str] = []
+        for figure_id in basis_ids:
+            figure = context.case.figure(figure_id)
+            for wording in figure.described_as:
+                found = lexicon.match(wording.term, word)
+                if found and found.says:
+                    said = True
+                elif found:
+                    near.append(f"'{wording.term}' ({figure_id})")
+        for source_id, statement in statements:
+            for text in [*(w.term for w in statement.described_as), statement.text]:
+                found = lexicon.match(text, word)
+                if found and found.says:
+                    said = True
+                elif found:
+                    near.append(f"'{text.strip()}' (statement {statement.id} of {source_id})")
+        if said:
+            continue
+        subject = "these figures" if basis else "the counted things"
+        message = (
+            f"The claim also says they were {word}; neither {subject} nor any statement of "
+            f"the source says so."
+        )
+        if near:
+            message += (
+                f" The closest it comes is {', '.join(dict.fromkeys(near))}, which is hedged "
+                "or negated, not a finding."
+            )
+        notes.append(Note(kind="also_asserts", message=message))
+    return notes
+
+
+def _unit_notes(context: _Context) -> list[Note]:
+    claim = context.case.claim
+    others = [o.figure for o in context.case.figures if o not in context.origins]
+    if not context.origins:
+        units = sorted({f.unit for f in others})
+        listed = ", ".join(units) if units else "none"
+        return [
+            Note(
+                kind="unit",
+                message=f"No figure of the sources is in {claim.unit}; units present: {listed}. "
+                "Figures combine only with figures of the claim's unit.",
+            )
+        ]
+    tolerance = DEFAULT_TOLERANCE * abs(claim.value)
+    notes = []
+    for figure in others:
+        if abs(figure.value - claim.value) <= tolerance:
+            notes.append(
+                Note(
+                    kind="unit",
+                    message=(
+                        f"{figure.id} ({number(figure.value)} {figure.unit}) matches the number "
+                        f"but counts {figure.unit}, not {claim.unit}; it was not combined."
+                    ),
+                )
+            )
+    return notes

@@ -1,0 +1,379 @@
+"""The typed data of factcheck: what the YAML files say (inputs) and what an audit finds (results).
+
+Input models validate the claim/source format v1 (docs/format.md); they forbid unknown keys
+so a typo is an error, not a silently ignored field. Result models are plain data that the
+renderers turn into text; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from factcheck.numbers import NumberFormatError, parse_number
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+FIGURE_ID_PATTERN = r"^[a-z0-9_]+$"
+
+# Units in which a negative value means something; counts of things cannot be negative.
+SIGNED_UNITS = frozenset(
+    {
+        "percent",
+        "percentage_points",
+        "ratio",
+        "points",
+        "degrees",
+        "usd",
+        "eur",
+        "gbp",
+        "dollars",
+        "euros",
+        "pounds",
+    }
+)
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    about = "about"
+    more_than = "more_than"
+    at_least = "at_least"
+    less_than = "less_than"
+    at_most = "at_most"
+    nearly = "nearly"
+
+
+class Extent(str, Enum):
+    all = "all"
+    some = "some"
+
+
+class Verdict(str, Enum):
+    supported = "supported"
+    misleading = "misleading"
+    false = "false"
+    unsupported = "unsupported"
+
+
+class Match(str, Enum):
+    exact = "exact"
+    approximate = "approximate"
+
+
+class Reproduced(str, Enum):
+    exact = "exact"
+    approximate = "approximate"
+    none = "none"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(_Strict):
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"period starts ({self.start}) after it ends ({self.end})")
+        return self
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Wording(_Strict):
+    """One of the source's own words for a figure, and how much of the figure it covers."""
+
+    term: Annotated[str, Field(min_length=1)]
+    extent: Extent = Extent.all
+
+
+def _wordings(raw: Any) -> Any:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    if isinstance(raw, list):
+        return [{"term": item} if isinstance(item, str) else item for item in raw]
+    return raw
+
+
+def _id_list(raw: Any) -> Any:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    return raw
+
+
+class _Numbered(_Strict):
+    """Shared by figures and claims: a value as written, its qualifier and precision."""
+
+    value: Decimal
+    qualifier: Qualifier = Qualifier.exact
+    precision: Annotated[Decimal, Field(gt=0)] = Decimal(1)
+    unit: Annotated[str, Field(min_length=1)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _infer_precision(cls, data: Any) -> Any:
+        # The precision follows the written form ("1.2 million" -> 100,000), so it is read
+        # here, before the value becomes a bare Decimal; a bad value is reported by _number.
+        if not isinstance(data, dict) or "value" not in data:
+            return data
+        try:
+            written = parse_number(data["value"])
+        except NumberFormatError:
+            return data
+        data = dict(data)
+        if data.get("precision") is None:
+            data["precision"] = written.precision
+        if written.percent and "unit" not in data:
+            data["unit"] = "percent"
+        return data
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, raw: Any) -> Decimal:
+        try:
+            return parse_number(raw).value
+        except NumberFormatError as exc:
+            raise ValueError(str(exc)) from None
+
+    @model_validator(mode="after")
+    def _sign_allowed(self) -> _Numbered:
+        if self.value < 0 and self.unit.casefold() not in SIGNED_UNITS:
+            raise ValueError(
+                f"value: negative value {self.value} for unit {self.unit!r}; negative values "
+                f"are allowed only for units {', '.join(sorted(SIGNED_UNITS))}"
+            )
+        return self
+
+
+class Figure(_Numbered):
+    id: Annotated[str, Field(pattern=FIGURE_ID_PATTERN)]
+    describes: str = ""
+    described_as: list[Wording] = []
+    quote: str | None = None
+    page: int | str | None = None
+    part_of: list[str] = []
+    disjoint_with: list[str] = []
+    period: Period | None = None
+    as_of: dt.date | None = None
+    series: str | None = None
+
+    @field_validator("described_as", mode="before")
+    @classmethod
+    def _read_wordings(cls, raw: Any) -> Any:
+        return _wordings(raw)
+
+    @field_validator("part_of", "disjoint_with", mode="before")
+    @classmethod
+    def _read_ids(cls, raw: Any) -> Any:
+        return _id_list(raw)
+
+    @model_validator(mode="after")
+    def _period_or_as_of(self) -> Figure:
+        if self.period is not None and self.as_of is not None:
+            raise ValueError("a figure has either `period` (a flow) or `as_of` (a stock), not both")
+        return self
+
+
+class Statement(_Strict):
+    id: Annotated[str, Field(pattern=FIGURE_ID_PATTERN)]
+    text: str
+    described_as: list[Wording] = []
+    page: int | str | None = None
+
+    @field_validator("described_as", mode="before")
+    @classmethod
+    def _read_wordings(cls, raw: Any) -> Any:
+        return _wordings(raw)
+
+
+class Source(_Strict):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    title: str
+    publisher: str
+    published: dt.date
+    url: str | None = None
+    period: Period | None = None
+    figures: list[Figure] = []
+    statements: list[Statement] = []
+
+
+class Claim(_Numbered):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    text: str
+    speaker: str
+    date: dt.date
+    venue: str | None = None
+    url: str | None = None
+    asserts: Annotated[str, Field(min_length=1)]
+    also_asserts: list[str] = []
+    attributed_to: str | None = None
+    period: Period | None = None
+    sources: list[str] = []
+    figures: list[Figure] = []
+    tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
+    max_terms: Annotated[int, Field(ge=1, le=12)] | None = None
+    synonyms: dict[str, list[str]] = {}
+    expect: Verdict | None = None
+
+    @field_validator("also_asserts", "sources", mode="before")
+    @classmethod
+    def _read_list(cls, raw: Any) -> Any:
+        return _id_list(raw)
+
+
+# --- results ---------------------------------------------------------------------------
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Interval(_Result):
+    low: Decimal
+    high: Decimal
+    low_open: bool = False
+    high_open: bool = False
+
+    @classmethod
+    def of(cls, value: Decimal, qualifier: Qualifier, precision: Decimal) -> Interval:
+        """The set of true values a written number with this qualifier admits."""
+        if qualifier is Qualifier.exact:
+            return cls(low=value, high=value)
+        if qualifier is Qualifier.about:
+            half = precision / 2
+            return cls(low=value - half, high=value + half)
+        if qualifier is Qualifier.more_than:
+            return cls(low=value, high=value + precision, low_open=True, high_open=True)
+        if qualifier is Qualifier.at_least:
+            return cls(low=value, high=value + precision, high_open=True)
+        if qualifier is Qualifier.less_than:
+            return cls(low=value - precision, high=value, low_open=True, high_open=True)
+        if qualifier is Qualifier.at_most:
+            return cls(low=value - precision, high=value, low_open=True)
+        # nearly: just short of the written value
+        return cls(low=value - precision, high=value, high_open=True)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two intervals share at least one point."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return not (self.high_open or other.low_open)
+        if other.high == self.low:
+            return not (other.high_open or self.low_open)
+        return True
+
+
+class Share(_Result):
+    low: Decimal
+    high: Decimal
+
+
+class Term(_Result):
+    figure: str
+    sign: Literal[1, -1]
+    value: Decimal
+
+
+class Combination(_Result):
+    terms: list[Term]
+    expression: str
+    value: Decimal
+    interval: Interval
+    difference: Decimal
+    relative_difference: Decimal
+    match: Match
+    supported_share: Share
+    supported_value: Share
+    unsupported_figures: list[str]
+    band: Verdict
+    period: Period | None = None
+
+
+class Note(_Result):
+    kind: Literal["period", "also_asserts", "overlap", "extent", "unit", "search"]
+    message: str
+
+
+class FigureReading(_Result):
+    """What the source calls one figure, and whether that supports the claim's word."""
+
+    figure: str
+    source: str
+    value: Decimal
+    qualifier: Qualifier
+    unit: str
+    describes: str
+    described_as: list[str]
+    supports: Literal["all", "some", "none"]
+    supporting_terms: list[str]
+    quote: str | None = None
+    page: int | str | None = None
+
+
+class SearchStats(_Result):
+    figures_searched: int
+    combinations_examined: int
+    complete: bool
+    budget: int
+    max_terms: int
+    tolerance: Decimal
+
+
+class ClaimSummary(_Result):
+    id: str
+    text: str
+    value: Decimal
+    qualifier: Qualifier
+    unit: str
+    asserts: str
+    also_asserts: list[str]
+    speaker: str
+    date: dt.date
+    attributed_to: str | None = None
+    period: Period | None = None
+    url: str | None = None
+    venue: str | None = None
+
+
+class SourceSummary(_Result):
+    id: str
+    title: str
+    publisher: str
+    published: dt.date
+    url: str | None = None
+    path: str
+
+
+class Audit(_Result):
+    """Everything `verify` found for one claim: the verdict and the evidence behind it."""
+
+    schema_version: str = SCHEMA_VERSION
+    claim: ClaimSummary
+    verdict: Verdict
+    basis: int | None
+    reproduced: Reproduced
+    summary: str
+    combinations: list[Combination]
+    figures: list[FigureReading]
+    unused_figures: list[str]
+    notes: list[Note]
+    sources: list[SourceSummary]
+    search: SearchStats
+    claim_path: str
+    expect: Verdict | None = None

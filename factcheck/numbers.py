@@ -1,0 +1,131 @@
+"""Numbers as people write them -> exact Decimal value and the precision the writing implies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+ACCEPTED_FORMS = (
+    '325000, 12.5, "325,000", "325 000", "1.2 million", "1.2m", "$87bn", "12.5%"'
+)
+
+_SCALE_WORDS: dict[str, int] = {
+    "k": 3,
+    "thousand": 3,
+    "m": 6,
+    "mn": 6,
+    "mil": 6,
+    "million": 6,
+    "millions": 6,
+    "b": 9,
+    "bn": 9,
+    "billion": 9,
+    "billions": 9,
+    "t": 12,
+    "tn": 12,
+    "trillion": 12,
+    "trillions": 12,
+}
+_CURRENCY = "$€£¥"
+# Thousands separators: comma, space, no-break and thin spaces, apostrophe (Swiss).
+_GROUP_SEPARATORS = ",\u00a0\u202f\u2009 '"
+_NUMBER_TEXT = re.compile(
+    r"""^(?P<sign>[-+\u2212]?)\s*
+        (?P<currency>[$€£¥]?)\s*
+        (?P<digits>\d[\d,\u00a0\u202f\u2009 ']*(?:\.\d+)?|\.\d+)\s*
+        (?P<scale>[a-z]+)?\s*
+        (?P<percent>%)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_GROUPED = re.compile(r"^\d{1,3}(?:([,\u00a0\u202f\u2009 '])\d{3})(?:\1\d{3})*(?:\.\d+)?$")
+
+
+class NumberFormatError(ValueError):
+    """A value that is not a number in any form we accept."""
+
+
+@dataclass(frozen=True)
+class WrittenNumber:
+    value: Decimal
+    precision: Decimal  # the place value of the last written digit
+    percent: bool = False
+
+
+def precision_of(value: Decimal) -> Decimal:
+    """Place value of the last significant written digit: 448000 -> 1000, 12.50 -> 0.01."""
+    if value == 0:
+        return Decimal(1)
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if exponent < 0:
+        return Decimal(1).scaleb(exponent)
+    trailing = len(digits) - len("".join(str(d) for d in digits).rstrip("0"))
+    return _plain(Decimal(1).scaleb(exponent + trailing))
+
+
+def parse_number(raw: object) -> WrittenNumber:
+    """Parse a YAML value (int, Decimal or string) into an exact number and its precision."""
+    if isinstance(raw, bool) or raw is None:
+        raise NumberFormatError(f"expected a number, got {_describe(raw)}")
+    if isinstance(raw, int):
+        value = Decimal(raw)
+        return WrittenNumber(value, precision_of(value))
+    if isinstance(raw, Decimal):
+        if not raw.is_finite():
+            raise NumberFormatError(f"expected a finite number, got {raw}")
+        return WrittenNumber(raw, precision_of(raw))
+    if isinstance(raw, float):  # only reached by library callers: YAML floats arrive as Decimal
+        return parse_number(Decimal(repr(raw)))
+    if not isinstance(raw, str):
+        raise NumberFormatError(f"expected a number, got {_describe(raw)}")
+    return _parse_text(raw)
+
+
+def _parse_text(text: str) -> WrittenNumber:
+    stripped = text.strip()
+    match = _NUMBER_TEXT.match(stripped)
+    if not match:
+        raise NumberFormatError(
+            f"cannot read {text!r} as a number; accepted forms: {ACCEPTED_FORMS}"
+        )
+    digits = match["digits"].strip()
+    if any(sep in digits for sep in _GROUP_SEPARATORS):
+        if not _GROUPED.match(digits):
+            raise NumberFormatError(
+                f"cannot read {text!r} as a number: digit groups must be of three "
+                f"(325,000); accepted forms: {ACCEPTED_FORMS}"
+            )
+        digits = re.sub(f"[{_GROUP_SEPARATORS}]", "", digits)
+    value = Decimal(digits)
+    if "." in digits:
+        precision = Decimal(1).scaleb(-len(digits.split(".", 1)[1]))
+    else:
+        precision = precision_of(value)
+    scale_word = (match["scale"] or "").lower()
+    if scale_word:
+        if scale_word not in _SCALE_WORDS:
+            raise NumberFormatError(
+                f"unknown multiplier {match['scale']!r} in {text!r}; use thousand/k, "
+                "million/m/mn, billion/bn, trillion/tn"
+            )
+        value = value.scaleb(_SCALE_WORDS[scale_word])
+        precision = precision.scaleb(_SCALE_WORDS[scale_word])
+    if match["sign"] in ("-", "\u2212"):
+        value = -value
+    return WrittenNumber(_plain(value), _plain(precision), percent=bool(match["percent"]))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """1.2E+6 -> 1200000: keep integers as integers so they print as people write them."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value
+
+
+def _describe(raw: object) -> str:
+    if isinstance(raw, bool):
+        return f"a boolean ({str(raw).lower()})"
+    if raw is None:
+        return "nothing (null)"
+    return f"{type(raw).__name__} {raw!r}"
