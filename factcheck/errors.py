@@ -13,6 +13,7 @@ class ExitCode:
     INVALID_INPUT = 1
     USAGE = 2
     GATE = 3  # --fail-on matched, or a verdict differs from the claim's `expect`
+    INTERNAL = 70  # a bug: EX_SOFTWARE from sysexits.h
     INTERRUPTED = 130
 
 

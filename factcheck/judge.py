@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 from factcheck.lexicon import Lexicon, WordingMatch, shipped_lexicon
 from factcheck.load import Case, FigureOrigin, ancestors
@@ -54,6 +54,7 @@ _PLACES = Decimal("0.000001")
 _BAND_ORDER = (Verdict.supported, Verdict.misleading, Verdict.false)
 
 Support = Literal["all", "some", "none"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
     )
 
 
-def _first(*values: object) -> object:
+def _first(*values: T | None) -> T:
     return next(value for value in values if value is not None)
 
 
@@ -373,11 +374,10 @@ class _Context:
         spans: list[tuple[dt.date, dt.date]] = []
         in_change: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
-            ends = sorted(
-                _end(self.figure_period(self.origins[k])) for k in (added, subtracted)
-            )
-            if ends[0] is not None and ends[1] is not None:
-                spans.append((ends[0], ends[1]))
+            ends = [_end(self.figure_period(self.origins[k])) for k in (added, subtracted)]
+            known = sorted(end for end in ends if end is not None)
+            if len(known) == 2:
+                spans.append((known[0], known[1]))
             in_change.update((added, subtracted))
         for index, _ in selection:
             if index in in_change:
@@ -465,14 +465,14 @@ def _summary(
     context: _Context,
     capped: bool,
     claim_value: Decimal,
-    max_terms: object,
-    tolerance: object,
+    max_terms: int,
+    tolerance: Decimal,
 ) -> str:
     claim = context.case.claim
     if basis is None:
         return (
             f"Not reproduced by the source's figures: no combination of up to {max_terms} "
-            f"figures in {claim.unit} comes within {percent(Decimal(str(tolerance)))} of "
+            f"figures in {claim.unit} comes within {percent(tolerance)} of "
             f"{number(claim_value)}."
         )
     how = "exactly" if basis.match is Match.exact else (
@@ -628,12 +628,15 @@ def _also_asserts_notes(
                 elif found:
                     near.append(f"'{wording.term}' ({figure_id})")
         for source_id, statement in statements:
+            # The statement's described_as words speak for it; its full text is the fallback.
             for text in [*(w.term for w in statement.described_as), statement.text]:
                 found = lexicon.match(text, word)
                 if found and found.says:
                     said = True
-                elif found:
+                    break
+                if found:
                     near.append(f"'{text.strip()}' (statement {statement.id} of {source_id})")
+                    break
         if said:
             continue
         subject = "these figures" if basis else "the counted things"

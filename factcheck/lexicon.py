@@ -37,6 +37,10 @@ _QUOTES = str.maketrans(
         "\u00bb": '"',
     }
 )
+# Soft hyphens and zero-width characters (common in text copied from PDFs) join, not split.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# A comma or point between digits is part of a number (32,000; 1.5), not a clause boundary.
+_IN_NUMBER = re.compile(r"(?<=\d)[,.](?=\d)")
 _DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/]+")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?()\[\]{}\"]+")
 _OTHER_PUNCTUATION = re.compile(r"[^\w\s'|]+")
@@ -45,6 +49,8 @@ _OTHER_PUNCTUATION = re.compile(r"[^\w\s'|]+")
 def tokens(text: str) -> tuple[str, ...]:
     """Case-folded words with clause boundaries as '|'; quotes, hyphens and dashes folded."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = _INVISIBLE.sub("", text)
+    text = _IN_NUMBER.sub("", text)
     text = _DASHES.sub(" ", text)
     text = _CLAUSE_PUNCTUATION.sub(f" {_BOUNDARY} ", text)
     text = _OTHER_PUNCTUATION.sub(" ", text)

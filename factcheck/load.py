@@ -249,11 +249,13 @@ def _to_python(
 
 
 def _scalar(node: yaml.Node, key_path: KeyPath, doc: Document, problems: list[Problem]) -> Any:
+    assert isinstance(node, yaml.ScalarNode)
+    scalar = node
     text = str(node.value)
     tag = node.tag.removeprefix(_TAG)
     if tag == "int":
         try:
-            return _CONSTRUCTOR.construct_yaml_int(node)
+            return _CONSTRUCTOR.construct_yaml_int(scalar)
         except ValueError:
             return text
     if tag == "float":
@@ -263,12 +265,12 @@ def _scalar(node: yaml.Node, key_path: KeyPath, doc: Document, problems: list[Pr
         except InvalidOperation:
             return text  # .inf, .nan: the number parser rejects them with a clear message
     if tag == "bool":
-        return _CONSTRUCTOR.construct_yaml_bool(node)
+        return _CONSTRUCTOR.construct_yaml_bool(scalar)
     if tag == "null":
         return None
     if tag == "timestamp":
         try:
-            return _CONSTRUCTOR.construct_yaml_timestamp(node)
+            return _CONSTRUCTOR.construct_yaml_timestamp(scalar)
         except ValueError:
             problems.append(
                 doc.problem(key_path, f"{text!r} is not a real date (YYYY-MM-DD)", "FC111")

@@ -54,12 +54,12 @@ class WrittenNumber:
 
 def precision_of(value: Decimal) -> Decimal:
     """Place value of the last significant written digit: 448000 -> 1000, 12.50 -> 0.01."""
-    if value == 0:
-        return Decimal(1)
     sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    if exponent < 0:
+    if exponent < 0:  # before the zero test: 0.00 is written to the hundredth
         return Decimal(1).scaleb(exponent)
+    if value == 0:
+        return Decimal(1)
     trailing = len(digits) - len("".join(str(d) for d in digits).rstrip("0"))
     return _plain(Decimal(1).scaleb(exponent + trailing))
 
@@ -67,18 +67,24 @@ def precision_of(value: Decimal) -> Decimal:
 def parse_number(raw: object) -> WrittenNumber:
     """Parse a YAML value (int, Decimal or string) into an exact number and its precision."""
     if isinstance(raw, bool) or raw is None:
-        raise NumberFormatError(f"expected a number, got {_describe(raw)}")
+        raise NumberFormatError(
+            f"expected a number, got {_describe(raw)}; accepted forms: {ACCEPTED_FORMS}"
+        )
     if isinstance(raw, int):
         value = Decimal(raw)
         return WrittenNumber(value, precision_of(value))
     if isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise NumberFormatError(f"expected a finite number, got {raw}")
+            raise NumberFormatError(
+                f"expected a finite number, got {raw}; accepted forms: {ACCEPTED_FORMS}"
+            )
         return WrittenNumber(raw, precision_of(raw))
     if isinstance(raw, float):  # only reached by library callers: YAML floats arrive as Decimal
         return parse_number(Decimal(repr(raw)))
     if not isinstance(raw, str):
-        raise NumberFormatError(f"expected a number, got {_describe(raw)}")
+        raise NumberFormatError(
+            f"expected a number, got {_describe(raw)}; accepted forms: {ACCEPTED_FORMS}"
+        )
     return _parse_text(raw)
 
 
@@ -107,7 +113,7 @@ def _parse_text(text: str) -> WrittenNumber:
         if scale_word not in _SCALE_WORDS:
             raise NumberFormatError(
                 f"unknown multiplier {match['scale']!r} in {text!r}; use thousand/k, "
-                "million/m/mn, billion/bn, trillion/tn"
+                f"million/m/mn, billion/bn, trillion/tn; accepted forms: {ACCEPTED_FORMS}"
             )
         value = value.scaleb(_SCALE_WORDS[scale_word])
         precision = precision.scaleb(_SCALE_WORDS[scale_word])

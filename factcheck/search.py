@@ -108,7 +108,7 @@ def search(
     )
 
 
-def _unwrap(item: tuple[object, Found]) -> Found:
+def _unwrap(item: tuple[_Inverse, Found]) -> Found:
     return item[1]
 
 
@@ -127,9 +127,9 @@ class _Walk:
         self.budget = budget
         self.max_terms = max(1, min(max_terms, len(candidates)))
         self.examined = 0
-        self.kept: dict[Hashable, list[tuple[object, Found]]] = {}
+        self.kept: dict[Hashable, list[tuple[_Inverse, Found]]] = {}
         self.counts: dict[Hashable, int] = {}
-        self.overlaps: list[tuple[object, Found]] = []
+        self.overlaps: list[tuple[_Inverse, Found]] = []
         self.overlap_count = 0
 
         scale = _common_scale([target.point, *_bounds(target.interval)] + [
@@ -162,7 +162,7 @@ class _Walk:
         # stock with another stock in its series.
         self.negatable = [
             bool(self.ancestor_sets[k])
-            or (stock_series[k] is not None and series_count[stock_series[k]] > 1)
+            or series_count.get(stock_series[k] or "", 0) > 1
             for k in range(len(order))
         ]
 
@@ -175,8 +175,10 @@ class _Walk:
             [0] + [max(p - lo, hi - p) for p, lo, hi in zip(self.points, self.lows, self.highs)]
         )
         slack = self.max_terms * spread
-        self.window_low = min(self.target_point - self.tolerance, self.target_low - slack)
-        self.window_high = max(self.target_point + self.tolerance, self.target_high + slack)
+        self.window_low = min(self.target_point - self.tolerance, Fraction(self.target_low - slack))
+        self.window_high = max(
+            self.target_point + self.tolerance, Fraction(self.target_high + slack)
+        )
         self._bounds()
 
     def _bounds(self) -> None:
@@ -213,9 +215,9 @@ class _Walk:
                 break  # later figures reach no further: the bounds only shrink with j
             if point + reach_low[j][left] > self.window_high:
                 break
-            self.examined += 1
-            if self.examined > self.budget:
+            if self.examined >= self.budget:  # so that `examined` never exceeds `budget`
                 raise _BudgetSpent
+            self.examined += 1
             related = self.related[j]
             series = self.stock_series[j]
             # Added: never beside a second stock of its series.
@@ -285,7 +287,7 @@ class _Walk:
         )
 
 
-def _keep(heap: list[tuple[object, Found]], found: Found, top: int) -> None:
+def _keep(heap: list[tuple[_Inverse, Found]], found: Found, top: int) -> None:
     """Keep the `top` best-ranked items; heapq is a min-heap, so rank by the inverse."""
     item = (_Inverse(found.rank), found)
     if len(heap) < top:
@@ -343,11 +345,13 @@ def _common_scale(values: Sequence[Decimal]) -> int:
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int) and exponent < 0:
             places = max(places, -exponent)
-    return 10**places
+    scale: int = 10**places
+    return scale
 
 
 def _scaled(value: Decimal, scale: int) -> int:
-    return int(value * scale)
+    scaled: int = int(value * scale)
+    return scaled
 
 
 # --- the reference: plain enumeration, for tests and the benchmark baseline ------------

@@ -1,0 +1,351 @@
+"""The `factcheck` command line: options in, one library call, a renderer, an exit code.
+
+Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands so that
+`factcheck --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import ExitCode
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from factcheck.batch import Batch
+    from factcheck.errors import Problem
+
+app = typer.Typer(
+    name="factcheck",
+    help="Audit public numeric claims against the figures their sources actually print.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    claimreview = "claimreview"
+
+
+def _tolerance(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
+    except InvalidOperation:
+        raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
+    if not (tolerance.is_finite() and 0 <= tolerance < 1):
+        raise typer.BadParameter("expected a relative tolerance from 0 to below 1 (0.01 = 1%)")
+    return tolerance
+
+
+def _verdicts(value: str | None) -> list[str]:
+    if not value:
+        return []
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    allowed = ("supported", "misleading", "false", "unsupported")
+    bad = [name for name in names if name not in allowed]
+    if bad:
+        raise typer.BadParameter(f"unknown verdict {bad[0]!r}; expected {', '.join(allowed)}")
+    return names
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Audit public numeric claims against the figures their sources actually print.
+
+    Example: factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml
+    """
+
+
+Root = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Claims repository root: source paths may not leave it. Default: the nearest "
+        "folder with factcheck.toml, pyproject.toml or .git, else the current directory.",
+        file_okay=False,
+    ),
+]
+
+
+@app.command()
+def verify(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Claim files, directories (searched recursively) or globs.",
+                       show_default=False, metavar="PATH..."),
+    ],
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Short for --format json.")
+    ] = False,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="Output format. Default: rich (plain text when "
+                     "stdout is not a terminal or NO_COLOR is set)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the result to this file (atomically) "
+                     "instead of stdout.", dir_okay=False),
+    ] = None,
+    tolerance: Annotated[
+        str | None,
+        typer.Option("--tolerance", help="Relative tolerance for an approximate match, e.g. "
+                     "0.01 or 1%. Default: the claim's `tolerance`, else 1%.",
+                     callback=_tolerance, show_default=False),
+    ] = None,
+    max_terms: Annotated[
+        int | None,
+        typer.Option("--max-terms", min=1, max=12, help="Most figures in one combination. "
+                     "Default: the claim's `max_terms`, else 4."),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="How many reproducing combinations to list.")
+    ] = 20,
+    budget: Annotated[
+        int,
+        typer.Option("--budget", min=1, help="Most combinations the search examines per "
+                     "claim before it stops and says the list may be incomplete."),
+    ] = 2_000_000,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 3 when any verdict is one of these "
+                     "(comma-separated), e.g. false,unsupported.", callback=_verdicts),
+    ] = None,
+    root: Root = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Find the combinations of source figures that reproduce each claim, and judge them.
+
+    Exit codes: 0 verdicts produced; 1 invalid input (each problem on stderr as
+    file:line:col); 2 usage; 3 a verdict is in --fail-on or differs from the claim's
+    `expect`; 130 interrupted.
+
+    Example: factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml --json
+    """
+    from factcheck.batch import verify_many
+    from factcheck.judge import Settings
+    from factcheck.models import Verdict
+
+    chosen = OutputFormat.json if json_output else (output_format or OutputFormat.rich)
+    if json_output and output_format not in (None, OutputFormat.json):
+        raise typer.BadParameter("--json conflicts with --format " + output_format.value)
+    settings = Settings(tolerance=tolerance, max_terms=max_terms, top=top, budget=budget)  # type: ignore[arg-type]
+    errors = _stderr()
+    with _progress(errors, enabled=len(paths) > 1 or any(Path(p).is_dir() for p in paths)) as bar:
+        batch = verify_many(
+            paths, settings, root=root, on_start=bar.start, on_done=bar.advance
+        )
+    _report_problems(batch.problems)
+    text = _render(batch, chosen, single=_single(paths), root=root)
+    _emit(text, output)
+    if batch.interrupted:
+        sys.stderr.write(f"Interrupted: {len(batch.audits)} claims were verified before Ctrl-C.\n")
+        raise typer.Exit(ExitCode.INTERRUPTED)
+    if batch.problems:
+        raise typer.Exit(ExitCode.INVALID_INPUT)
+    gated = batch.gated(Verdict(v) for v in fail_on or [])
+    for audit in gated:
+        why = (
+            f"expected {audit.expect.value}" if audit.expect and audit.expect != audit.verdict
+            else "listed in --fail-on"
+        )
+        sys.stderr.write(f"{audit.claim_path}: verdict {audit.verdict.value} ({why})\n")
+    if gated:
+        raise typer.Exit(ExitCode.GATE)
+
+
+def _single(paths: list[str]) -> bool:
+    return len(paths) == 1 and Path(paths[0]).is_file()
+
+
+def _render(batch: Batch, chosen: OutputFormat, *, single: bool, root: Path | None) -> str:
+    from factcheck.render import json as json_render
+
+    audits = batch.audits
+    if chosen is OutputFormat.json:
+        if single and len(audits) == 1:
+            return json_render.render_json(audits[0])
+        return json_render.dumps([a.model_dump(mode="python") for a in audits], indent=2) + "\n"
+    if chosen is OutputFormat.jsonl:
+        return json_render.render_jsonl(audits)
+    if chosen is OutputFormat.markdown:
+        from factcheck.render.markdown import render_markdown
+
+        return "\n".join(render_markdown(a) for a in audits)
+    if chosen is OutputFormat.claimreview:
+        from factcheck.config import load_config
+        from factcheck.render.claimreview import render_claimreview
+
+        config = load_config(root or Path.cwd())
+        return render_claimreview(audits, config, single=single and len(audits) == 1)
+    from factcheck.render.terminal import render_audit, render_summary, to_text
+
+    plain = _plain()
+    if single and len(audits) == 1:
+        return to_text(render_audit(audits[0], plain=plain), plain=plain)
+    return to_text(render_summary(audits, plain=plain), plain=plain) if audits else ""
+
+
+def _plain() -> bool:
+    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is not None:
+        from factcheck.output import write_atomically
+
+        write_atomically(output, text)
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
+    for problem in sorted(problems):
+        sys.stderr.write(problem.format() + "\n")
+    if problems:
+        files = len({p.path for p in problems})
+        sys.stderr.write(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}; see docs/errors.md for each code.\n"
+        )
+    sys.stderr.flush()
+
+
+class _NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, path: Path) -> None:
+        pass
+
+    def __enter__(self) -> _NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Progress(_NoProgress):
+    """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            console=console, transient=True,
+        )
+        self.task = self.progress.add_task("", total=None)
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def advance(self, path: Path) -> None:
+        self.progress.update(self.task, advance=1, description=path.name)
+
+    def __enter__(self) -> _Progress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _progress(console: Console, *, enabled: bool) -> _NoProgress:
+    if enabled and console.is_terminal:
+        return _Progress(console)
+    return _NoProgress()
+
+
+def main() -> NoReturn:
+    """Console-script entry point: one place turns every outcome into an exit code."""
+    debug = "--debug" in sys.argv
+    try:
+        # standalone_mode=False: click hands back exit codes and exceptions instead of
+        # exiting, so that this one place decides every exit code (130, quiet pipes, ...).
+        result = app(standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("Interrupted.\n")
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        code = 0
+    except Exception as exc:
+        code = _exit_code_for(exc, debug)
+    sys.exit(code)
+
+
+def _exit_code_for(exc: Exception, debug: bool) -> int:
+    from factcheck.errors import FactcheckError, InputError
+
+    if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
+        exc.show()  # click's usage errors: message and usage line on stderr, exit 2
+        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    if isinstance(exc, InputError):
+        _report_problems(exc.problems)
+        return ExitCode.INVALID_INPUT
+    if isinstance(exc, FactcheckError):
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return ExitCode.INVALID_INPUT
+    if debug:
+        raise exc
+    sys.stderr.write(
+        f"factcheck: internal error: {type(exc).__name__}: {exc}\n"
+        "Please report it with the input files; rerun with --debug for a traceback.\n"
+    )
+    return ExitCode.INTERNAL
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; point it at devnull so a closed pipe stays quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""Rich renderables for people at a terminal; the same layout prints as plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.judge import number, percent
+from factcheck.models import Audit, Combination, FigureReading, Verdict
+
+VERDICT_STYLES = {
+    Verdict.supported: "bold green",
+    Verdict.misleading: "bold yellow",
+    Verdict.false: "bold red",
+    Verdict.unsupported: "bold magenta",
+}
+SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
+SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
+BAR_WIDTH = 48
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+    "nearly": "nearly ",
+}
+
+
+def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
+    """The whole verify report for one claim."""
+    boxes = box.ASCII if plain else box.ROUNDED
+    parts: list[RenderableType] = [_verdict_panel(audit, boxes), _claim(audit)]
+    if audit.combinations:
+        parts.append(_combinations_table(audit, box.ASCII if plain else box.SIMPLE_HEAD))
+    basis = audit.combinations[audit.basis] if audit.basis is not None else None
+    if basis is not None:
+        parts.append(_readings_table(audit, basis, box.ASCII if plain else box.SIMPLE_HEAD))
+        parts.append(_bar(audit, basis))
+    if audit.notes:
+        parts.append(_notes(audit))
+    parts.append(_checked(audit))
+    return Group(*parts)
+
+
+def _verdict_panel(audit: Audit, boxes: box.Box) -> Panel:
+    style = VERDICT_STYLES[audit.verdict]
+    title = Text.assemble(("Verdict: ", "bold"), (audit.verdict.value.upper(), style))
+    return Panel(Text(audit.summary), title=title, title_align="left", box=boxes,
+                 border_style=style.replace("bold ", ""))
+
+
+def _claim(audit: Audit) -> RenderableType:
+    claim = audit.claim
+    said = f"{claim.speaker}, {claim.date}"
+    if claim.venue:
+        said += f", {claim.venue}"
+    lines = Text.assemble(("Claim  ", "bold"), f"\u201c{claim.text}\u201d ", (f"({said})", "dim"))
+    lines.append("\n")
+    lines.append_text(
+        Text.assemble(
+            ("Checks ", "bold"),
+            f"{QUALIFIER_WORDS[claim.qualifier.value]}{number(claim.value)} {claim.unit}, "
+            f"said to be {claim.asserts!r}",
+        )
+    )
+    if claim.also_asserts:
+        lines.append(f" (also: {', '.join(claim.also_asserts)})")
+    if claim.attributed_to or claim.period:
+        lines.append("\n")
+        lines.append("Attributed ", style="bold")
+        who = claim.attributed_to or ""
+        when = f"{claim.period.start} to {claim.period.end}" if claim.period else ""
+        lines.append(" ".join(part for part in (who, when and f"({when})") if part))
+    return Padding(lines, (1, 0, 0, 0))
+
+
+def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
+    table = Table(title="Combinations of the source's figures that reproduce the number",
+                  title_justify="left", box=boxes, title_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("expression")
+    table.add_column("value", justify="right")
+    table.add_column("difference", justify="right")
+    table.add_column("match")
+    table.add_column(f"said {audit.claim.asserts}", justify="right")
+    table.add_column("band")
+    for index, combination in enumerate(audit.combinations):
+        marker = "*" if index == audit.basis else ""
+        table.add_row(
+            f"{marker}{index + 1}",
+            combination.expression,
+            number(combination.value),
+            f"{_signed(combination.difference)} ({_signed_percent(combination.relative_difference)})",
+            combination.match.value,
+            _share(combination),
+            Text(combination.band.value, style=VERDICT_STYLES[combination.band]),
+        )
+    caption = "* the verdict's basis" if audit.basis is not None else None
+    table.caption = caption
+    table.caption_justify = "left"
+    return Padding(table, (1, 0, 0, 0))
+
+
+def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> RenderableType:
+    table = Table(title="What the source calls each figure of the basis", title_justify="left",
+                  box=boxes, title_style="bold", expand=True)
+    table.add_column("figure", no_wrap=True)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("the source's words", ratio=3)
+    table.add_column(f"says {audit.claim.asserts}?", ratio=2)
+    readings = {reading.figure: reading for reading in audit.figures}
+    for term in basis.terms:
+        reading = readings[term.figure]
+        sign = "-" if term.sign < 0 else ""
+        table.add_row(
+            reading.figure,
+            f"{sign}{QUALIFIER_WORDS[reading.qualifier.value]}{number(reading.value)}",
+            "\n".join(f"\u201c{words}\u201d" for words in reading.described_as)
+            or "(none recorded)",
+            _support_text(reading),
+        )
+    return Padding(table, (1, 0, 0, 0))
+
+
+def _support_text(reading: FigureReading) -> Text:
+    style = SUPPORT_STYLES[reading.supports]
+    if reading.supports == "all":
+        return Text(f"yes: {', '.join(reading.supporting_terms)}", style=style)
+    if reading.supports == "some":
+        return Text(f"of some: {', '.join(reading.supporting_terms)}", style=style)
+    return Text("no", style=style)
+
+
+def _bar(audit: Audit, basis: Combination) -> RenderableType:
+    """Claimed value against the basis figures, each shaded by what the source says of it."""
+    claim_value = audit.claim.value
+    positives = [t for t in basis.terms if t.sign > 0]
+    negatives = [t for t in basis.terms if t.sign < 0]
+    largest = max(
+        [abs(claim_value), sum((t.value for t in positives), Decimal(0)), Decimal(1)]
+    )
+    readings = {reading.figure: reading for reading in audit.figures}
+    label_width = max(len(t.figure) for t in basis.terms) + 2
+    label_width = max(label_width, len("claimed") + 2)
+
+    def cells(value: Decimal) -> int:
+        return max(1, round(BAR_WIDTH * abs(value) / largest)) if value else 0
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=label_width, no_wrap=True)
+    table.add_column(no_wrap=True)
+    claimed = Text("█" * cells(claim_value), style="bold")
+    claimed.append(f" {number(claim_value)}", style="bold")
+    table.add_row("claimed", claimed)
+    offset = 0
+    for term in positives + negatives:
+        reading = readings[term.figure]
+        width = cells(term.value)
+        start = offset if term.sign > 0 else max(0, offset - width)
+        bar = Text(" " * start)
+        bar.append(SUPPORT_GLYPHS[reading.supports] * width, style=SUPPORT_STYLES[reading.supports])
+        sign = "-" if term.sign < 0 else ""
+        bar.append(f" {sign}{number(term.value)}")
+        table.add_row(term.figure, bar)
+        offset = offset + width if term.sign > 0 else max(0, offset - width)
+    share = _share(basis)
+    legend = Text.assemble(
+        (SUPPORT_GLYPHS["all"], SUPPORT_STYLES["all"]),
+        f" said {audit.claim.asserts}  ",
+        (SUPPORT_GLYPHS["some"], SUPPORT_STYLES["some"]),
+        " said of some  ",
+        (SUPPORT_GLYPHS["none"], SUPPORT_STYLES["none"]),
+        f" not said {audit.claim.asserts}   supported share: {share}",
+        style="dim",
+    )
+    return Padding(Group(table, legend), (1, 0, 0, 0))
+
+
+def _notes(audit: Audit) -> RenderableType:
+    text = Text()
+    text.append("Notes", style="bold")
+    for note in audit.notes:
+        text.append(f"\n- [{note.kind}] ", style="dim")
+        text.append(note.message)
+    return Padding(text, (1, 0, 0, 0))
+
+
+def _checked(audit: Audit) -> RenderableType:
+    sources = "; ".join(f"{s.publisher}, \u201c{s.title}\u201d ({s.published})"
+                        for s in audit.sources)
+    text = Text()
+    text.append("Sources ", style="bold")
+    text.append(sources or "(inline figures only)")
+    search = audit.search
+    text.append("\nChecked ", style="bold")
+    text.append(
+        f"{search.figures_searched} figures in {audit.claim.unit}, up to {search.max_terms} per "
+        f"combination, tolerance {percent(search.tolerance)}; "
+        f"{search.combinations_examined:,} combinations examined"
+        + ("" if search.complete else " (budget reached: incomplete)")
+    )
+    text.append("\nUnused ", style="bold")
+    text.append(", ".join(audit.unused_figures) or "none: every figure is in a reproducing "
+                "combination")
+    return Padding(text, (1, 0, 0, 0))
+
+
+def _share(combination: Combination) -> str:
+    low, high = combination.supported_share.low, combination.supported_share.high
+    return percent(low) if low == high else f"{percent(low)}-{percent(high)}"
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + number(value)
+
+
+def _signed_percent(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + percent(value)
+
+
+def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> RenderableType:
+    """One row per claim: the batch view."""
+    table = Table(title="Verdicts", title_justify="left", box=box.ASCII if plain else box.SIMPLE_HEAD,
+                  title_style="bold")
+    table.add_column("claim", overflow="fold")
+    table.add_column("verdict")
+    table.add_column("likely derivation")
+    table.add_column("difference", justify="right")
+    table.add_column("expected")
+    for audit in audits:
+        basis = audit.combinations[audit.basis] if audit.basis is not None else None
+        expected = ""
+        if audit.expect is not None:
+            expected = "ok" if audit.expect == audit.verdict else f"DIFFERS: {audit.expect.value}"
+        table.add_row(
+            audit.claim.id,
+            Text(audit.verdict.value, style=VERDICT_STYLES[audit.verdict]),
+            f"{basis.expression} = {number(basis.value)}" if basis else "(none)",
+            _signed_percent(basis.relative_difference) if basis else "",
+            expected,
+        )
+    return table
+
+
+def to_text(renderable: RenderableType, *, plain: bool, width: int | None = None) -> str:
+    """Render to a string: styled for a terminal, or plain text (no escape codes)."""
+    import io
+    import os
+
+    from rich.console import Console
+
+    if width is None:
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else (None if not plain else 100)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=not plain,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        highlight=False,
+        emoji=False,
+    )
+    console.print(renderable)
+    text = buffer.getvalue()
+    if plain:  # Rich pads every line to the width: trailing blanks only add noise to diffs
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text
