@@ -27,7 +27,8 @@ class Batch:
         """Audits whose verdict is in fail_on or differs from the claim's `expect`."""
         fail = set(fail_on)
         return [
-            a for a in self.audits
+            a
+            for a in self.audits
             if a.verdict in fail or (a.expect is not None and a.expect != a.verdict)
         ]
 
@@ -57,7 +58,8 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[tuple[Path, bool]], list[Pr
         elif path.exists():
             add(path, True)
         elif glob.has_magic(raw):
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
+            # Path.glob takes no absolute patterns; the glob module takes both.
+            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))  # noqa: PTH207
             files = [m for m in matches if m.is_file()]
             if not files:
                 problems.append(problem_at(raw, "no file matches this pattern", "FC101"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -34,7 +34,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     rich = "rich"
     json = "json"
     jsonl = "jsonl"
@@ -100,45 +100,70 @@ Root = Annotated[
 def verify(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Claim files, directories (searched recursively) or globs.",
-                       show_default=False, metavar="PATH..."),
+        typer.Argument(
+            help="Claim files, directories (searched recursively) or globs.",
+            show_default=False,
+            metavar="PATH...",
+        ),
     ],
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Short for --format json.")
-    ] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
     output_format: Annotated[
         OutputFormat | None,
-        typer.Option("--format", "-f", help="Output format. Default: rich (plain text when "
-                     "stdout is not a terminal or NO_COLOR is set)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: rich (plain text when "
+            "stdout is not a terminal or NO_COLOR is set).",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the result to this file (atomically) "
-                     "instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the result to this file (atomically) instead of stdout.",
+            dir_okay=False,
+        ),
     ] = None,
     tolerance: Annotated[
         str | None,
-        typer.Option("--tolerance", help="Relative tolerance for an approximate match, e.g. "
-                     "0.01 or 1%. Default: the claim's `tolerance`, else 1%.",
-                     callback=_tolerance, show_default=False),
+        typer.Option(
+            "--tolerance",
+            help="Relative tolerance for an approximate match, e.g. "
+            "0.01 or 1%. Default: the claim's `tolerance`, else 1%.",
+            callback=_tolerance,
+            show_default=False,
+        ),
     ] = None,
     max_terms: Annotated[
         int | None,
-        typer.Option("--max-terms", min=1, max=12, help="Most figures in one combination. "
-                     "Default: the claim's `max_terms`, else 4."),
+        typer.Option(
+            "--max-terms",
+            min=1,
+            max=12,
+            help="Most figures in one combination. Default: the claim's `max_terms`, else 4.",
+        ),
     ] = None,
     top: Annotated[
         int, typer.Option("--top", min=1, help="How many reproducing combinations to list.")
     ] = 20,
     budget: Annotated[
         int,
-        typer.Option("--budget", min=1, help="Most combinations the search examines per "
-                     "claim before it stops and says the list may be incomplete."),
-    ] = 2_000_000,
+        typer.Option(
+            "--budget",
+            min=1,
+            help="Most combinations the search examines per "
+            "claim before it stops and says the list may be incomplete.",
+        ),
+    ] = 500_000,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 3 when any verdict is one of these "
-                     "(comma-separated), e.g. false,unsupported.", callback=_verdicts),
+        typer.Option(
+            "--fail-on",
+            help="Exit 3 when any verdict is one of these "
+            "(comma-separated), e.g. false,unsupported.",
+            callback=_verdicts,
+        ),
     ] = None,
     root: Root = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -161,9 +186,7 @@ def verify(
     settings = Settings(tolerance=tolerance, max_terms=max_terms, top=top, budget=budget)  # type: ignore[arg-type]
     errors = _stderr()
     with _progress(errors, enabled=len(paths) > 1 or any(Path(p).is_dir() for p in paths)) as bar:
-        batch = verify_many(
-            paths, settings, root=root, on_start=bar.start, on_done=bar.advance
-        )
+        batch = verify_many(paths, settings, root=root, on_start=bar.start, on_done=bar.advance)
     _report_problems(batch.problems)
     text = _render(batch, chosen, single=_single(paths), root=root)
     _emit(text, output)
@@ -175,7 +198,8 @@ def verify(
     gated = batch.gated(Verdict(v) for v in fail_on or [])
     for audit in gated:
         why = (
-            f"expected {audit.expect.value}" if audit.expect and audit.expect != audit.verdict
+            f"expected {audit.expect.value}"
+            if audit.expect and audit.expect != audit.verdict
             else "listed in --fail-on"
         )
         sys.stderr.write(f"{audit.claim_path}: verdict {audit.verdict.value} ({why})\n")
@@ -269,8 +293,12 @@ class _Progress(_NoProgress):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.progress = Progress(
-            TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            console=console, transient=True,
+            TextColumn("verifying"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
         )
         self.task = self.progress.add_task("", total=None)
 
@@ -292,6 +320,136 @@ def _progress(console: Console, *, enabled: bool) -> _NoProgress:
     if enabled and console.is_terminal:
         return _Progress(console)
     return _NoProgress()
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class FileKind(StrEnum):
+    claim = "claim"
+    source = "source"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Claim and source files, directories (searched recursively) or globs.",
+            show_default=False,
+            metavar="PATH...",
+        ),
+    ],
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: one line per problem; json: a list of "
+            "objects; github: Actions annotations, and a table in "
+            "$GITHUB_STEP_SUMMARY when it is set.",
+        ),
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    root: Root = None,
+) -> None:
+    """Validate claim and source files without searching: every problem, once.
+
+    YAML syntax, duplicate keys, the format, ids, source paths, relations
+    between figures (a claim with the sources it names); warnings (FC5xx)
+    for quotes without their figure's number and TODOs left by `new`.
+    One line per problem on stdout: path:line:col: error|warning: message
+    [CODE]. Codes: docs/errors.md.
+
+    Exit codes: 0 no errors (warnings pass unless --strict); 1 problems
+    found; 2 usage.
+
+    Example: factcheck check claims/ sources/ --format github
+    """
+    from factcheck.check import check_paths
+    from factcheck.render.problems import RENDERERS, counts, render_step_summary
+
+    problems = check_paths(paths, root=root)
+    sys.stdout.write(RENDERERS[output_format.value](problems))
+    sys.stdout.flush()
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format is CheckFormat.github and summary_file:
+        try:
+            with Path(summary_file).open("a", encoding="utf-8") as handle:
+                handle.write(render_step_summary(problems))
+        except OSError as exc:
+            sys.stderr.write(f"factcheck: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n")
+    if problems:
+        sys.stderr.write(f"factcheck check: {counts(problems)}\n")
+    if any(p.severity == "error" or strict for p in problems):
+        raise typer.Exit(ExitCode.INVALID_INPUT)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        FileKind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
+    ],
+) -> None:
+    """Print the JSON Schema (2020-12) of claim or source files, for editors.
+
+    Example: factcheck schema claim > schemas/claim.schema.json
+    """
+    from factcheck.schema import Kind, render_schema
+
+    sys.stdout.write(render_schema(Kind(kind.value)))
+
+
+@app.command()
+def new(
+    kind: Annotated[
+        FileKind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
+    ],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The file's id and name: lowercase letters, digits and . _ -",
+            show_default=False,
+            metavar="NAME",
+        ),
+    ],
+    directory: Annotated[
+        Path | None,
+        typer.Option(
+            "--dir", help="Write into this folder. Default: claims/ or sources/.", file_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Write a commented claim or source file to fill in; never overwrites.
+
+    Prints the new file's path. Each TODO left in it is a warning (FC503)
+    in `factcheck check`, and fails `factcheck check --strict`.
+
+    Example: factcheck new claim speaker-2024-09-23-325k-children
+    """
+    from factcheck.errors import FactcheckError
+    from factcheck.schema import Kind
+    from factcheck.skeleton import schema_location, valid_name, write_skeleton
+
+    try:
+        valid_name(name)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="NAME") from None
+    try:
+        path = write_skeleton(Kind(kind.value), name, directory)
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    sys.stdout.write(f"{path}\n")
+    schema_file = schema_location(Kind(kind.value), path)
+    if not schema_file.exists():
+        sys.stderr.write(
+            f"note: its modeline names {schema_file}, which does not exist; for editor "
+            f"support write it with: factcheck schema {kind.value} > {schema_file}\n"
+        )
 
 
 def main() -> NoReturn:

@@ -296,8 +296,9 @@ class _File:
                 "rating",
                 "best",
             )
+        scale_ok = config.best > config.worst  # otherwise every value is "outside" it
         for verdict, rating in config.scale.items():
-            if not config.worst <= rating.value <= config.best:
+            if scale_ok and not config.worst <= rating.value <= config.best:
                 add(
                     f"{rating.value} is outside the scale: expected a value from worst "
                     f"({config.worst}) to best ({config.best})",

@@ -60,3 +60,57 @@ def problem_at(
     return Problem(
         path=str(path), line=line, column=column, message=message, code=code, key_path=key_path
     )
+
+
+# Every problem code factcheck emits, with a short title: the one registry that docs and
+# tests read (docs/errors.md explains each code; tests/test_check.py keeps all three in step).
+# A code's meaning never changes once released; retire a code rather than reuse it.
+CODES: dict[str, str] = {
+    # FC1xx: reading the file
+    "FC101": "file not found or unreadable",
+    "FC102": "invalid YAML",
+    "FC103": "empty file",
+    "FC104": "top level is not a mapping",
+    "FC105": "file larger than the size limit",
+    "FC106": "not UTF-8 text",
+    "FC107": "nested too deeply",
+    "FC108": "YAML tag not allowed",
+    "FC109": "key is not a plain word",
+    "FC110": "duplicate key",
+    "FC111": "not a real date",
+    "FC112": "YAML alias not allowed",
+    "FC113": "not a YAML file",
+    # FC2xx: the claim or source format
+    "FC201": "missing required key",
+    "FC202": "unknown key",
+    "FC203": "wrong type or value",
+    "FC204": "invalid id",
+    "FC205": "value breaks a rule",
+    "FC206": "source file given where a claim is expected",
+    "FC207": "claim has no sources and no figures",
+    "FC208": "neither a claim nor a source",
+    # FC3xx: source paths
+    "FC301": "source file not found",
+    "FC302": "source path loops through symlinks",
+    "FC303": "source path leaves the repository",
+    "FC304": "source path is a directory",
+    # FC4xx: relations between figures
+    "FC401": "figure id used twice",
+    "FC402": "relation names no figure",
+    "FC403": "figure names itself",
+    "FC404": "part_of cycle",
+    "FC405": "part and whole in different units",
+    "FC406": "part larger than its whole",
+    "FC407": "disjoint_with contradicts part_of",
+    # FC5xx: warnings from `factcheck check` (fail only with --strict)
+    "FC501": "quote does not contain the figure's number",
+    "FC502": "figure has no described_as",
+    "FC503": "placeholder still to be filled in",
+    "FC504": "no figure in the claim's unit",
+    "FC505": "claim text does not contain its value",
+    # FC6xx: configuration (factcheck.toml, [tool.factcheck])
+    "FC601": "configuration file unreadable",
+    "FC602": "configuration key unknown or of the wrong type",
+    "FC603": "configuration value inconsistent",
+    "FC604": "FACTCHECK_REVIEWED is not a date",
+}

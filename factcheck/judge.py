@@ -26,6 +26,7 @@ from factcheck.models import (
     Match,
     Note,
     Period,
+    Qualifier,
     Reproduced,
     SearchStats,
     Share,
@@ -137,13 +138,17 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
     basis_combination = combinations[basis] if basis is not None else None
 
     notes = _notes(
-        context, result, basis_combination, capped, lexicon, candidates, by_id, len(listed)
+        context,
+        result,
+        basis_combination,
+        capped,
+        lexicon,
+        candidates,
+        by_id,
+        len(listed),
+        tolerance,
     )
-    figure_readings = (
-        [context.figure_reading(term.figure) for term in basis_combination.terms]
-        if basis_combination
-        else []
-    )
+    figure_readings = context.basis_readings(basis_combination) if basis_combination else []
     used_ids = {origins[k].figure.id for k in used}
     unused = [o.figure.id for o in case.figures if o.figure.id not in used_ids]
     return Audit(
@@ -167,8 +172,9 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         reproduced=(
             Reproduced(basis_combination.match.value) if basis_combination else Reproduced.none
         ),
-        summary=_summary(verdict, basis_combination, context, capped, claim.value, max_terms,
-                         tolerance),
+        summary=_summary(
+            verdict, basis_combination, context, capped, claim.value, max_terms, tolerance
+        ),
         combinations=combinations,
         figures=figure_readings,
         unused_figures=unused,
@@ -288,8 +294,7 @@ class _Context:
         low = high = Decimal(0)
         change_members: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
-            rise = self.figure(added).as_of > self.figure(subtracted).as_of  # type: ignore[operator]
-            if self.direction == ("rise" if rise else "fall"):
+            if self.change_direction(added, subtracted) == self.direction:
                 change = self.figure(added).value - self.figure(subtracted).value
                 low += change
                 high += change
@@ -331,15 +336,13 @@ class _Context:
         )
         difference = value - self.claim_value
         relative = difference / self.claim_value if self.claim_value else Decimal(0)
-        change_members = {i for pair in self._change_pairs(selection) for i in pair}
+        changes = self.supporting_changes(selection)
+        # Subtracted figures need not carry the claim's word: they are taken away from it.
         unsupported = [
             self.figure(i).id
-            for i, _ in ordered
-            if self.readings[self.figure(i).id].support == "none" and i not in change_members
+            for i, sign in ordered
+            if sign > 0 and i not in changes and self.readings[self.figure(i).id].support == "none"
         ]
-        if self.direction is not None:
-            # A change in the direction the claim's word needs is supported as a whole.
-            unsupported = [f for f in unsupported if not self._change_supports(selection, f)]
         return Combination(
             terms=terms,
             expression=expression,
@@ -355,12 +358,37 @@ class _Context:
             period=self.period(selection),
         )
 
-    def _change_supports(self, selection: Selection, figure_id: str) -> bool:
-        _, low, _ = self.supported_values(selection)
-        return low > 0 and any(
-            figure_id in (self.figure(a).id, self.figure(b).id)
-            for a, b in self._change_pairs(selection)
-        )
+    def supporting_changes(self, selection: Selection) -> set[int]:
+        """Members of the changes in selection that go the way the claim's word says."""
+        members: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            if self.change_direction(added, subtracted) == self.direction:
+                members.update((added, subtracted))
+        return members
+
+    def _indices(self, combination: Combination) -> Selection:
+        index = {figure.figure.id: k for k, figure in enumerate(self.origins)}
+        return tuple(sorted((index[t.figure], t.sign) for t in combination.terms))
+
+    def change_supported(self, combination: Combination) -> bool:
+        return bool(self.supporting_changes(self._indices(combination)))
+
+    def wrong_way(self, combination: Combination) -> str:
+        """A sentence when a change in the basis goes against the claim's word of change."""
+        if self.direction is None:
+            return ""
+        for added, subtracted in self._change_pairs(self._indices(combination)):
+            actual = self.change_direction(added, subtracted)
+            if actual != self.direction:
+                return (
+                    f" Between {self.figure(subtracted).id} and {self.figure(added).id} the "
+                    f"source's figures show a {actual}, not a {self.direction}."
+                )
+        return ""
+
+    def change_direction(self, added: int, subtracted: int) -> Literal["rise", "fall"]:
+        later = self.figure(added).as_of > self.figure(subtracted).as_of  # type: ignore[operator]
+        return "rise" if later else "fall"
 
     def figure_period(self, origin: FigureOrigin) -> Period | None:
         figure = origin.figure
@@ -388,6 +416,18 @@ class _Context:
         if not spans:
             return None
         return Period(start=min(s for s, _ in spans), end=max(e for _, e in spans))
+
+    def basis_readings(self, basis: Combination) -> list[FigureReading]:
+        """What the source calls each basis figure; a supporting change speaks for its ends."""
+        changes = self.supporting_changes(self._indices(basis))
+        readings = []
+        for term in basis.terms:
+            reading = self.figure_reading(term.figure)
+            index = next(k for k, o in enumerate(self.origins) if o.figure.id == term.figure)
+            if index in changes:
+                reading = reading.model_copy(update={"change_supports": self.direction})
+            readings.append(reading)
+        return readings
 
     def figure_reading(self, figure_id: str) -> FigureReading:
         origin = next(o for o in self.origins if o.figure.id == figure_id)
@@ -454,6 +494,22 @@ def number(value: Decimal) -> str:
     return f"{value:,f}".rstrip("0").rstrip(".")
 
 
+QUALIFIER_WORDS = {
+    Qualifier.exact: "",
+    Qualifier.about: "about ",
+    Qualifier.more_than: "more than ",
+    Qualifier.at_least: "at least ",
+    Qualifier.less_than: "less than ",
+    Qualifier.at_most: "at most ",
+    Qualifier.nearly: "nearly ",
+}
+
+
+def amount(qualifier: Qualifier, value: Decimal) -> str:
+    """A value with its qualifier in words: "more than 291,000"."""
+    return f"{QUALIFIER_WORDS[qualifier]}{number(value)}"
+
+
 def percent(value: Decimal, places: int = 1) -> str:
     scaled = (value * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     return f"{scaled:f}%"
@@ -475,37 +531,46 @@ def _summary(
             f"figures in {claim.unit} comes within {percent(tolerance)} of "
             f"{number(claim_value)}."
         )
-    how = "exactly" if basis.match is Match.exact else (
-        f"approximately ({percent(basis.relative_difference)})"
+    how = (
+        "exactly"
+        if basis.match is Match.exact
+        else (
+            f"approximately ({'+' if basis.relative_difference > 0 else ''}"
+            f"{percent(basis.relative_difference)})"
+        )
     )
     derivation = f"{basis.expression} = {number(basis.value)} reproduces the number {how}"
+    word = claim.asserts
     low, high = basis.supported_share.low, basis.supported_share.high
-    share = percent(high) if low == high else f"{percent(low)} to {percent(high)}"
-    unsupported = [
-        context.figure_reading(figure_id) for figure_id in basis.unsupported_figures
-    ]
+    share = percent(high) if low == high else f"between {percent(low)} and {percent(high)}"
     never = "; ".join(
-        f"the source never describes these {number(r.value)} ({r.figure}) as {claim.asserts}"
-        for r in unsupported
+        f"the source never describes these {number(r.value)} ({r.figure}) as {word}"
+        for r in (context.figure_reading(f) for f in basis.unsupported_figures)
     )
     never = f" {never[0].upper()}{never[1:]}." if never else ""
+    never += context.wrong_way(basis)
+    if context.change_supported(basis):
+        support = (
+            f"the change between the source's figures is a {context.direction}, which is "
+            f"what '{word}' says"
+        )
+    else:
+        support = f"the source describes {share} of it as {word}"
     if verdict is Verdict.supported:
-        return f"{derivation}, and the source describes {share} of it as {claim.asserts}."
+        return f"{derivation}, and {support}."
     if capped:
         return (
-            f"{derivation}, and the source describes {share} of it as {claim.asserts}, but "
-            "more than half of the period those figures cover lies outside the period the "
-            "claim attributes."
+            f"{derivation}, and {support}, but more than half of the period those figures "
+            "cover lies outside the period the claim attributes."
+        )
+    if verdict is Verdict.misleading and low < high:
+        return (
+            f"{derivation}, but the source says {word} of only some of them: it supports "
+            f"{share} of the number.{never}"
         )
     if verdict is Verdict.misleading:
-        return (
-            f"{derivation}, but the source describes only {share} of it as "
-            f"{claim.asserts}.{never}"
-        )
-    return (
-        f"{derivation}, but the source describes at most {percent(high)} of it as "
-        f"{claim.asserts}.{never}"
-    )
+        return f"{derivation}, but the source describes only {share} of it as {word}.{never}"
+    return f"{derivation}, but the source describes at most {percent(high)} of it as {word}.{never}"
 
 
 def _notes(
@@ -517,6 +582,7 @@ def _notes(
     candidates: Sequence[Candidate],
     by_id: dict[str, Figure],
     listed_count: int,
+    tolerance: Decimal,
 ) -> list[Note]:
     claim = context.case.claim
     notes: list[Note] = []
@@ -529,7 +595,7 @@ def _notes(
             days = _outside_days(basis.period, claim.period)
             attributed = f" to {claim.attributed_to}" if claim.attributed_to else ""
             message = (
-                f"{percent(outside, 0)} of the period these figures cover "
+                f"{percent(outside)} of the period these figures cover "
                 f"({basis.period.start} to {basis.period.end}) lies outside the period the "
                 f"claim attributes{attributed} ({claim.period.start} to {claim.period.end}): "
                 f"{ranges}, {days:,} of {basis.period.days:,} days."
@@ -554,8 +620,9 @@ def _notes(
     notes.extend(_also_asserts_notes(context, basis, lexicon))
     for found in result.overlaps:
         names = [candidates[i].id for i, _ in found.selection]
+        added = [candidates[i].id for i, sign in found.selection if sign > 0]
         nested = sorted(
-            f"{a} is part of {b}" for a in names for b in names if b in ancestors(by_id, a)
+            f"{a} is part of {b}" for a in added for b in added if b in ancestors(by_id, a)
         )
         expression = names[0] + "".join(
             f" {'+' if s > 0 else '-'} {candidates[i].id}" for i, s in found.selection[1:]
@@ -577,7 +644,7 @@ def _notes(
                 "combinations were skipped.",
             )
         )
-    notes.extend(_unit_notes(context))
+    notes.extend(_unit_notes(context, tolerance))
     total = sum(result.counts.values())
     if total > listed_count:
         notes.append(
@@ -607,9 +674,7 @@ def _also_asserts_notes(
     notes: list[Note] = []
     case = context.case
     basis_ids = [t.figure for t in basis.terms] if basis else []
-    basis_sources = {
-        origin.source_id for origin in case.figures if origin.figure.id in basis_ids
-    }
+    basis_sources = {origin.source_id for origin in case.figures if origin.figure.id in basis_ids}
     statements = [
         (loaded.source.id, statement)
         for loaded in case.sources
@@ -653,9 +718,10 @@ def _also_asserts_notes(
     return notes
 
 
-def _unit_notes(context: _Context) -> list[Note]:
+def _unit_notes(context: _Context, relative: Decimal) -> list[Note]:
     claim = context.case.claim
-    others = [o.figure for o in context.case.figures if o not in context.origins]
+    searched = {id(origin) for origin in context.origins}
+    others = [o.figure for o in context.case.figures if id(o) not in searched]
     if not context.origins:
         units = sorted({f.unit for f in others})
         listed = ", ".join(units) if units else "none"
@@ -666,7 +732,7 @@ def _unit_notes(context: _Context) -> list[Note]:
                 "Figures combine only with figures of the claim's unit.",
             )
         ]
-    tolerance = DEFAULT_TOLERANCE * abs(claim.value)
+    tolerance = relative * abs(claim.value)
     notes = []
     for figure in others:
         if abs(figure.value - claim.value) <= tolerance:

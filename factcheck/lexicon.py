@@ -22,6 +22,39 @@ _BOUNDARY = "|"
 # before it no longer apply to what follows.
 _CLAUSE_WORDS = frozenset({"and", "but", "or", "who", "which", "that", "while", "whereas", "so"})
 _LOOKBACK = 6
+# Words that may stand between a hedge and what it hedges: "likely to have been killed".
+_FILLERS = frozenset(
+    [
+        "to",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "become",
+        "becoming",
+        "get",
+        "getting",
+        "the",
+        "a",
+        "an",
+        "of",
+        "they",
+        "them",
+        "he",
+        "she",
+        "it",
+        "were",
+        "was",
+        "is",
+        "are",
+        "further",
+        "also",
+        "still",
+    ]
+)
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -42,7 +75,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A comma or point between digits is part of a number (32,000; 1.5), not a clause boundary.
 _IN_NUMBER = re.compile(r"(?<=\d)[,.](?=\d)")
 _DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/]+")
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?()\[\]{}\"]+")
+# Commas do not end a clause: "did not, in the period audited, lose track" is negated.
+_CLAUSE_PUNCTUATION = re.compile(r"[;:.!?()\[\]{}\"]+")
 _OTHER_PUNCTUATION = re.compile(r"[^\w\s'|]+")
 
 
@@ -94,10 +128,15 @@ class Lexicon:
         """The predicate and every wording of each group it names or belongs to."""
         word = normalise(predicate)
         found = [word]
-        for key, wordings in sorted(self.groups.items()):
-            if key == word or word in wordings:
-                found.append(key)
-                found.extend(wordings)
+        if word in self.groups:
+            # A group's own key is authoritative: "killed" means its own group, and is not
+            # widened by every group that merely lists it ("dead" lists "killed").
+            found.extend(self.groups[word])
+        else:
+            for key, wordings in sorted(self.groups.items()):
+                if word in wordings:
+                    found.append(key)
+                    found.extend(wordings)
         return tuple(dict.fromkeys(w for w in found if w))
 
     def change_direction(self, predicate: str) -> Literal["rise", "fall"] | None:
@@ -125,6 +164,7 @@ class Lexicon:
         return blocked
 
     def _blocking_cue(self, before: tuple[str, ...]) -> str | None:
+        """A negation anywhere earlier in the clause, or a hedge that governs the wording."""
         clause: list[str] = []
         for word in reversed(before):
             if word == _BOUNDARY or word in _CLAUSE_WORDS or len(clause) >= _LOOKBACK:
@@ -133,8 +173,13 @@ class Lexicon:
         for word in clause:
             if word in self.negations:
                 return word
+        # A hedge governs only what follows it directly ("at risk of being trafficked"),
+        # not a later verb ("at-risk children were killed" does say killed).
+        governed = list(clause)
+        while governed and governed[-1] in _FILLERS:
+            governed.pop()
         for hedge in self.hedges:
-            if _occurrences(tuple(clause), hedge):
+            if tuple(governed[-len(hedge) :]) == hedge:
                 return " ".join(hedge)
         return None
 
@@ -157,9 +202,7 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> Lexicon:
         normalise(key): tuple(dict.fromkeys(normalise(w) for w in words))
         for key, words in data["predicates"].items()
     }
-    hedges = tuple(
-        sorted({tuple(normalise(h).split()) for h in data["hedges"]}, key=lambda h: (-len(h), h))
-    )
+    hedges = tuple(sorted({_hedge(h) for h in data["hedges"]} - {()}, key=lambda h: (-len(h), h)))
     return Lexicon(
         groups=groups,
         rise_words=frozenset(normalise(w) for w in data["change_words"]["rise"]),
@@ -167,3 +210,11 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> Lexicon:
         negations=frozenset(normalise(w) for w in data["negations"]),
         hedges=hedges,
     )
+
+
+def _hedge(text: str) -> tuple[str, ...]:
+    """ "at risk of" -> ("at", "risk"): fillers after a hedge are skipped when matching."""
+    words = normalise(text).split()
+    while words and words[-1] in _FILLERS:
+        words.pop()
+    return tuple(words)

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import Enum
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from factcheck.numbers import NumberFormatError, parse_number
+
+if TYPE_CHECKING:
+    from pydantic.config import JsonDict
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 FIGURE_ID_PATTERN = r"^[a-z0-9_]+$"
@@ -37,7 +47,7 @@ SIGNED_UNITS = frozenset(
 )
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     exact = "exact"
     about = "about"
     more_than = "more_than"
@@ -47,24 +57,24 @@ class Qualifier(str, Enum):
     nearly = "nearly"
 
 
-class Extent(str, Enum):
+class Extent(StrEnum):
     all = "all"
     some = "some"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     supported = "supported"
     misleading = "misleading"
     false = "false"
     unsupported = "unsupported"
 
 
-class Match(str, Enum):
+class Match(StrEnum):
     exact = "exact"
     approximate = "approximate"
 
 
-class Reproduced(str, Enum):
+class Reproduced(StrEnum):
     exact = "exact"
     approximate = "approximate"
     none = "none"
@@ -114,12 +124,63 @@ def _id_list(raw: Any) -> Any:
     return raw
 
 
+# --- JSON Schema annotations (`factcheck schema`): they describe what the before-validators
+# above accept, so editors do not flag valid files; they never change what validates.
+
+
+def _schema_one_or_many(schema: JsonDict) -> None:
+    """_id_list: one string, a list of strings, or nothing."""
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "string"}, {"type": "array", "items": items}, {"type": "null"}]
+
+
+def _schema_wordings(schema: JsonDict) -> None:
+    """_wordings: one term, a list of terms or {term, extent} mappings, or nothing."""
+    items = schema.pop("items")
+    schema.pop("type", None)
+    one: JsonDict = {"type": "string", "minLength": 1}
+    term: JsonDict = {"anyOf": [one, items]}
+    schema["anyOf"] = [one, {"type": "array", "items": term}, {"type": "null"}]
+
+
+def _schema_inferred_precision(schema: JsonDict) -> None:
+    """_infer_precision: an absent precision is read from the written value, not 1."""
+    schema.pop("default", None)
+
+
+def _schema_unit_from_percent(schema: JsonDict) -> None:
+    """_infer_precision: `value: "12.5%"` implies `unit: percent`, so unit may be left out."""
+    required = schema.get("required")
+    if isinstance(required, list) and "unit" in required:
+        required.remove("unit")
+        percent: JsonDict = {"type": "string", "pattern": r"%\s*$"}
+        schema["if"] = {"properties": {"value": percent}, "required": ["value"]}
+        schema["else"] = {"required": ["unit"]}
+
+
+_WrittenNumber = WithJsonSchema(
+    {
+        "anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
+        "description": "A number as the source or speaker wrote it: 325000, 12.5, \"325,000\", "
+        "\"325 000\", \"1.2 million\", \"1.2m\", \"$87bn\", \"12.5%\".",
+        "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
+    }
+)
+_IdList = Field(json_schema_extra=_schema_one_or_many)
+_Wordings = Field(json_schema_extra=_schema_wordings)
+
+
 class _Numbered(_Strict):
     """Shared by figures and claims: a value as written, its qualifier and precision."""
 
-    value: Decimal
+    model_config = ConfigDict(json_schema_extra=_schema_unit_from_percent)
+
+    value: Annotated[Decimal, _WrittenNumber]
     qualifier: Qualifier = Qualifier.exact
-    precision: Annotated[Decimal, Field(gt=0)] = Decimal(1)
+    precision: Annotated[
+        Decimal, Field(gt=0, json_schema_extra=_schema_inferred_precision)
+    ] = Decimal(1)
     unit: Annotated[str, Field(min_length=1)]
 
     @model_validator(mode="before")
@@ -161,11 +222,11 @@ class _Numbered(_Strict):
 class Figure(_Numbered):
     id: Annotated[str, Field(pattern=FIGURE_ID_PATTERN)]
     describes: str = ""
-    described_as: list[Wording] = []
+    described_as: Annotated[list[Wording], _Wordings] = []
     quote: str | None = None
     page: int | str | None = None
-    part_of: list[str] = []
-    disjoint_with: list[str] = []
+    part_of: Annotated[list[str], _IdList] = []
+    disjoint_with: Annotated[list[str], _IdList] = []
     period: Period | None = None
     as_of: dt.date | None = None
     series: str | None = None
@@ -190,7 +251,7 @@ class Figure(_Numbered):
 class Statement(_Strict):
     id: Annotated[str, Field(pattern=FIGURE_ID_PATTERN)]
     text: str
-    described_as: list[Wording] = []
+    described_as: Annotated[list[Wording], _Wordings] = []
     page: int | str | None = None
 
     @field_validator("described_as", mode="before")
@@ -218,10 +279,10 @@ class Claim(_Numbered):
     venue: str | None = None
     url: str | None = None
     asserts: Annotated[str, Field(min_length=1)]
-    also_asserts: list[str] = []
+    also_asserts: Annotated[list[str], _IdList] = []
     attributed_to: str | None = None
     period: Period | None = None
-    sources: list[str] = []
+    sources: Annotated[list[str], _IdList] = []
     figures: list[Figure] = []
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
     max_terms: Annotated[int, Field(ge=1, le=12)] | None = None
@@ -322,6 +383,9 @@ class FigureReading(_Result):
     described_as: list[str]
     supports: Literal["all", "some", "none"]
     supporting_terms: list[str]
+    # Set when the figure is one end of a change (two stocks of a series) that runs the
+    # way the claim's word of change says: the change supports the word, not the wording.
+    change_supports: Literal["rise", "fall"] | None = None
     quote: str | None = None
     page: int | str | None = None
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-ACCEPTED_FORMS = (
-    '325000, 12.5, "325,000", "325 000", "1.2 million", "1.2m", "$87bn", "12.5%"'
-)
+ACCEPTED_FORMS = '325000, 12.5, "325,000", "325 000", "1.2 million", "1.2m", "$87bn", "12.5%"'
 
 _SCALE_WORDS: dict[str, int] = {
     "k": 3,
@@ -54,7 +53,7 @@ class WrittenNumber:
 
 def precision_of(value: Decimal) -> Decimal:
     """Place value of the last significant written digit: 448000 -> 1000, 12.50 -> 0.01."""
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if exponent < 0:  # before the zero test: 0.00 is written to the hundredth
         return Decimal(1).scaleb(exponent)
@@ -134,4 +133,6 @@ def _describe(raw: object) -> str:
         return f"a boolean ({str(raw).lower()})"
     if raw is None:
         return "nothing (null)"
+    if isinstance(raw, dt.date):  # an unquoted YYYY-MM-DD in YAML; datetime is a date too
+        return f"a date ({raw.isoformat(sep=' ') if isinstance(raw, dt.datetime) else raw})"
     return f"{type(raw).__name__} {raw!r}"

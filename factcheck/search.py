@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +25,7 @@ from fractions import Fraction
 
 from factcheck.models import Interval, Match
 
-DEFAULT_BUDGET = 2_000_000
+DEFAULT_BUDGET = 500_000
 DEFAULT_TOP = 20
 
 
@@ -171,14 +172,17 @@ class _Walk:
         self.target_high = _scaled(target.interval.high, scale)
         self.target_interval = target.interval
         self.tolerance = Fraction(target.tolerance) * abs(self.target_point)
-        spread = max(
-            [0] + [max(p - lo, hi - p) for p, lo, hi in zip(self.points, self.lows, self.highs)]
-        )
+        bounds = zip(self.points, self.lows, self.highs, strict=True)
+        spread = max([0] + [max(p - lo, hi - p) for p, lo, hi in bounds])
         slack = self.max_terms * spread
-        self.window_low = min(self.target_point - self.tolerance, Fraction(self.target_low - slack))
-        self.window_high = max(
-            self.target_point + self.tolerance, Fraction(self.target_high + slack)
+        # Points are integers, so integer bounds are exact and far cheaper than Fractions.
+        self.window_low = math.ceil(
+            min(self.target_point - self.tolerance, Fraction(self.target_low - slack))
         )
+        self.window_high = math.floor(
+            max(self.target_point + self.tolerance, Fraction(self.target_high + slack))
+        )
+        self.tolerance_int = math.floor(self.tolerance)
         self._bounds()
 
     def _bounds(self) -> None:
@@ -276,7 +280,7 @@ class _Walk:
     def _match(self, point: int, plus: list[int], minus: list[int]) -> Match | None:
         if self._interval(plus, minus).meets(self.target_interval):
             return Match.exact
-        if abs(point - self.target_point) <= self.tolerance:
+        if abs(point - self.target_point) <= self.tolerance_int:
             return Match.approximate
         return None
 
@@ -393,7 +397,7 @@ def search_naive(
     for size in range(1, max_terms + 1):
         for chosen in itertools.combinations(indices, size):
             for signs in itertools.product((1, -1), repeat=size):
-                selection = tuple(zip(chosen, signs))
+                selection = tuple(zip(chosen, signs, strict=True))
                 verdict = is_candidate(candidates, selection)
                 if verdict is False:
                     continue

@@ -42,8 +42,9 @@ def write_case(tmp_path: Path) -> CaseWriter:
     """Write a source and a claim into a fresh repo; return the claim's path."""
     (tmp_path / ".git").mkdir(exist_ok=True)
 
-    def write(figures: list[dict[str, Any]], source: dict[str, Any] | None = None,
-              **claim: Any) -> Path:
+    def write(
+        figures: list[dict[str, Any]], source: dict[str, Any] | None = None, **claim: Any
+    ) -> Path:
         source_data = {
             "id": "src",
             "title": "A source",

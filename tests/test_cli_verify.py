@@ -64,7 +64,7 @@ def test_seed_claim_acceptance(in_repo: Path) -> None:
     kinds = {note["kind"] for note in data["notes"]}
     assert {"period", "extent", "also_asserts"} <= kinds
     period = next(n["message"] for n in data["notes"] if n["kind"] == "period")
-    assert "46%" in period and "2018-10-01" in period
+    assert "46.1%" in period and "2018-10-01" in period
     for key in ("schema_version", "claim", "basis", "reproduced", "unused_figures"):
         assert key in data
 
@@ -99,8 +99,11 @@ def test_fail_on_exits_3(in_repo: Path) -> None:
 
 
 def test_expect_mismatch_exits_3(write_case: CaseWriter) -> None:
-    path = write_case([{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}],
-                      value=5, expect="false")
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}],
+        value=5,
+        expect="false",
+    )
     code, _, err = invoke("verify", str(path))
     assert code == 3
     assert "verdict supported (expected false)" in err
@@ -132,7 +135,10 @@ def test_output_file_is_written_and_inputs_untouched(in_repo: Path, tmp_path: Pa
 def _run(*args: str, seed: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONHASHSEED": seed, **PLAIN}
     return subprocess.run(
-        [sys.executable, "-m", "factcheck.cli", *args], cwd=REPO, env=env, capture_output=True,
+        [sys.executable, "-m", "factcheck.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
         check=False,
     )
 
@@ -146,9 +152,19 @@ def test_output_is_byte_identical_across_hash_seeds(fmt: str) -> None:
 
 def test_closed_pipe_is_quiet() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "factcheck.cli", "verify", "claims/", "claims/", "--format",
-         "jsonl"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "factcheck.cli",
+            "verify",
+            "claims/",
+            "claims/",
+            "--format",
+            "jsonl",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert process.stdout is not None
     process.stdout.readline()

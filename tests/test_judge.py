@@ -89,7 +89,7 @@ def test_period_note_and_cap(write_case: CaseWriter) -> None:
     result = audit(write_case(figures, source, value=500, period=claim_period))
     assert result.verdict is Verdict.misleading  # supported, capped: 75% outside
     note = next(n for n in result.notes if n.kind == "period")
-    assert "75%" in note.message and "2019-01-01 to 2020-06-30" in note.message
+    assert "74.8%" in note.message and "2019-01-01 to 2020-06-30" in note.message
 
 
 def test_no_period_note_inside_the_attributed_period(write_case: CaseWriter) -> None:
@@ -127,14 +127,14 @@ def test_stock_change_period_runs_between_the_two_dates(write_case: CaseWriter) 
 
 def test_also_asserts_supported_by_a_statement(write_case: CaseWriter) -> None:
     source = {"statements": [{"id": "s", "text": "Many died.", "described_as": ["died"]}]}
-    result = audit(
-        write_case([fig("a", 500, "missing")], source, value=500, also_asserts=["dead"])
-    )
+    result = audit(write_case([fig("a", 500, "missing")], source, value=500, also_asserts=["dead"]))
     assert not [n for n in result.notes if n.kind == "also_asserts"]
 
 
 def test_also_asserts_hedged_statement_is_not_support(write_case: CaseWriter) -> None:
-    source = {"statements": [{"id": "s", "text": "x", "described_as": ["at risk of being trafficked"]}]}
+    source = {
+        "statements": [{"id": "s", "text": "x", "described_as": ["at risk of being trafficked"]}]
+    }
     result = audit(
         write_case([fig("a", 500, "missing")], source, value=500, also_asserts=["trafficked"])
     )

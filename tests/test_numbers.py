@@ -181,6 +181,9 @@ def test_rejection_names_what_was_given() -> None:
         parse_number("1,2,3")
     with pytest.raises(NumberFormatError, match="unknown multiplier 'gazillion'"):
         parse_number("1.2 gazillion")
+    # An unquoted 2024-09-23 reaches us as a date: say so as the user wrote it.
+    with pytest.raises(NumberFormatError, match=r"got a date \(2024-09-23\);"):
+        parse_number(dt.date(2024, 9, 23))
 
 
 # --- round trips --------------------------------------------------------------------------
@@ -193,7 +196,9 @@ def _grouped(value: Decimal | int, separator: str) -> str:
 
 
 @settings(max_examples=200, deadline=None)
-@given(value=st.integers(min_value=-(10**18), max_value=10**18), separator=st.sampled_from(SEPARATORS))
+@given(
+    value=st.integers(min_value=-(10**18), max_value=10**18), separator=st.sampled_from(SEPARATORS)
+)
 def test_grouped_integers_round_trip(value: int, separator: str) -> None:
     written = parse_number(_grouped(value, separator))
     assert written.value == value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Hashable
 from decimal import Decimal
 from fractions import Fraction
@@ -120,11 +121,12 @@ def test_a_part_of_a_part_is_also_never_added_to_the_whole() -> None:
     result = search(candidates, target(110, tolerance="0"), max_terms=3)
     assert everything_found(result) == []
     assert result.overlap_count == 1
-    # but the whole minus its middle plus the middle's part is a fair sum: 100 - 40 + 10
+    # The rule is plain: a figure added beside a figure it is part of is a double count,
+    # even where a subtraction would make up for it (100 - 40 + 10).
     result = search(candidates, target(70, tolerance="0"), max_terms=3)
-    assert [found_ids(candidates, f) for f in everything_found(result)] == [
-        [("whole", 1), ("middle", -1), ("part", 1)]
-    ]
+    assert everything_found(result) == []
+    (overlap,) = result.overlaps
+    assert found_ids(candidates, overlap) == [("whole", 1), ("middle", -1), ("part", 1)]
 
 
 def test_whole_minus_part_is_found() -> None:
@@ -151,7 +153,8 @@ def test_two_parts_subtracted_from_their_whole() -> None:
     ]
     result = search(candidates, target(50, tolerance="0"), max_terms=4)
     assert [found_ids(candidates, f) for f in everything_found(result)] == [
-        [("whole", 1), ("a", -1), ("b", -1)]
+        [("a", 1), ("b", 1)],  # two parts of one whole may be added: they are not nested
+        [("whole", 1), ("a", -1), ("b", -1)],
     ]
 
 
@@ -198,9 +201,7 @@ def test_at_most_one_change_per_series() -> None:
     ]
     # (s3 - s2) + (s2 - s1) would need s2 twice; s3 - s1 - s2 subtracts two stocks.
     result = search(candidates, target(200, tolerance="0"), max_terms=4)
-    assert [found_ids(candidates, f) for f in everything_found(result)] == [
-        [("s1", -1), ("s2", 1)]
-    ]
+    assert [found_ids(candidates, f) for f in everything_found(result)] == [[("s1", -1), ("s2", 1)]]
 
 
 def test_ranking_fewer_terms_then_exact_then_closer() -> None:
@@ -222,7 +223,7 @@ def test_ranking_fewer_terms_then_exact_then_closer() -> None:
         Match.approximate,
     ]
     assert ranked[3].match is Match.exact and len(ranked[3].selection) == 2
-    for earlier, later in zip(ranked, ranked[1:]):
+    for earlier, later in itertools.pairwise(ranked):
         assert earlier.rank < later.rank
         assert len(earlier.selection) <= len(later.selection)
 
@@ -364,7 +365,7 @@ def test_combine_intervals_is_the_set_of_signed_sums(signed: list[tuple[Interval
 # --- search() against brute force ---------------------------------------------------------
 
 QUALIFIERS = list(Qualifier)
-PRECISIONS = [D(1), D(10), D("0.5"), D(5)]
+PRECISIONS = [D(1), D(10), D("0.5"), D(5), D(100), D("0.05")]
 TOLERANCES = [D(0), D("0.001"), D("0.01"), D("0.05"), D("0.2")]
 DATES = [dt.date(2020, 1, 1), dt.date(2021, 1, 1), dt.date(2022, 1, 1), dt.date(2023, 1, 1)]
 
@@ -378,9 +379,7 @@ def cases(draw: st.DrawFn) -> tuple[list[Candidate], Target, int]:
         for _ in range(n)
     ]
     # A decimal now and then: exercises the common scale of the integer walk.
-    points = [
-        D(p) / 10 if draw(st.integers(0, 5)) == 0 else D(p) for p in points
-    ]
+    points = [D(p) / 10 if draw(st.integers(0, 5)) == 0 else D(p) for p in points]
     # A random forest: each figure's parent comes earlier in a random order.
     order = draw(st.permutations(range(n)))
     parent: dict[int, int | None] = {}
@@ -397,7 +396,7 @@ def cases(draw: st.DrawFn) -> tuple[list[Candidate], Target, int]:
         ancestors.append(found)
     candidates = []
     for k in range(n):
-        series = draw(st.sampled_from([None, None, "s", "t"]))
+        series = draw(st.sampled_from([None, "s", "s", "t"]))
         as_of = draw(st.sampled_from([None, *DATES])) if series else None
         if draw(st.integers(0, 3)) == 0:
             as_of = draw(st.sampled_from([None, *DATES]))  # a dated figure outside any series
@@ -408,7 +407,9 @@ def cases(draw: st.DrawFn) -> tuple[list[Candidate], Target, int]:
                     points[k], draw(st.sampled_from(QUALIFIERS)), draw(st.sampled_from(PRECISIONS))
                 ),
                 point=points[k],
-                ancestors=frozenset(f"f{a}" for a in ancestors[k]),
+                # "ghost": a whole that is no candidate (another unit), as judge.py may pass
+                ancestors=frozenset(f"f{a}" for a in ancestors[k])
+                | (frozenset({"ghost"}) if draw(st.integers(0, 5)) == 0 else frozenset()),
                 series=series,
                 as_of=as_of,
             )
@@ -419,7 +420,9 @@ def cases(draw: st.DrawFn) -> tuple[list[Candidate], Target, int]:
     point = sum((points[k] * sign for k, sign in chosen), D(0)) + nudge
     claim = Target(
         point=point,
-        interval=Interval.of(point, draw(st.sampled_from(QUALIFIERS)), draw(st.sampled_from(PRECISIONS))),
+        interval=Interval.of(
+            point, draw(st.sampled_from(QUALIFIERS)), draw(st.sampled_from(PRECISIONS))
+        ),
         tolerance=draw(st.sampled_from(TOLERANCES)),
     )
     return candidates, claim, draw(st.integers(min_value=1, max_value=4))

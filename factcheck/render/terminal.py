@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.judge import number, percent
+from factcheck.judge import amount, number, percent
 from factcheck.models import Audit, Combination, FigureReading, Verdict
 
 VERDICT_STYLES = {
@@ -24,15 +24,6 @@ VERDICT_STYLES = {
 SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
 SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
 BAR_WIDTH = 48
-QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "less_than": "less than ",
-    "at_most": "at most ",
-    "nearly": "nearly ",
-}
 
 
 def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
@@ -54,8 +45,13 @@ def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
 def _verdict_panel(audit: Audit, boxes: box.Box) -> Panel:
     style = VERDICT_STYLES[audit.verdict]
     title = Text.assemble(("Verdict: ", "bold"), (audit.verdict.value.upper(), style))
-    return Panel(Text(audit.summary), title=title, title_align="left", box=boxes,
-                 border_style=style.replace("bold ", ""))
+    return Panel(
+        Text(audit.summary),
+        title=title,
+        title_align="left",
+        box=boxes,
+        border_style=style.replace("bold ", ""),
+    )
 
 
 def _claim(audit: Audit) -> RenderableType:
@@ -68,8 +64,7 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{QUALIFIER_WORDS[claim.qualifier.value]}{number(claim.value)} {claim.unit}, "
-            f"said to be {claim.asserts!r}",
+            f"{amount(claim.qualifier, claim.value)} {claim.unit}, said to be {claim.asserts!r}",
         )
     )
     if claim.also_asserts:
@@ -84,8 +79,12 @@ def _claim(audit: Audit) -> RenderableType:
 
 
 def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
-    table = Table(title="Combinations of the source's figures that reproduce the number",
-                  title_justify="left", box=boxes, title_style="bold")
+    table = Table(
+        title="Combinations of the source's figures that reproduce the number",
+        title_justify="left",
+        box=boxes,
+        title_style="bold",
+    )
     table.add_column("#", justify="right")
     table.add_column("expression")
     table.add_column("value", justify="right")
@@ -95,11 +94,12 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
     table.add_column("band")
     for index, combination in enumerate(audit.combinations):
         marker = "*" if index == audit.basis else ""
+        relative = _signed_percent(combination.relative_difference)
         table.add_row(
             f"{marker}{index + 1}",
             combination.expression,
             number(combination.value),
-            f"{_signed(combination.difference)} ({_signed_percent(combination.relative_difference)})",
+            f"{_signed(combination.difference)} ({relative})",
             combination.match.value,
             _share(combination),
             Text(combination.band.value, style=VERDICT_STYLES[combination.band]),
@@ -111,8 +111,13 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
 
 
 def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> RenderableType:
-    table = Table(title="What the source calls each figure of the basis", title_justify="left",
-                  box=boxes, title_style="bold", expand=True)
+    table = Table(
+        title="What the source calls each figure of the basis",
+        title_justify="left",
+        box=boxes,
+        title_style="bold",
+        expand=True,
+    )
     table.add_column("figure", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("the source's words", ratio=3)
@@ -123,7 +128,7 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
         sign = "-" if term.sign < 0 else ""
         table.add_row(
             reading.figure,
-            f"{sign}{QUALIFIER_WORDS[reading.qualifier.value]}{number(reading.value)}",
+            f"{sign}{amount(reading.qualifier, reading.value)}",
             "\n".join(f"\u201c{words}\u201d" for words in reading.described_as)
             or "(none recorded)",
             _support_text(reading),
@@ -132,6 +137,9 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
 
 
 def _support_text(reading: FigureReading) -> Text:
+    if reading.change_supports is not None:
+        return Text(f"yes: a {reading.change_supports} between two dates of its series",
+                    style=SUPPORT_STYLES["all"])
     style = SUPPORT_STYLES[reading.supports]
     if reading.supports == "all":
         return Text(f"yes: {', '.join(reading.supporting_terms)}", style=style)
@@ -145,9 +153,7 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
     claim_value = audit.claim.value
     positives = [t for t in basis.terms if t.sign > 0]
     negatives = [t for t in basis.terms if t.sign < 0]
-    largest = max(
-        [abs(claim_value), sum((t.value for t in positives), Decimal(0)), Decimal(1)]
-    )
+    largest = max([abs(claim_value), sum((t.value for t in positives), Decimal(0)), Decimal(1)])
     readings = {reading.figure: reading for reading in audit.figures}
     label_width = max(len(t.figure) for t in basis.terms) + 2
     label_width = max(label_width, len("claimed") + 2)
@@ -164,10 +170,11 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
     offset = 0
     for term in positives + negatives:
         reading = readings[term.figure]
+        support = "all" if reading.change_supports else reading.supports
         width = cells(term.value)
         start = offset if term.sign > 0 else max(0, offset - width)
         bar = Text(" " * start)
-        bar.append(SUPPORT_GLYPHS[reading.supports] * width, style=SUPPORT_STYLES[reading.supports])
+        bar.append(SUPPORT_GLYPHS[support] * width, style=SUPPORT_STYLES[support])
         sign = "-" if term.sign < 0 else ""
         bar.append(f" {sign}{number(term.value)}")
         table.add_row(term.figure, bar)
@@ -195,8 +202,9 @@ def _notes(audit: Audit) -> RenderableType:
 
 
 def _checked(audit: Audit) -> RenderableType:
-    sources = "; ".join(f"{s.publisher}, \u201c{s.title}\u201d ({s.published})"
-                        for s in audit.sources)
+    sources = "; ".join(
+        f"{s.publisher}, \u201c{s.title}\u201d ({s.published})" for s in audit.sources
+    )
     text = Text()
     text.append("Sources ", style="bold")
     text.append(sources or "(inline figures only)")
@@ -209,8 +217,9 @@ def _checked(audit: Audit) -> RenderableType:
         + ("" if search.complete else " (budget reached: incomplete)")
     )
     text.append("\nUnused ", style="bold")
-    text.append(", ".join(audit.unused_figures) or "none: every figure is in a reproducing "
-                "combination")
+    text.append(
+        ", ".join(audit.unused_figures) or "none: every figure is in a reproducing combination"
+    )
     return Padding(text, (1, 0, 0, 0))
 
 
@@ -229,8 +238,12 @@ def _signed_percent(value: Decimal) -> str:
 
 def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> RenderableType:
     """One row per claim: the batch view."""
-    table = Table(title="Verdicts", title_justify="left", box=box.ASCII if plain else box.SIMPLE_HEAD,
-                  title_style="bold")
+    table = Table(
+        title="Verdicts",
+        title_justify="left",
+        box=box.ASCII if plain else box.SIMPLE_HEAD,
+        title_style="bold",
+    )
     table.add_column("claim", overflow="fold")
     table.add_column("verdict")
     table.add_column("likely derivation")

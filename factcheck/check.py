@@ -1,0 +1,414 @@
+"""`factcheck check`: validate claim and source files without searching, every problem once.
+
+Each YAML file is read and recognised as a claim or a source, then validated with the same
+rules `verify` applies (factcheck/load.py): a claim together with the sources it names and the
+relations between all their figures, a source with the relations between its own figures.
+On top come warnings (FC5xx): things that are valid but probably wrong, such as a quote that
+does not contain its figure's number. A broken file is a result, not a stop: the outcome is
+one sorted, de-duplicated list of Problems; factcheck/render/problems.py turns it into text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from factcheck.batch import YAML_SUFFIXES, expand_paths
+from factcheck.errors import InputError, Problem, problem_at
+from factcheck.load import (
+    Case,
+    Document,
+    FigureOrigin,
+    KeyPath,
+    SourceCache,
+    _resolve_source_path,
+    check_figures,
+    find_root,
+    load_claim,
+    read_document,
+    validate,
+)
+from factcheck.models import Source
+from factcheck.numbers import NumberFormatError, parse_number, precision_of
+
+# What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
+# appear, as in load.py, so a stray `publisher:` in a claim is reported as an unknown key.
+CLAIM_KEYS = ("asserts", "speaker")
+SOURCE_KEYS = ("publisher", "figures")
+
+# `factcheck new` writes this in front of every value still to be filled in.
+PLACEHOLDER = "TODO"
+# A placeholder is reported once, as FC503: the errors it causes where it stands (a date or
+# a number that cannot be read, a source path that does not exist) would only repeat it.
+_CAUSED_BY_PLACEHOLDER = frozenset(
+    {"FC111", "FC203", "FC204", "FC205", "FC301", "FC302", "FC303", "FC304"}
+)
+
+
+def check_paths(paths: Iterable[str], root: Path | None = None) -> list[Problem]:
+    """Every problem in the files under paths (files, directories recursed, globs).
+
+    A file named explicitly must be YAML; other files found in a directory or by a glob
+    are ignored. Problems are de-duplicated (a source named by many claims is reported
+    once) and sorted by file, line and column; paths are shown relative to the current
+    directory when they lie inside it.
+    """
+    files, problems = expand_paths(paths)
+    checker = _Checker(root)
+    for path, named in files:
+        if path.suffix.lower() in YAML_SUFFIXES:
+            checker.check_file(path)
+        elif named:
+            problems.append(
+                problem_at(
+                    path, "not a YAML file: claims and sources are .yaml or .yml files", "FC113"
+                )
+            )
+    return _finish([*problems, *checker.problems])
+
+
+class _Checker:
+    """Checks files one by one, each source once however many claims name it."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.cache = SourceCache()  # shared with load_claim: each source is parsed once
+        self.sources_done: set[Path] = set()
+        self.problems: list[Problem] = []
+
+    def check_file(self, path: Path) -> None:
+        try:
+            document = read_document(path)
+        except InputError as exc:
+            self.problems.extend(exc.problems)
+            return
+        kind = file_kind(document.data)
+        if kind == "claim":
+            self.check_claim(path, document)
+        elif kind == "source":
+            self.check_source(path, document)
+        else:
+            self.problems.extend(placeholders(document))
+            self.problems.append(_unrecognised(document))
+
+    def check_claim(self, path: Path, document: Document) -> None:
+        self.problems.extend(placeholders(document))
+        try:
+            case = load_claim(path, root=self.root, cache=self.cache)
+        except InputError as exc:
+            self.problems.extend(exc.problems)
+            # load_claim stops at the claim's own errors before it looks at the sources;
+            # check them anyway so that one run lists everything.
+            sources = self._named_sources(path, document)
+        else:
+            self.problems.extend(claim_warnings(case, document))
+            sources = [loaded.path for loaded in case.sources]
+        for source_path in sources:
+            self.check_source(source_path)
+
+    def check_source(self, path: Path, document: Document | None = None) -> None:
+        key = path.resolve()
+        if key in self.sources_done:
+            return
+        self.sources_done.add(key)
+        if document is None:
+            try:
+                document = read_document(path)
+            except InputError as exc:
+                self.problems.extend(exc.problems)
+                return
+        self.problems.extend(placeholders(document))
+        try:
+            source = validate(document, Source)
+        except InputError as exc:
+            self.problems.extend(exc.problems)
+            return
+        origins = [
+            FigureOrigin(figure, source.id, document, ("figures", index))
+            for index, figure in enumerate(source.figures)
+        ]
+        self.problems.extend(check_figures(origins))
+        self.problems.extend(figure_warnings(origins))
+
+    def _named_sources(self, path: Path, document: Document) -> list[Path]:
+        raw = document.data.get("sources")
+        entries = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+        root = (self.root or find_root(path.resolve().parent)).resolve()
+        found: list[Path] = []
+        for index, relative in enumerate(entries):
+            if not isinstance(relative, str):
+                continue  # the schema error is already reported
+            target = _resolve_source_path(
+                path, relative, root, document, ("sources", index), self.problems
+            )
+            if target is not None:
+                found.append(target)
+        return found
+
+
+def file_kind(data: Mapping[str, Any]) -> str | None:
+    """'claim', 'source', or None when the keys tell neither."""
+    if "asserts" in data:
+        return "claim"
+    if "publisher" in data:
+        return "source"
+    if "speaker" in data:
+        return "claim"
+    if "figures" in data:
+        return "source"
+    return None
+
+
+def _unrecognised(document: Document) -> Problem:
+    hints = []
+    for key in document.data:
+        close = difflib.get_close_matches(str(key), [*CLAIM_KEYS, *SOURCE_KEYS], n=1)
+        if close:
+            hints.append(f"{key!r} -> {close[0]!r}")
+    hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
+    return document.problem(
+        (),
+        "cannot tell whether this is a claim or a source: a claim has `asserts:` and "
+        f"`speaker:`, a source has `publisher:` and `figures:`{hint}",
+        "FC208",
+        key=True,
+    )
+
+
+def _finish(problems: Iterable[Problem]) -> list[Problem]:
+    """One display path per file, duplicates dropped, placeholder echoes dropped, sorted."""
+    unique = {replace(problem, path=display_path(problem.path)) for problem in problems}
+    holes = {(p.path, p.key_path) for p in unique if p.code == "FC503"}
+    return sorted(
+        p
+        for p in unique
+        if not (p.code in _CAUSED_BY_PLACEHOLDER and (p.path, p.key_path) in holes)
+    )
+
+
+def display_path(path: str) -> str:
+    """claims/../sources/x.yaml -> sources/x.yaml; relative to the cwd when inside it."""
+    absolute = Path(os.path.normpath(Path(path).absolute()))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+# --- warnings (FC5xx) -------------------------------------------------------------------
+
+
+def _warning(document: Document, key_path: KeyPath, message: str, code: str) -> Problem:
+    return replace(document.problem(key_path, message, code), severity="warning")
+
+
+def placeholders(document: Document) -> list[Problem]:
+    """FC503: every value `factcheck new` left as a TODO."""
+    found: list[Problem] = []
+
+    def walk(value: Any, key_path: KeyPath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*key_path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*key_path, index))
+        elif isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            found.append(
+                _warning(
+                    document, key_path, f"placeholder {shown!r} still to be filled in", "FC503"
+                )
+            )
+
+    walk(document.data, ())
+    return found
+
+
+def figure_warnings(origins: Iterable[FigureOrigin]) -> list[Problem]:
+    """FC501 (quote without the figure's number) and FC502 (figure without described_as)."""
+    found: list[Problem] = []
+    for origin in origins:
+        figure, document = origin.figure, origin.document
+        quote = figure.quote
+        if (
+            quote
+            and not quote.lstrip().startswith(PLACEHOLDER)
+            and not mentions_number(quote, figure.value, figure.precision)
+        ):
+            found.append(
+                _warning(
+                    document,
+                    (*origin.key_path, "quote"),
+                    f"the quote does not contain the figure's value {_grouped(figure.value)} "
+                    f"in any written form ({_forms(figure.value)}); check the value and the "
+                    "quote",
+                    "FC501",
+                )
+            )
+        if not figure.described_as and figure.series is None:
+            # A stock in a series needs no words of its own: a change between two stocks
+            # supports the lexicon's words of change whatever the stocks are called.
+            found.append(
+                _warning(
+                    document,
+                    origin.key_path,
+                    f"figure {figure.id!r} has no `described_as`: without the source's own "
+                    "words for it, no claim's word can be found supported by it",
+                    "FC502",
+                )
+            )
+    return found
+
+
+def claim_warnings(case: Case, document: Document) -> list[Problem]:
+    """Warnings about a valid claim: its inline figures, its text, its unit."""
+    claim = case.claim
+    found = figure_warnings(o for o in case.figures if o.document.path == case.path)
+    if not claim.text.lstrip().startswith(PLACEHOLDER) and not mentions_number(
+        claim.text, claim.value, claim.precision
+    ):
+        found.append(
+            _warning(
+                document,
+                ("text",),
+                f"the claim's text does not contain its value {_grouped(claim.value)} in any "
+                f"written form ({_forms(claim.value)}); check the value and the text",
+                "FC505",
+            )
+        )
+    units = sorted({o.figure.unit for o in case.figures})
+    if units and claim.unit.strip().casefold() not in {u.strip().casefold() for u in units}:
+        found.append(
+            _warning(
+                document,
+                ("unit",),
+                f"no figure of the claim's sources is in unit {claim.unit!r} (they are in "
+                f"{', '.join(repr(u) for u in units)}); figures combine only with figures of "
+                "the claim's unit, so nothing can reproduce it",
+                "FC504",
+            )
+        )
+    return found
+
+
+# --- numbers in running text ------------------------------------------------------------
+
+_NUMERAL = re.compile(
+    r"""(?<![\d])
+        (?P<digits>\d{1,3}(?:(?P<sep>[,'\u00a0\u202f\u2009\ .])\d{3})(?:(?P=sep)\d{3})*
+                  (?:\.\d+)?
+                  |\d+(?:\.\d+)?|\.\d+)
+        (?:[\ \u00a0\u202f-]?
+           (?P<scale>thousands?|millions?|billions?|trillions?|mn|bn|tn|k|m|b)\b)?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+")
+_SMALL = {
+    word: value
+    for value, word in enumerate(
+        [
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+            *("seventeen", "eighteen", "nineteen"),
+        ]
+    )
+}
+_TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+_VALUE_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred"})
+_NUMBER_WORDS = _VALUE_WORDS | {"half", "a", "an"}
+_JOINERS = frozenset({"and"})
+
+
+def mentions_number(text: str, value: Decimal, precision: Decimal) -> bool:
+    """True when text writes value in some form, rounded no further than either side's
+    precision: 448000 is in "448,000", "448000", "448 000", "448 thousand", "0.4 million"
+    and "four hundred forty-eight thousand"; signs are ignored (quotes say "fell 5%").
+    """
+    target = abs(value)
+    for written, written_precision in numbers_in(text):
+        if abs(abs(written) - target) <= max(written_precision, precision) / 2:
+            return True
+    return False
+
+
+def numbers_in(text: str) -> Iterator[tuple[Decimal, Decimal]]:
+    """Every number text writes, in digits or in words, as (value, precision)."""
+    for match in _NUMERAL.finditer(text):
+        digits, sep, scale = match["digits"], match["sep"], match["scale"]
+        readings = [digits]
+        if sep == ".":  # 448.000: a European thousands group, or a decimal
+            readings.insert(0, digits.replace(".", ""))
+        elif sep and sep.isspace():  # "in 2019 448 000": the groups may be separate numbers
+            readings.extend(digits.split(sep))
+        for reading in readings:
+            word = (scale or "").lower()
+            word = word.removesuffix("s") if len(word) > 3 else word  # thousands -> thousand
+            try:
+                number = parse_number(f"{reading} {word}".strip())
+            except NumberFormatError:
+                continue
+            yield number.value, number.precision
+    yield from _numbers_in_words(text)
+
+
+def _numbers_in_words(text: str) -> Iterator[tuple[Decimal, Decimal]]:
+    """Numbers written in words: "thirty-two thousand", "half a million", "a hundred"."""
+    run: list[str] = []
+    for word in [*_WORD.findall(text.lower()), ""]:
+        if word in _NUMBER_WORDS or (run and word in _JOINERS):
+            run.append(word)
+            continue
+        # A scale word alone ("448 thousand") belongs to the digits before it.
+        if any(w in _VALUE_WORDS for w in run) and not all(w in _SCALES for w in run):
+            value = _word_value(run)
+            if value == value.to_integral_value():
+                value = Decimal(int(value))  # 500000.0 -> 500000: precision 100000, not 0.1
+            yield value, precision_of(value)
+        run = []
+
+
+def _word_value(words: list[str]) -> Decimal:
+    total = current = Decimal(0)
+    for word in words:
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "half":
+            current += Decimal("0.5")
+        elif word == "hundred":
+            current = (current or Decimal(1)) * 100
+        elif word in _SCALES:
+            total += (current or Decimal(1)) * Decimal(10) ** _SCALES[word]
+            current = Decimal(0)
+        # "a", "an", "and" only join: "a hundred", "half a million", "one hundred and five"
+    return total + current
+
+
+def _grouped(value: Decimal) -> str:
+    return f"{value:,}"
+
+
+def _forms(value: Decimal) -> str:
+    """A few ways of writing value, for the message: 448,000 / 448000 / 448 thousand."""
+    magnitude = abs(value)
+    forms = [f"{magnitude:,}", f"{magnitude}"]
+    for word, exponent in reversed(list(_SCALES.items())):
+        unit = Decimal(10) ** exponent
+        if magnitude >= unit:
+            forms.append(f"{(magnitude / unit).normalize():f} {word}")
+            break
+    return " / ".join(dict.fromkeys(forms))

@@ -1,0 +1,152 @@
+"""Problems found by `factcheck check`, rendered as text, JSON or GitHub Actions commands.
+
+Each renderer takes the sorted problems and returns the whole output as one string; the
+CLI picks one from RENDERERS by the --format value. Formats are documented in docs/ci.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from factcheck.errors import CODES, Problem
+
+Renderer = Callable[[Sequence[Problem]], str]
+
+# GitHub refuses a step summary over 1 MiB; a table this long is read in the log anyway.
+MAX_SUMMARY_ROWS = 500
+
+
+def render_text(problems: Sequence[Problem]) -> str:
+    """One line per problem: `path:line:col: error|warning: message [CODE]`."""
+    return "".join(f"{_where(p)}: {p.severity}: {_message(p)} [{p.code}]\n" for p in problems)
+
+
+def render_json(problems: Sequence[Problem]) -> str:
+    """A JSON list of objects with fixed keys (docs/ci.md); `[]` when all is well."""
+    items = [
+        {
+            "path": p.path,
+            "line": p.line or None,
+            "column": (p.column or 1) if p.line else None,
+            "severity": p.severity,
+            "code": p.code,
+            "title": CODES.get(p.code, ""),
+            "key_path": p.key_path or None,
+            "message": p.message,
+        }
+        for p in problems
+    ]
+    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands, one ::group:: per file.
+
+    `::error file=F,line=L,col=C,title=CODE::message`, escaped as @actions/core escapes
+    them (escapeProperty / escapeData), so a message can hold any character.
+    """
+    lines: list[str] = []
+    for path, group in _by_file(problems).items():
+        lines.append(f"::group::{escape_data(f'{path} ({counts(group, files=False)})')}")
+        lines.extend(workflow_command(p) for p in group)
+        lines.append("::endgroup::")
+    return "".join(line + "\n" for line in lines)
+
+
+def workflow_command(problem: Problem) -> str:
+    properties = {
+        "file": problem.path,
+        "line": str(problem.line) if problem.line else "",
+        "col": str(problem.column or 1) if problem.line else "",
+        "title": problem.code,
+    }
+    # Like @actions/core, leave out empty properties (a whole-file problem has no line).
+    listed = ",".join(
+        f"{key}={escape_property(value)}" for key, value in properties.items() if value
+    )
+    return f"::{problem.severity} {listed}::{escape_data(_message(problem))}"
+
+
+def escape_data(text: str) -> str:
+    """@actions/core escapeData: the message after `::`."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """@actions/core escapeProperty: a `key=value` before `::`, where `:` and `,` delimit."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_step_summary(problems: Sequence[Problem]) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: Actions shows only the first few annotations."""
+    head = "### factcheck check\n\n"
+    if not problems:
+        return head + "No problems found.\n\n"
+    rows = [
+        f"| {_cell(p.path, code=True)} | {f'{p.line}:{p.column or 1}' if p.line else ''} | "
+        f"{p.severity} | {p.code} | {_cell(_message(p))} |"
+        for p in problems[:MAX_SUMMARY_ROWS]
+    ]
+    more = len(problems) - len(rows)
+    tail = f"\n{more} more not shown here; the job log lists them all.\n" if more > 0 else ""
+    return (
+        f"{head}{counts(problems)}.\n\n"
+        "| file | line:col | severity | code | problem |\n"
+        "| --- | ---: | --- | --- | --- |\n" + "\n".join(rows) + "\n" + tail + "\n"
+    )
+
+
+def counts(problems: Sequence[Problem], *, files: bool = True) -> str:
+    """'2 errors and 1 warning in 2 files', or 'no problems'."""
+    if not problems:
+        return "no problems"
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
+    where = f" in {_plural(len({p.path for p in problems}), 'file')}" if files else ""
+    return " and ".join(parts) + where
+
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}
+
+
+def _by_file(problems: Sequence[Problem]) -> dict[str, list[Problem]]:
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(problem.path, []).append(problem)
+    return groups
+
+
+def _where(problem: Problem) -> str:
+    if not problem.line:
+        return problem.path
+    return f"{problem.path}:{problem.line}:{problem.column or 1}"
+
+
+def _message(problem: Problem) -> str:
+    return f"{problem.key_path}: {problem.message}" if problem.key_path else problem.message
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _cell(text: str, *, code: bool = False) -> str:
+    """Text safe inside a Markdown table cell (GitHub renders inline HTML: escape it)."""
+    flat = " ".join(text.split())
+    if code and not any(char in flat for char in "`|"):
+        return f"`{flat}`"  # nothing is interpreted inside a code span
+    for char, escaped in (
+        ("\\", "\\\\"),
+        ("|", "\\|"),
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+    ):
+        flat = flat.replace(char, escaped)
+    return flat
