@@ -115,6 +115,8 @@ class Lexicon:
     fall_words: frozenset[str]
     negations: frozenset[str]
     hedges: tuple[tuple[str, ...], ...]
+    rise_groups: frozenset[str] = frozenset()
+    fall_groups: frozenset[str] = frozenset()
 
     def extended(self, synonyms: Mapping[str, Iterable[str]]) -> Lexicon:
         """This lexicon with a claim's own `synonyms:` added to (or as new) groups."""
@@ -122,7 +124,15 @@ class Lexicon:
         for predicate, words in synonyms.items():
             key = normalise(predicate)
             groups[key] = tuple(dict.fromkeys([*groups.get(key, ()), *map(normalise, words)]))
-        return Lexicon(groups, self.rise_words, self.fall_words, self.negations, self.hedges)
+        return Lexicon(
+            groups,
+            self.rise_words,
+            self.fall_words,
+            self.negations,
+            self.hedges,
+            self.rise_groups,
+            self.fall_groups,
+        )
 
     def wordings(self, predicate: str) -> tuple[str, ...]:
         """The predicate and every wording of each group it names or belongs to."""
@@ -141,12 +151,20 @@ class Lexicon:
 
     def change_direction(self, predicate: str) -> Literal["rise", "fall"] | None:
         """Which way a change must go to support the predicate, if it is a word of change."""
+        # Only the claim's own word counts: "missing" shares a group with "lost" but says
+        # nothing about a fall in a series.
         word = normalise(predicate)
-        related = set(self.wordings(predicate))
-        if word in self.rise_words or (related & self.rise_words and word not in self.fall_words):
-            return "rise"
-        if word in self.fall_words or related & self.fall_words:
-            return "fall"
+        for direction, words, groups in (
+            ("rise", self.rise_words, self.rise_groups),
+            ("fall", self.fall_words, self.fall_groups),
+        ):
+            own_group = self.groups.get(word, ())
+            if (
+                word in words
+                or any(word == key or word in self.groups.get(key, ()) for key in groups)
+                or any(wording in words for wording in own_group)  # {"axed": ["cut"]}
+            ):
+                return direction  # type: ignore[return-value]
         return None
 
     def match(self, text: str, predicate: str) -> WordingMatch | None:
@@ -209,6 +227,8 @@ def lexicon_from_mapping(data: Mapping[str, Any]) -> Lexicon:
         fall_words=frozenset(normalise(w) for w in data["change_words"]["fall"]),
         negations=frozenset(normalise(w) for w in data["negations"]),
         hedges=hedges,
+        rise_groups=frozenset(normalise(w) for w in data.get("change_groups", {}).get("rise", [])),
+        fall_groups=frozenset(normalise(w) for w in data.get("change_groups", {}).get("fall", [])),
     )
 
 

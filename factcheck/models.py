@@ -91,7 +91,9 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start > self.end:
-            raise ValueError(f"period starts ({self.start}) after it ends ({self.end})")
+            raise ValueError(
+                f"starts on {self.start}, after it ends on {self.end}; expected start <= end"
+            )
         return self
 
     @property

@@ -1,0 +1,285 @@
+"""factcheck.check: every problem of every file, once, located; warnings; the code registry."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from factcheck.check import check_paths, mentions_number
+from factcheck.errors import CODES, Problem
+from tests.conftest import REPO
+
+CASES = "tests/cases/check"
+
+
+def located(problems: list[Problem]) -> list[tuple[str, int, int, str]]:
+    return [(Path(p.path).name, p.line, p.column, p.code) for p in problems]
+
+
+@pytest.fixture
+def broken(in_repo: Path) -> list[Problem]:
+    return check_paths([CASES])
+
+
+def test_valid_files_have_no_problem(in_repo: Path) -> None:
+    assert check_paths([f"{CASES}/valid"]) == []
+
+
+def test_the_repository_examples_have_no_problem(in_repo: Path) -> None:
+    assert check_paths(["claims", "sources"]) == []
+
+
+def test_every_kind_of_problem_is_listed_with_its_line(broken: list[Problem]) -> None:
+    assert located(broken) == [
+        ("alias.yaml", 10, 12, "FC112"),
+        ("bad-sources.yaml", 9, 5, "FC301"),
+        ("bad-sources.yaml", 10, 5, "FC304"),
+        ("bad-sources.yaml", 11, 5, "FC303"),
+        ("duplicate-key.yaml", 8, 1, "FC110"),
+        ("empty.yaml", 1, 1, "FC103"),
+        ("relations.yaml", 15, 12, "FC406"),
+        ("relations.yaml", 22, 14, "FC405"),
+        ("relations.yaml", 27, 14, "FC402"),
+        ("schema.yaml", 1, 1, "FC201"),
+        ("schema.yaml", 1, 5, "FC204"),
+        ("schema.yaml", 5, 12, "FC203"),
+        ("schema.yaml", 8, 1, "FC202"),
+        ("schema.yaml", 9, 9, "FC205"),
+        ("syntax.yaml", 5, 1, "FC102"),
+        ("tab.yaml", 10, 1, "FC102"),
+        ("tag.yaml", 5, 8, "FC108"),
+        ("top-level-list.yaml", 1, 1, "FC104"),
+        ("unrecognised.yaml", 1, 1, "FC208"),
+        ("warnings.yaml", 2, 7, "FC505"),
+        ("warnings.yaml", 6, 7, "FC504"),
+        ("broken-source.yaml", 4, 12, "FC111"),
+        ("broken-source.yaml", 7, 12, "FC205"),
+        ("broken-source.yaml", 9, 5, "FC202"),
+        ("quotes.yaml", 15, 12, "FC501"),
+        ("quotes.yaml", 16, 5, "FC502"),
+        ("relations.yaml", 9, 14, "FC404"),
+        ("relations.yaml", 24, 14, "FC403"),
+        ("relations.yaml", 30, 21, "FC407"),
+        ("same-ids.yaml", 6, 9, "FC401"),
+    ]
+
+
+def test_problems_are_sorted_and_paths_relative(broken: list[Problem]) -> None:
+    assert broken == sorted(broken)
+    assert all(p.path.startswith(f"{CASES}/broken/") for p in broken)
+
+
+def test_a_source_named_by_many_claims_is_reported_once(broken: list[Problem]) -> None:
+    # broken-source.yaml is named by claims/bad-sources.yaml and found in sources/ too;
+    # the claims reach it as claims/../sources/broken-source.yaml.
+    in_source = [p for p in broken if p.path.endswith("broken-source.yaml")]
+    assert [p.code for p in in_source] == ["FC111", "FC205", "FC202"]
+    assert not any(".." in p.path for p in broken)
+
+
+def test_messages_say_what_is_wrong_and_what_to_do(broken: list[Problem]) -> None:
+    messages = {p.code: p.message for p in broken}
+    assert "did you mean 'venue'?" in messages["FC202"] or "did you mean" in messages["FC202"]
+    assert "did you mean 'whole'?" in messages["FC402"]
+    assert "'speeker' -> 'speaker'" in messages["FC208"]
+    assert "448,000" in messages["FC501"]
+
+
+def test_a_claim_checks_the_sources_it_names(in_repo: Path) -> None:
+    problems = check_paths([f"{CASES}/broken/claims/bad-sources.yaml"])
+    assert {(Path(p.path).name, p.code) for p in problems} == {
+        ("bad-sources.yaml", "FC301"),
+        ("bad-sources.yaml", "FC304"),
+        ("bad-sources.yaml", "FC303"),
+        ("broken-source.yaml", "FC111"),
+        ("broken-source.yaml", "FC205"),
+        ("broken-source.yaml", "FC202"),
+    }
+
+
+def test_an_invalid_claim_still_has_its_sources_checked(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "claim.yaml").write_text(
+        "id: c\ntext: x\nspeaker: s\ndate: 2024-01-01\nvalue: 1\nunit: u\nasserts: lost\n"
+        "vlaue: 2\nsources: [missing.yaml, src.yaml]\n"
+    )
+    (tmp_path / "src.yaml").write_text(
+        "id: s\ntitle: t\npublisher: p\npublished: 2024-01-01\nfigures: [{id: f}]\n"
+    )
+    problems = check_paths([str(tmp_path / "claim.yaml")])
+    assert [(Path(p.path).name, p.line, p.code) for p in problems] == [
+        ("claim.yaml", 8, "FC202"),
+        ("claim.yaml", 9, "FC301"),
+        ("src.yaml", 5, "FC201"),
+        ("src.yaml", 5, "FC201"),
+    ]
+
+
+def test_non_yaml_files_named_are_problems_found_are_ignored(in_repo: Path) -> None:
+    assert check_paths([f"{CASES}/valid", f"{CASES}/notes.txt"]) == [
+        Problem(
+            f"{CASES}/notes.txt", 0, 0,
+            "not a YAML file: claims and sources are .yaml or .yml files", "FC113",
+        )
+    ]
+    assert not [p for p in check_paths([CASES]) if p.code == "FC113"]
+
+
+def test_missing_paths_and_empty_globs(in_repo: Path) -> None:
+    problems = check_paths(["no/such/file.yaml", "no/such/*.yaml"])
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        ("no/such/*.yaml", "FC101", "no file matches this pattern"),
+        ("no/such/file.yaml", "FC101", "file not found"),
+    ]
+
+
+def test_globs_pick_yaml_files(in_repo: Path) -> None:
+    problems = check_paths([f"{CASES}/broken/sources/*"])
+    assert {Path(p.path).name for p in problems} == {
+        "broken-source.yaml", "quotes.yaml", "relations.yaml",
+    }
+
+
+def test_neither_claim_nor_source(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("# a comment\nid: x\ntitle: what is this?\n")
+    [problem] = check_paths([str(path)])
+    assert (problem.line, problem.code) == (2, "FC208")
+    assert "a claim has `asserts:` and `speaker:`" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "code"),
+    [
+        (b"id: x\ntext: caf\xe9\n", 2, "FC106"),
+        (b"\xef\xbb\xbfid: s\ntitle: t\npublisher: p\npublished: 2024-01-01\n", None, None),
+        (b"id: x\nspeaker: " + b"[" * 200 + b"]" * 200 + b"\n", 2, "FC107"),
+        (b"id: x\n" + b"a: b\n" * 300_000, 0, "FC105"),
+        (b"just a scalar\n", 1, "FC104"),
+    ],
+    ids=["non-utf8", "bom", "deep", "too-large", "scalar"],
+)
+def test_hostile_files(tmp_path: Path, content: bytes, line: int | None, code: str | None) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    problems = check_paths([str(path)])
+    assert [(p.line, p.code) for p in problems] == ([(line, code)] if code else [])
+
+
+def test_symlink_loop_in_sources(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    claim = tmp_path / "c.yaml"
+    claim.write_text(
+        "id: c\ntext: 1 thing\nspeaker: s\ndate: 2024-01-01\nvalue: 1\nunit: u\n"
+        "asserts: lost\nsources: [loop.yaml]\n"
+    )
+    assert [(p.line, p.code) for p in check_paths([str(claim)])] == [(8, "FC302")]
+
+
+def test_root_option_widens_the_repository(in_repo: Path) -> None:
+    path = f"{CASES}/broken/claims/bad-sources.yaml"
+    codes = {p.code for p in check_paths([path], root=REPO)}
+    assert "FC303" not in codes
+
+
+# --- placeholders left by `factcheck new` -------------------------------------------------
+
+
+def test_placeholders_are_warnings_that_hide_the_errors_they_cause(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "id: c\ntext: 'TODO: the words'\nspeaker: s\ndate: TODO\nvalue: TODO\nunit: u\n"
+        "asserts: lost\nsources: ['TODO: ../sources/x.yaml']\n"
+    )
+    problems = check_paths([str(path)])
+    assert [(p.line, p.code, p.severity) for p in problems] == [
+        (2, "FC503", "warning"),
+        (4, "FC503", "warning"),
+        (5, "FC503", "warning"),
+        (8, "FC503", "warning"),
+    ]
+
+
+def test_a_placeholder_does_not_hide_a_typo_in_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("id: c\ntext: t 1\nspeaker: s\ndate: 2024-01-01\nvalue: 1\nunit: u\n"
+                    "asserts: lost\nfigures: [{id: f, value: 1, unit: u, described_as: [x]}]\n"
+                    "venu: TODO\n")
+    assert [p.code for p in check_paths([str(path)])] == ["FC202", "FC503"]
+
+
+# --- the quote matcher -----------------------------------------------------------------------
+
+WRITTEN_448K = [
+    "448,000", "448000", "448 000", "448\u00a0000", "448 thousand", "448k", "0.4 million",
+    "0.45 million", "448.000", "four hundred forty-eight thousand",
+    "four hundred and forty-eight thousand", "more than 448,000 UCs", "448 thousands",
+]
+
+
+@pytest.mark.parametrize("text", WRITTEN_448K)
+def test_quote_contains_448000(text: str) -> None:
+    assert mentions_number(text, Decimal(448000), Decimal(1000))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["484,000", "44,800", "448", "4.48 million", "32,000 of 2019", "half a million", ""],
+)
+def test_quote_does_not_contain_448000(text: str) -> None:
+    assert not mentions_number(text, Decimal(448000), Decimal(1000))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("$87bn", "87000000000", "1000000000"),
+        ("$87 billion", "87000000000", "1000000000"),
+        ("12.5%", "12.5", "0.1"),
+        ("fell by 5 per cent", "-5", "1"),
+        ("1.2m jobs", "1200000", "100000"),
+        ("thirty-two thousand", "32000", "1000"),
+        ("a million", "1000000", "1000000"),
+        ("in FY2019, 1,475 UAC", "1475", "1"),
+        ("twelve and a half million", "12500000", "100000"),
+    ],
+)
+def test_other_written_forms(text: str, value: str, precision: str) -> None:
+    assert mentions_number(text, Decimal(value), Decimal(precision))
+
+
+def test_a_precise_quote_is_not_matched_by_a_near_number() -> None:
+    assert not mentions_number("1,475 UAC", Decimal(1476), Decimal(1))
+
+
+# --- the code registry -----------------------------------------------------------------------
+
+CODE = re.compile(r"\bFC\d{3}\b")
+
+
+def codes_in_package(*, registry: bool) -> set[str]:
+    return {
+        code
+        for path in (REPO / "factcheck").rglob("*.py")
+        if registry or path.name != "errors.py"
+        for code in CODE.findall(path.read_text(encoding="utf-8"))
+    }
+
+
+def test_every_code_in_the_package_is_registered() -> None:
+    assert codes_in_package(registry=True) - set(CODES) == set()
+
+
+def test_every_registered_code_is_used() -> None:
+    # errors.py holds the registry itself, so count the uses elsewhere.
+    assert set(CODES) - codes_in_package(registry=False) == set()
+
+
+@pytest.mark.parametrize("doc", ["docs/ci.md", "docs/errors.md"])
+def test_every_registered_code_is_documented(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    assert sorted(set(CODES) - set(CODE.findall(text))) == []
