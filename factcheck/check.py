@@ -42,6 +42,9 @@ from factcheck.numbers import NumberFormatError, parse_number, precision_of
 CLAIM_KEYS = ("asserts", "speaker")
 SOURCE_KEYS = ("publisher", "figures")
 
+# A claim in these units may be reproduced by a change or a share of figures in any unit.
+_RATIO_UNITS = frozenset({"percent", "%", "ratio"})
+
 # `factcheck new` writes this in front of every value still to be filled in.
 PLACEHOLDER = "TODO"
 # A placeholder is reported once, as FC503: the errors it causes where it stands (a date or
@@ -78,7 +81,7 @@ class _Checker:
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
-        self.cache = SourceCache()  # shared with load_claim: each source is parsed once
+        self.cache = SourceCache()  # load_claim parses a source once for all the claims
         self.sources_done: set[Path] = set()
         self.problems: list[Problem] = []
 
@@ -183,7 +186,9 @@ def _unrecognised(document: Document) -> Problem:
 
 def _finish(problems: Iterable[Problem]) -> list[Problem]:
     """One display path per file, duplicates dropped, placeholder echoes dropped, sorted."""
-    unique = {replace(problem, path=display_path(problem.path)) for problem in problems}
+    problems = list(problems)
+    shown = {path: display_path(path) for path in {p.path for p in problems}}
+    unique = {replace(problem, path=shown[problem.path]) for problem in problems}
     holes = {(p.path, p.key_path) for p in unique if p.code == "FC503"}
     return sorted(
         p
@@ -284,7 +289,8 @@ def claim_warnings(case: Case, document: Document) -> list[Problem]:
             )
         )
     units = sorted({o.figure.unit for o in case.figures})
-    if units and claim.unit.strip().casefold() not in {u.strip().casefold() for u in units}:
+    unit = claim.unit.strip().casefold()
+    if units and unit not in _RATIO_UNITS and unit not in {u.strip().casefold() for u in units}:
         found.append(
             _warning(
                 document,
@@ -310,6 +316,8 @@ _NUMERAL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
+_MAX_TEXT = 20_000
+_MAX_DIGITS = 40
 _SMALL = {
     word: value
     for value, word in enumerate(
@@ -338,7 +346,8 @@ def mentions_number(text: str, value: Decimal, precision: Decimal) -> bool:
     and "four hundred forty-eight thousand"; signs are ignored (quotes say "fell 5%").
     """
     target = abs(value)
-    for written, written_precision in numbers_in(text):
+    # Real quotes are a sentence or two; the cap bounds the work on a hostile file.
+    for written, written_precision in numbers_in(text[:_MAX_TEXT]):
         if abs(abs(written) - target) <= max(written_precision, precision) / 2:
             return True
     return False
@@ -348,6 +357,8 @@ def numbers_in(text: str) -> Iterator[tuple[Decimal, Decimal]]:
     """Every number text writes, in digits or in words, as (value, precision)."""
     for match in _NUMERAL.finditer(text):
         digits, sep, scale = match["digits"], match["sep"], match["scale"]
+        if len(digits) > _MAX_DIGITS:
+            continue  # no figure is written with this many digits
         readings = [digits]
         if sep == ".":  # 448.000: a European thousands group, or a decimal
             readings.insert(0, digits.replace(".", ""))

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 from typing import Literal, TypeVar
 
 from factcheck.lexicon import Lexicon, WordingMatch, shipped_lexicon
@@ -33,16 +34,33 @@ from factcheck.models import (
     SourceSummary,
     Term,
     Verdict,
+    WindowInfo,
 )
 from factcheck.search import (
     DEFAULT_BUDGET,
     DEFAULT_TOP,
     Candidate,
+    Classify,
     Found,
     SearchResult,
     Selection,
     Target,
     search,
+)
+from factcheck.series import (
+    Operand,
+    Ratio,
+    Window,
+    change,
+    comparable_windows,
+    covers_match,
+    flow_series,
+    operand_id,
+    operand_period,
+    ratio_scale,
+    share,
+    stated,
+    windows,
 )
 
 DEFAULT_TOLERANCE = Decimal("0.01")
@@ -86,43 +104,60 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
 
     by_id = {origin.figure.id: origin.figure for origin in case.figures}
     origins = [o for o in case.figures if _same_unit(o.figure.unit, claim.unit)]
-    candidates = [
-        Candidate(
-            id=o.figure.id,
-            interval=Interval.of(o.figure.value, o.figure.qualifier, o.figure.precision),
-            point=o.figure.value,
-            ancestors=frozenset(ancestors(by_id, o.figure.id)),
-            series=o.figure.series,
-            as_of=o.figure.as_of,
-        )
-        for o in origins
-    ]
     readings = {o.figure.id: _read(o.figure, claim.asserts, lexicon) for o in origins}
-    direction = lexicon.change_direction(claim.asserts)
     source_periods = {loaded.source.id: loaded.source.period for loaded in case.sources}
-    context = _Context(case, origins, readings, direction, source_periods)
+    scale = ratio_scale(claim.unit)
+    context: _Context | _RatioContext
+    if scale is not None:
+        context = _RatioContext(case, origins, readings, lexicon, source_periods, scale)
+        candidates: list[Candidate] = []
+    else:
+        items = _items(origins, readings)
+        direction = lexicon.change_direction(claim.asserts)
+        context = _Context(case, origins, items, readings, direction, source_periods)
+        candidates = [
+            Candidate(
+                id=item.id,
+                interval=item.interval,
+                point=item.value,
+                ancestors=frozenset(ancestors(by_id, item.id)) if not item.window else frozenset(),
+                series=item.series if item.as_of is not None else None,
+                as_of=item.as_of,
+                group=item.window.series if item.window else None,
+            )
+            for item in items
+        ]
 
-    used: set[int] = set()
+    used: set[str] = set()
 
     def classify(selection: Selection) -> Hashable:
-        used.update(index for index, _ in selection)
+        used.update(context.member_ids(selection))
+        if claim.covers is not None and not covers_match(context.period(selection), claim.covers):
+            return NEAR_MISS
         return context.band(selection)
 
-    result = search(
-        candidates,
-        Target(
-            point=claim.value,
-            interval=Interval.of(claim.value, claim.qualifier, claim.precision),
-            tolerance=tolerance,
-        ),
-        max_terms=max_terms,
-        classify=classify,
-        top=settings.top,
-        budget=settings.budget,
+    target = Target(
+        point=claim.value,
+        interval=Interval.of(claim.value, claim.qualifier, claim.precision),
+        tolerance=tolerance,
     )
+    if isinstance(context, _RatioContext):
+        result = context.search(target, classify, settings.top)
+    else:
+        result = search(
+            candidates,
+            target,
+            max_terms=max_terms,
+            classify=classify,
+            top=settings.top,
+            budget=settings.budget,
+        )
 
+    near = result.found.pop(NEAR_MISS, [])
+    near_count = result.counts.pop(NEAR_MISS, 0)
     listed = _listed(result, settings.top)
     combinations = [context.combination(found) for found in listed]
+    near_misses = [context.combination(found) for found in near[: settings.top]]
     best_band = next((band for band in _BAND_ORDER if result.counts.get(band)), None)
     basis: int | None = None
     verdict = Verdict.unsupported
@@ -148,9 +183,10 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         len(listed),
         tolerance,
     )
+    if near_misses and claim.covers is not None:
+        notes.append(_covers_note(near_misses, near_count, claim.covers, basis_combination))
     figure_readings = context.basis_readings(basis_combination) if basis_combination else []
-    used_ids = {origins[k].figure.id for k in used}
-    unused = [o.figure.id for o in case.figures if o.figure.id not in used_ids]
+    unused = [o.figure.id for o in case.figures if o.figure.id not in used]
     return Audit(
         claim=ClaimSummary(
             id=claim.id,
@@ -200,6 +236,7 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         ),
         claim_path=_display_path(case.path),
         expect=claim.expect,
+        near_misses=near_misses,
     )
 
 
@@ -238,6 +275,9 @@ def _read(figure: Figure, predicate: str, lexicon: Lexicon) -> _Reading:
     return reading
 
 
+NEAR_MISS = "near_miss"  # a bucket: reproduces the number but not over the `covers` period
+
+
 def _listed(result: SearchResult, top: int) -> list[Found]:
     """The best `top` combinations overall, plus the first of each band (a verdict's basis)."""
     everything = sorted(found for kept in result.found.values() for found in kept)
@@ -248,6 +288,91 @@ def _listed(result: SearchResult, top: int) -> list[Found]:
     return sorted(listed)
 
 
+@dataclass(frozen=True)
+class Item:
+    """What the search combines: one figure, or a contiguous window of a flow series."""
+
+    id: str
+    members: tuple[FigureOrigin, ...]
+    value: Decimal
+    interval: Interval
+    supported_low: Decimal  # the value the source's words say the claim's word of (all)
+    supported_high: Decimal  # ... counting wordings said of only some members too
+    window: Window | None = None
+
+    @property
+    def figure(self) -> Figure:
+        """The figure, for an item that is one (windows have no single figure)."""
+        return self.members[0].figure
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return None if self.window else self.figure.as_of
+
+    @property
+    def series(self) -> str | None:
+        return self.window.series if self.window else self.figure.series
+
+
+def _items(
+    origins: Sequence[FigureOrigin], readings: dict[str, _Reading]
+) -> list[Item]:
+    """Figures as themselves, except members of a flow series, which come as windows."""
+
+    def supported(members: Sequence[FigureOrigin]) -> tuple[Decimal, Decimal]:
+        low = sum((o.figure.value for o in members if readings[o.figure.id].support == "all"),
+                  Decimal(0))
+        high = sum(
+            (o.figure.value for o in members if readings[o.figure.id].support != "none"),
+            Decimal(0),
+        )
+        return low, high
+
+    series = flow_series(origins)
+    in_series = {id(origin) for members in series.values() for origin in members}
+    items = []
+    for origin in origins:
+        if id(origin) in in_series:
+            continue
+        figure = origin.figure
+        low, high = supported((origin,))
+        items.append(
+            Item(
+                id=figure.id,
+                members=(origin,),
+                value=figure.value,
+                interval=Interval.of(figure.value, figure.qualifier, figure.precision),
+                supported_low=low,
+                supported_high=high,
+            )
+        )
+    for members in series.values():
+        for window in windows(members):
+            low, high = supported(window.members)
+            items.append(
+                Item(
+                    id=window.id,
+                    members=window.members,
+                    value=window.value,
+                    interval=window.interval,
+                    supported_low=low,
+                    supported_high=high,
+                    window=window,
+                )
+            )
+    return items
+
+
+def window_info(window: Window) -> WindowInfo:
+    return WindowInfo(
+        series=window.series,
+        start=window.start,
+        end=window.end,
+        count=window.count,
+        label=window.label(),
+    )
+
+
 class _Context:
     """Per-claim facts the band, period and wording computations share."""
 
@@ -255,34 +380,37 @@ class _Context:
         self,
         case: Case,
         origins: Sequence[FigureOrigin],
+        items: Sequence[Item],
         readings: dict[str, _Reading],
         direction: Literal["rise", "fall"] | None,
         source_periods: dict[str, Period | None],
     ) -> None:
         self.case = case
-        self.origins = origins
+        self.items = items
         self.readings = readings
         self.direction = direction
         self.source_periods = source_periods
         self.claim_value = case.claim.value
+        self.origins = origins
+        self.index = {item.id: k for k, item in enumerate(items)}
 
-    def figure(self, index: int) -> Figure:
-        return self.origins[index].figure
+    def item(self, index: int) -> Item:
+        return self.items[index]
 
     def _change_pairs(self, selection: Selection) -> list[tuple[int, int]]:
         """(added, subtracted) stock pairs of one series: the changes in a combination."""
         pairs = []
         for index, sign in selection:
-            figure = self.figure(index)
-            if sign > 0 or figure.as_of is None or figure.series is None:
+            item = self.item(index)
+            if sign > 0 or item.as_of is None or item.series is None:
                 continue
             for other, other_sign in selection:
-                partner = self.figure(other)
+                partner = self.item(other)
                 if (
                     other_sign > 0
-                    and partner.series == figure.series
+                    and partner.series == item.series
                     and partner.as_of is not None
-                    and partner.as_of != figure.as_of
+                    and partner.as_of != item.as_of
                 ):
                     pairs.append((other, index))
                     break
@@ -290,24 +418,21 @@ class _Context:
 
     def supported_values(self, selection: Selection) -> tuple[Decimal, Decimal, Decimal]:
         """(combination value, supported low, supported high), the last two clamped."""
-        value = sum((self.figure(i).value * s for i, s in selection), Decimal(0))
+        value = sum((self.item(i).value * s for i, s in selection), Decimal(0))
         low = high = Decimal(0)
         change_members: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
             if self.change_direction(added, subtracted) == self.direction:
-                change = self.figure(added).value - self.figure(subtracted).value
+                change = self.item(added).value - self.item(subtracted).value
                 low += change
                 high += change
                 change_members.update((added, subtracted))
         for index, sign in selection:
             if index in change_members:
                 continue
-            support = self.readings[self.figure(index).id].support
-            contribution = self.figure(index).value * sign
-            if support == "all":
-                low += contribution
-            if support in ("all", "some"):
-                high += contribution
+            item = self.item(index)
+            low += item.supported_low * sign
+            high += item.supported_high * sign
         floor, ceiling = min(Decimal(0), value), max(Decimal(0), value)
         return value, min(max(low, floor), ceiling), min(max(high, floor), ceiling)
 
@@ -327,22 +452,20 @@ class _Context:
         ]
         value, low, high = self.supported_values(selection)
         share_low, share_high = self._share(low), self._share(high)
-        terms = [
-            Term(figure=self.figure(i).id, sign=1 if s > 0 else -1, value=self.figure(i).value)
-            for i, s in ordered
-        ]
-        expression = terms[0].figure + "".join(
-            f" {'+' if t.sign > 0 else '-'} {t.figure}" for t in terms[1:]
+        terms = [self._term(self.item(i), s) for i, s in ordered]
+        expression = self._name(self.item(ordered[0][0])) + "".join(
+            f" {'+' if s > 0 else '-'} {self._name(self.item(i))}" for i, s in ordered[1:]
         )
         difference = value - self.claim_value
         relative = difference / self.claim_value if self.claim_value else Decimal(0)
         changes = self.supporting_changes(selection)
         # Subtracted figures need not carry the claim's word: they are taken away from it.
         unsupported = [
-            self.figure(i).id
+            self.item(i).id
             for i, sign in ordered
-            if sign > 0 and i not in changes and self.readings[self.figure(i).id].support == "none"
+            if sign > 0 and i not in changes and self.item(i).supported_high == 0
         ]
+        first_window = next((t.window for t in terms if t.window is not None), None)
         return Combination(
             terms=terms,
             expression=expression,
@@ -356,6 +479,25 @@ class _Context:
             unsupported_figures=unsupported,
             band=_band(share_low, share_high),
             period=self.period(selection),
+            window=first_window,
+        )
+
+    @staticmethod
+    def _name(item: Item) -> str:
+        if item.window is None:
+            return item.id
+        return f"{item.window.series} {item.window.label()}"
+
+    @staticmethod
+    def _term(item: Item, sign: int) -> Term:
+        if item.window is None:
+            return Term(figure=item.id, sign=1 if sign > 0 else -1, value=item.value)
+        return Term(
+            figure=item.id,
+            sign=1 if sign > 0 else -1,
+            value=item.value,
+            members=[o.figure.id for o in item.members],
+            window=window_info(item.window),
         )
 
     def supporting_changes(self, selection: Selection) -> set[int]:
@@ -367,8 +509,7 @@ class _Context:
         return members
 
     def _indices(self, combination: Combination) -> Selection:
-        index = {figure.figure.id: k for k, figure in enumerate(self.origins)}
-        return tuple(sorted((index[t.figure], t.sign) for t in combination.terms))
+        return tuple(sorted((self.index[t.figure], t.sign) for t in combination.terms))
 
     def change_supported(self, combination: Combination) -> bool:
         return bool(self.supporting_changes(self._indices(combination)))
@@ -381,28 +522,28 @@ class _Context:
             actual = self.change_direction(added, subtracted)
             if actual != self.direction:
                 return (
-                    f" Between {self.figure(subtracted).id} and {self.figure(added).id} the "
+                    f" Between {self.item(subtracted).id} and {self.item(added).id} the "
                     f"source's figures show a {actual}, not a {self.direction}."
                 )
         return ""
 
     def change_direction(self, added: int, subtracted: int) -> Literal["rise", "fall"]:
-        later = self.figure(added).as_of > self.figure(subtracted).as_of  # type: ignore[operator]
+        later = self.item(added).as_of > self.item(subtracted).as_of  # type: ignore[operator]
         return "rise" if later else "fall"
 
     def figure_period(self, origin: FigureOrigin) -> Period | None:
-        figure = origin.figure
-        if figure.period is not None:
-            return figure.period
-        if figure.as_of is not None:
-            return Period(start=figure.as_of, end=figure.as_of)
-        return self.source_periods.get(origin.source_id)
+        return operand_period(origin, self.source_periods.get(origin.source_id))
+
+    def item_period(self, item: Item) -> Period | None:
+        if item.window is not None:
+            return item.window.period
+        return self.figure_period(item.members[0])
 
     def period(self, selection: Selection) -> Period | None:
         spans: list[tuple[dt.date, dt.date]] = []
         in_change: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
-            ends = [_end(self.figure_period(self.origins[k])) for k in (added, subtracted)]
+            ends = [_end(self.item_period(self.item(k))) for k in (added, subtracted)]
             known = sorted(end for end in ends if end is not None)
             if len(known) == 2:
                 spans.append((known[0], known[1]))
@@ -410,7 +551,7 @@ class _Context:
         for index, _ in selection:
             if index in in_change:
                 continue
-            period = self.figure_period(self.origins[index])
+            period = self.item_period(self.item(index))
             if period is not None:
                 spans.append((period.start, period.end))
         if not spans:
@@ -422,30 +563,313 @@ class _Context:
         changes = self.supporting_changes(self._indices(basis))
         readings = []
         for term in basis.terms:
-            reading = self.figure_reading(term.figure)
-            index = next(k for k, o in enumerate(self.origins) if o.figure.id == term.figure)
-            if index in changes:
-                reading = reading.model_copy(update={"change_supports": self.direction})
-            readings.append(reading)
+            index = self.index[term.figure]
+            for origin in self.item(index).members:
+                reading = self.figure_reading(origin)
+                if index in changes:
+                    reading = reading.model_copy(update={"change_supports": self.direction})
+                readings.append(reading)
         return readings
 
-    def figure_reading(self, figure_id: str) -> FigureReading:
-        origin = next(o for o in self.origins if o.figure.id == figure_id)
-        figure = origin.figure
-        reading = self.readings[figure_id]
-        return FigureReading(
-            figure=figure.id,
-            source=origin.source_id,
-            value=figure.value,
-            qualifier=figure.qualifier,
-            unit=figure.unit,
-            describes=figure.describes,
-            described_as=[w.term for w in figure.described_as],
-            supports=reading.support,
-            supporting_terms=reading.supporting,
-            quote=figure.quote,
-            page=figure.page,
+    def figure_reading(self, origin: FigureOrigin) -> FigureReading:
+        return _figure_reading(origin, self.readings)
+
+    def member_ids(self, selection: Selection) -> list[str]:
+        return [o.figure.id for index, _ in selection for o in self.item(index).members]
+
+
+class _RatioContext:
+    """A claim in percent or as a ratio: changes, shares and figures stated as ratios."""
+
+    def __init__(
+        self,
+        case: Case,
+        origins: Sequence[FigureOrigin],
+        readings: dict[str, _Reading],
+        lexicon: Lexicon,
+        source_periods: dict[str, Period | None],
+        scale: int,
+    ) -> None:
+        claim = case.claim
+        self.case = case
+        self.origins = origins
+        self.readings = readings
+        self.source_periods = source_periods
+        self.claim_value = claim.value
+        wanted = {"up": "rise", "down": "fall"}
+        self.direction: Literal["rise", "fall"] | None = (
+            wanted[claim.direction]  # type: ignore[assignment]
+            if claim.direction
+            else lexicon.change_direction(claim.asserts)
         )
+        self.ratios = _ratios(case, scale)
+
+    def search(self, target: Target, classify: Classify, top: int) -> SearchResult:
+        """Every ratio that reproduces the claim: changes are compared by their size."""
+        tolerance = target.tolerance * abs(target.point)
+        found: dict[Hashable, list[Found]] = {}
+        counts: dict[Hashable, int] = {}
+        for index, ratio in enumerate(self.ratios):
+            interval = _magnitude(ratio)
+            point = abs(ratio.value) if ratio.kind == "change" else ratio.value
+            if interval.meets(target.interval):
+                match = Match.exact
+            elif abs(point - Fraction(target.point)) <= tolerance:
+                match = Match.approximate
+            else:
+                continue
+            selection: Selection = ((index, 1),)
+            terms = 1 if ratio.kind == "stated" else 2
+            distance = abs(point - Fraction(target.point))
+            item = Found(
+                rank=(terms, 0 if match is Match.exact else 1, distance, selection),
+                selection=selection,
+                point=_decimal(ratio.value),
+                interval=interval,
+                match=match,
+            )
+            key = classify(selection)
+            counts[key] = counts.get(key, 0) + 1
+            found.setdefault(key, []).append(item)
+        return SearchResult(
+            found={key: sorted(items)[:top] for key, items in found.items()},
+            counts=counts,
+            overlaps=[],
+            overlap_count=0,
+            examined=len(self.ratios),
+            complete=True,
+            budget=len(self.ratios),
+        )
+
+    def ratio(self, selection: Selection) -> Ratio:
+        return self.ratios[selection[0][0]]
+
+    def member_ids(self, selection: Selection) -> list[str]:
+        ratio = self.ratio(selection)
+        return [o.figure.id for operand in (ratio.a, ratio.b) for o in _origins(operand)]
+
+    def period(self, selection: Selection) -> Period | None:
+        ratio = self.ratio(selection)
+        source = self.source_periods
+        a_period = operand_period(ratio.a, _source_period(ratio.a, source))
+        if ratio.b is None:
+            return a_period
+        b_period = operand_period(ratio.b, _source_period(ratio.b, source))
+        if ratio.kind == "change":
+            if isinstance(ratio.b, Window) or ratio.b.figure.period is not None:
+                return b_period  # a change between flows is a change in the later period
+            if a_period and b_period:
+                return Period(start=a_period.end, end=b_period.end)
+            return b_period
+        spans = [p for p in (a_period, b_period) if p is not None]
+        if not spans:
+            return None
+        return Period(start=min(p.start for p in spans), end=max(p.end for p in spans))
+
+    def _support(self, ratio: Ratio) -> tuple[Decimal, Decimal]:
+        if ratio.kind == "change" and self.direction is not None:
+            agrees = ratio.direction == self.direction
+            return (Decimal(1), Decimal(1)) if agrees else (Decimal(0), Decimal(0))
+        subject = ratio.b if ratio.kind == "change" and ratio.b is not None else ratio.a
+        supports = [self.readings[o.figure.id].support for o in _origins(subject)]
+        low = Decimal(1) if supports and all(s == "all" for s in supports) else Decimal(0)
+        high = Decimal(1) if supports and all(s != "none" for s in supports) else Decimal(0)
+        return low, high
+
+    def band(self, selection: Selection) -> Verdict:
+        low, high = self._support(self.ratio(selection))
+        return _band(low, high)
+
+    def combination(self, found: Found) -> Combination:
+        ratio = self.ratio(found.selection)
+        low, high = self._support(ratio)
+        value = _decimal(ratio.value)
+        size = abs(value) if ratio.kind == "change" else value
+        difference = size - self.claim_value
+        relative = difference / self.claim_value if self.claim_value else Decimal(0)
+        terms = [_ratio_term(ratio.a, "a", -1 if ratio.kind == "change" else 1)]
+        if ratio.b is not None:
+            terms.append(_ratio_term(ratio.b, "b", 1))
+        first = _term_label(terms[0])
+        second = _term_label(terms[-1])
+        expression = {
+            "change": f"({second} - {first}) / {first}",
+            "share": f"{first} / {second}",
+            "stated": first,
+        }[ratio.kind]
+        unsupported = [] if low > 0 or high > 0 else [terms[-1].figure]
+        window = next((t.window for t in terms if t.window is not None), None)
+        return Combination(
+            terms=terms,
+            expression=expression,
+            value=value,
+            interval=found.interval,
+            difference=difference,
+            relative_difference=_round(relative),
+            match=found.match,
+            supported_share=Share(low=low, high=high),
+            supported_value=Share(low=low * size, high=high * size),
+            unsupported_figures=unsupported,
+            band=_band(low, high),
+            period=self.period(found.selection),
+            formula=ratio.formula,
+            window=window,
+        )
+
+    def _ratio_of(self, combination: Combination) -> Ratio:
+        ids = [t.figure for t in combination.terms]
+        return next(
+            r for r in self.ratios
+            if [operand_id(o) for o in (r.a, r.b) if o is not None] == ids
+            and r.formula == combination.formula
+        )
+
+    def change_supported(self, combination: Combination) -> bool:
+        ratio = self._ratio_of(combination)
+        return ratio.kind == "change" and self.direction is not None and (
+            ratio.direction == self.direction
+        )
+
+    def wrong_way(self, combination: Combination) -> str:
+        ratio = self._ratio_of(combination)
+        if ratio.kind != "change" or self.direction is None or ratio.direction == self.direction:
+            return ""
+        return f" The source's figures show a {ratio.direction}, not a {self.direction}."
+
+    def basis_readings(self, basis: Combination) -> list[FigureReading]:
+        ratio = self._ratio_of(basis)
+        change = self.change_supported(basis)
+        readings = []
+        for operand in (ratio.a, ratio.b):
+            for origin in _origins(operand):
+                reading = _figure_reading(origin, self.readings)
+                if change:
+                    reading = reading.model_copy(update={"change_supports": self.direction})
+                readings.append(reading)
+        return readings
+
+
+def _ratios(case: Case, scale: int) -> list[Ratio]:
+    """Changes within a series, shares over part_of, and figures stated in the claim's unit."""
+    claim_unit = case.claim.unit.strip().casefold()
+    by_id = {o.figure.id: o for o in case.figures}
+    found: list[Ratio] = []
+    for origin in case.figures:
+        if origin.figure.unit.strip().casefold() == claim_unit:
+            found.append(stated(origin))
+    counted = [o for o in case.figures if ratio_scale(o.figure.unit) is None]
+    for origin in counted:
+        for whole_id in sorted(ancestors({k: v.figure for k, v in by_id.items()}, origin.figure.id)):
+            whole = by_id[whole_id]
+            if _same_unit(whole.figure.unit, origin.figure.unit):
+                made = share(origin, whole, scale)
+                if made is not None:
+                    found.append(made)
+    stocks: dict[tuple[str, str], list[FigureOrigin]] = {}
+    for origin in counted:
+        figure = origin.figure
+        if figure.series is not None and figure.as_of is not None:
+            stocks.setdefault((figure.series, figure.unit.casefold()), []).append(origin)
+    for members in stocks.values():
+        members.sort(key=lambda o: (o.figure.as_of, o.figure.id))
+        for i, earlier in enumerate(members):
+            for later in members[i + 1 :]:
+                if later.figure.as_of != earlier.figure.as_of:
+                    made = change(earlier, later, scale)
+                    if made is not None:
+                        found.append(made)
+    for members in flow_series(counted).values():
+        for before, after in comparable_windows(members):
+            made = change(before, after, scale)
+            if made is not None:
+                found.append(made)
+    return found
+
+
+def _magnitude(ratio: Ratio) -> Interval:
+    """A change's range by its size (the claim gives the direction apart)."""
+    low, high = ratio.low, ratio.high
+    low_open, high_open = ratio.low_open, ratio.high_open
+    if ratio.kind == "change" and ratio.value < 0:
+        low, high, low_open, high_open = -high, -low, high_open, low_open
+    return Interval(
+        low=_decimal(low, exact=True),
+        high=_decimal(high, exact=True),
+        low_open=low_open,
+        high_open=high_open,
+    )
+
+
+def _decimal(value: Fraction, *, exact: bool = False) -> Decimal:
+    """A Fraction as a Decimal: rounded to 6 places for display, or to 28 digits for ranges."""
+    quotient = Decimal(value.numerator) / Decimal(value.denominator)
+    return quotient if exact else _round(quotient)
+
+
+def _origins(operand: Operand | None) -> tuple[FigureOrigin, ...]:
+    if operand is None:
+        return ()
+    return operand.members if isinstance(operand, Window) else (operand,)
+
+
+def _source_period(operand: Operand, periods: dict[str, Period | None]) -> Period | None:
+    return None if isinstance(operand, Window) else periods.get(operand.source_id)
+
+
+def _ratio_term(operand: Operand, name: str, sign: int) -> Term:
+    if isinstance(operand, Window):
+        return Term(
+            figure=operand.id,
+            sign=1 if sign > 0 else -1,
+            value=operand.value,
+            name=name,
+            members=[o.figure.id for o in operand.members],
+            window=window_info(operand),
+        )
+    return Term(
+        figure=operand.figure.id, sign=1 if sign > 0 else -1, value=operand.figure.value, name=name
+    )
+
+
+def _term_label(term: Term) -> str:
+    if term.window is not None:
+        return f"{term.window.series} {term.window.label}"
+    return term.figure
+
+
+def _figure_reading(origin: FigureOrigin, readings: dict[str, _Reading]) -> FigureReading:
+    figure = origin.figure
+    reading = readings.get(figure.id, _Reading("none"))
+    return FigureReading(
+        figure=figure.id,
+        source=origin.source_id,
+        value=figure.value,
+        qualifier=figure.qualifier,
+        unit=figure.unit,
+        describes=figure.describes,
+        described_as=[w.term for w in figure.described_as],
+        supports=reading.support,
+        supporting_terms=reading.supporting,
+        quote=figure.quote,
+        page=figure.page,
+    )
+
+
+def _covers_note(
+    near_misses: Sequence[Combination], count: int, covers: Period, basis: Combination | None
+) -> Note:
+    first = near_misses[0]
+    measured = f"{first.period.start} to {first.period.end}" if first.period else "an unknown period"
+    more = f" ({count - 1:,} more like it)" if count > 1 else ""
+    lead = "Not counted" if basis is None else "Also not counted"
+    return Note(
+        kind="covers",
+        message=(
+            f"{lead}: {first.expression} = {number(first.value)} reproduces the number but "
+            f"measures {measured}, not the period the claim's number covers "
+            f"({covers.start} to {covers.end}){more}."
+        ),
+    )
 
 
 def _end(period: Period | None) -> dt.date | None:
@@ -518,7 +942,7 @@ def percent(value: Decimal, places: int = 1) -> str:
 def _summary(
     verdict: Verdict,
     basis: Combination | None,
-    context: _Context,
+    context: _Context | _RatioContext,
     capped: bool,
     claim_value: Decimal,
     max_terms: int,
@@ -543,9 +967,11 @@ def _summary(
     word = claim.asserts
     low, high = basis.supported_share.low, basis.supported_share.high
     share = percent(high) if low == high else f"between {percent(low)} and {percent(high)}"
+    terms = {term.figure: term for term in basis.terms}
     never = "; ".join(
-        f"the source never describes these {number(r.value)} ({r.figure}) as {word}"
-        for r in (context.figure_reading(f) for f in basis.unsupported_figures)
+        f"the source never describes these {number(terms[f].value)} ({_term_label(terms[f])}) "
+        f"as {word}"
+        for f in basis.unsupported_figures
     )
     never = f" {never[0].upper()}{never[1:]}." if never else ""
     never += context.wrong_way(basis)
@@ -574,7 +1000,7 @@ def _summary(
 
 
 def _notes(
-    context: _Context,
+    context: _Context | _RatioContext,
     result: SearchResult,
     basis: Combination | None,
     capped: bool,
@@ -604,16 +1030,15 @@ def _notes(
                 message += " More than half lies outside, so the verdict is at most misleading."
             notes.append(Note(kind="period", message=message))
     if basis is not None:
-        for term in basis.terms:
-            reading = context.readings[term.figure]
-            if reading.support == "some":
-                words = "', '".join(reading.supporting)
+        for reading in context.basis_readings(basis):
+            if reading.supports == "some" and reading.change_supports is None:
+                words = "', '".join(reading.supporting_terms)
                 notes.append(
                     Note(
                         kind="extent",
                         message=(
                             f"The source says '{words}' of only some of the "
-                            f"{number(term.value)} ({term.figure}), not of all of them."
+                            f"{number(reading.value)} ({reading.figure}), not of all of them."
                         ),
                     )
                 )
@@ -669,11 +1094,11 @@ def _notes(
 
 
 def _also_asserts_notes(
-    context: _Context, basis: Combination | None, lexicon: Lexicon
+    context: _Context | _RatioContext, basis: Combination | None, lexicon: Lexicon
 ) -> list[Note]:
     notes: list[Note] = []
     case = context.case
-    basis_ids = [t.figure for t in basis.terms] if basis else []
+    basis_ids = [r.figure for r in context.basis_readings(basis)] if basis else []
     basis_sources = {origin.source_id for origin in case.figures if origin.figure.id in basis_ids}
     statements = [
         (loaded.source.id, statement)
@@ -718,7 +1143,7 @@ def _also_asserts_notes(
     return notes
 
 
-def _unit_notes(context: _Context, relative: Decimal) -> list[Note]:
+def _unit_notes(context: _Context | _RatioContext, relative: Decimal) -> list[Note]:
     claim = context.case.claim
     searched = {id(origin) for origin in context.origins}
     others = [o.figure for o in context.case.figures if id(o) not in searched]

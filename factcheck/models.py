@@ -290,6 +290,12 @@ class Claim(_Numbered):
     max_terms: Annotated[int, Field(ge=1, le=12)] | None = None
     synonyms: dict[str, list[str]] = {}
     expect: Verdict | None = None
+    # Ratio claims (unit percent or ratio): which way the claim says the measure moved;
+    # the value is the size of the move.
+    direction: Literal["up", "down"] | None = None
+    # The period the claim's number measures ("in the six months to June"), as opposed to
+    # the period it attributes (`period`).
+    covers: Period | None = None
 
     @field_validator("also_asserts", "sources", mode="before")
     @classmethod
@@ -347,10 +353,23 @@ class Share(_Result):
     high: Decimal
 
 
+class WindowInfo(_Result):
+    """A contiguous window of a flow series used as one term."""
+
+    series: str
+    start: dt.date
+    end: dt.date
+    count: int
+    label: str  # "Feb 2021 - Jan 2024 (36 months)"
+
+
 class Term(_Result):
-    figure: str
+    figure: str  # a figure id, or for a window "series[first..last]"
     sign: Literal[1, -1]
     value: Decimal
+    name: str | None = None  # "a" or "b" in a ratio's formula
+    members: list[str] | None = None  # the figure ids a window adds up
+    window: WindowInfo | None = None
 
 
 class Combination(_Result):
@@ -366,10 +385,14 @@ class Combination(_Result):
     unsupported_figures: list[str]
     band: Verdict
     period: Period | None = None
+    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a"
+    window: WindowInfo | None = None  # the (first) window among the terms
 
 
 class Note(_Result):
-    kind: Literal["period", "also_asserts", "overlap", "extent", "unit", "search"]
+    kind: Literal[
+        "period", "also_asserts", "overlap", "extent", "unit", "search", "covers", "recovery"
+    ]
     message: str
 
 
@@ -443,3 +466,5 @@ class Audit(_Result):
     search: SearchStats
     claim_path: str
     expect: Verdict | None = None
+    # Combinations that reproduce the number but measure another period than `covers`.
+    near_misses: list[Combination] = []

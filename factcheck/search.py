@@ -39,6 +39,7 @@ class Candidate:
     ancestors: frozenset[str] = frozenset()  # every figure this one is part of, transitively
     series: str | None = None  # set for stocks (figures with `as_of`) of a series
     as_of: object | None = None  # any orderable date; only its equality matters here
+    group: str | None = None  # at most one candidate of a group in any combination
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def test_text_lines_have_the_documented_shape(in_repo: Path) -> None:
     _, out, _ = invoke("check", CASES)
     for line in out.splitlines():
         assert line.startswith(f"{CASES}/broken/")
-        path, row, col, rest = line.split(":", 3)
+        _, row, col, rest = line.split(":", 3)
         assert row.isdigit() and col.isdigit()
         assert rest.startswith((" error: ", " warning: "))
         assert line.endswith("]") and " [FC" in line
@@ -105,13 +105,18 @@ def test_root_option(in_repo: Path) -> None:
 def test_console_script_exit_code_and_quiet_pipe(in_repo: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-c", "from factcheck.cli import main; main()", "check", CASES],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     piped = subprocess.run(
         f"{sys.executable} -c 'from factcheck.cli import main; main()' check {CASES} | head -1",
-        shell=True, capture_output=True, text=True, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert piped.stdout.count("\n") == 1
     assert "Traceback" not in piped.stderr

@@ -22,8 +22,7 @@ from factcheck.render.problems import (
 PROBLEMS = [
     Problem("claims/a.yaml", 0, 0, "file not found", "FC101"),
     Problem("claims/b.yaml", 12, 5, "expected a number, got 'x'", "FC203", "figures[2].value"),
-    Problem("claims/b.yaml", 14, 0, "quote lacks 448,000", "FC501", "figures[2].quote",
-            "warning"),
+    Problem("claims/b.yaml", 14, 0, "quote lacks 448,000", "FC501", "figures[2].quote", "warning"),
 ]
 
 # The runner's parser (actions/runner ActionCommand): `::name k=v,k=v::data`.
@@ -68,8 +67,13 @@ def test_json_is_a_stable_documented_list() -> None:
         ["path", "line", "column", "severity", "code", "title", "key_path", "message"]
     ] * 3
     assert data[0] == {
-        "path": "claims/a.yaml", "line": None, "column": None, "severity": "error",
-        "code": "FC101", "title": "file not found or unreadable", "key_path": None,
+        "path": "claims/a.yaml",
+        "line": None,
+        "column": None,
+        "severity": "error",
+        "code": "FC101",
+        "title": "file not found or unreadable",
+        "key_path": None,
         "message": "file not found",
     }
     assert data[2]["column"] == 1 and data[2]["severity"] == "warning"
@@ -127,11 +131,11 @@ def test_escape_functions(text: str, data: str, prop: str) -> None:
 
 
 def test_step_summary_table() -> None:
-    summary = render_step_summary(
-        [*PROBLEMS, Problem("x.yaml", 1, 1, "a | b <script>", "FC102")]
-    )
+    summary = render_step_summary([*PROBLEMS, Problem("x.yaml", 1, 1, "a | b <script>", "FC102")])
     assert summary.startswith("### factcheck check\n\n3 errors and 1 warning in 3 files.\n")
-    assert "| `claims/b.yaml` | 12:5 | error | FC203 | figures[2].value: expected a number" in summary
+    assert (
+        "| `claims/b.yaml` | 12:5 | error | FC203 | figures[2].value: expected a number" in summary
+    )
     assert "| `claims/a.yaml` |  | error | FC101 | file not found |" in summary
     assert "a \\| b &lt;script&gt;" in summary
     assert render_step_summary([]) == "### factcheck check\n\nNo problems found.\n\n"

@@ -1,0 +1,393 @@
+"""Series of figures: windows of a flow series, changes and shares, and the periods they cover.
+
+A *flow* series is a set of figures that share `series:` and each have a `period` (monthly
+encounters); a *stock* series shares `series:` with an `as_of` date each (payroll jobs on a
+date). Members of a flow series combine only as contiguous windows (Feb 2021 - Jan 2024):
+arbitrary months picked from a series are not a derivation.
+
+Ratios (claims in `percent` or `ratio`) are reproduced by the change between two figures of
+one series, (b - a) / a, by a share part / whole over `part_of`, or by a figure the source
+itself states in the claim's unit. All ratio arithmetic is exact (integers and Fractions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from factcheck.load import FigureOrigin
+from factcheck.models import Interval, Period
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1}
+COVERS_SLACK_DAYS = 7
+COVERS_SLACK_SHARE = Fraction(5, 100)
+
+
+# --- windows of a flow series --------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """Members of a flow series with no gap between them, and their running sums."""
+
+    series: str
+    members: tuple[FigureOrigin, ...]
+
+    def __post_init__(self) -> None:
+        values, lows, highs, low_open, high_open = (
+            [Decimal(0)],
+            [Decimal(0)],
+            [Decimal(0)],
+            [0],
+            [0],
+        )
+        for origin in self.members:
+            figure = origin.figure
+            part = Interval.of(figure.value, figure.qualifier, figure.precision)
+            values.append(values[-1] + figure.value)
+            lows.append(lows[-1] + part.low)
+            highs.append(highs[-1] + part.high)
+            low_open.append(low_open[-1] + part.low_open)
+            high_open.append(high_open[-1] + part.high_open)
+        # Running sums make every window's value and range O(1).
+        object.__setattr__(self, "_sums", (values, lows, highs, low_open, high_open))
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Contiguous members first..last of one flow series, as one term."""
+
+    run: Run
+    first: int
+    last: int  # inclusive
+
+    @property
+    def series(self) -> str:
+        return self.run.series
+
+    @property
+    def members(self) -> tuple[FigureOrigin, ...]:
+        return self.run.members[self.first : self.last + 1]
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def start(self) -> dt.date:
+        period = self.run.members[self.first].figure.period
+        assert period is not None
+        return period.start
+
+    @property
+    def end(self) -> dt.date:
+        period = self.run.members[self.last].figure.period
+        assert period is not None
+        return period.end
+
+    @property
+    def period(self) -> Period:
+        return Period(start=self.start, end=self.end)
+
+    @property
+    def id(self) -> str:
+        first = self.run.members[self.first].figure.id
+        last = self.run.members[self.last].figure.id
+        return f"{self.series}[{first}]" if first == last else f"{self.series}[{first}..{last}]"
+
+    def _sum(self, which: int) -> Decimal:
+        sums = self.run._sums[which]  # type: ignore[attr-defined]
+        return sums[self.last + 1] - sums[self.first]  # type: ignore[no-any-return]
+
+    @property
+    def value(self) -> Decimal:
+        return self._sum(0)
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(
+            low=self._sum(1),
+            high=self._sum(2),
+            low_open=bool(self._sum(3)),
+            high_open=bool(self._sum(4)),
+        )
+
+    def label(self) -> str:
+        """ "Feb 2021 - Jan 2024 (36 months)", or the dates when members are not months."""
+        return f"{span_label(self.start, self.end, self.unit_name())}"
+
+    def unit_name(self) -> str:
+        periods = [origin.figure.period for origin in self.members]
+        if all(p is not None and _is_month(p) for p in periods):
+            return "month"
+        if all(p is not None and _is_year(p) for p in periods):
+            return "year"
+        return "period"
+
+
+def span_label(start: dt.date, end: dt.date, unit: str, count: int | None = None) -> str:
+    if unit == "month":
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        first, last = (
+            f"{_MONTHS[start.month - 1]} {start.year}",
+            f"{_MONTHS[end.month - 1]} {end.year}",
+        )
+        text = first if first == last else f"{first} - {last}"
+        return f"{text} ({months} month{'s' if months != 1 else ''})"
+    if unit == "year" and start.month == 1 and start.day == 1:
+        years = end.year - start.year + 1
+        text = str(start.year) if years == 1 else f"{start.year} - {end.year}"
+        return f"{text} ({years} year{'s' if years != 1 else ''})"
+    days = (end - start).days + 1
+    return f"{start} to {end} ({count or days} {'periods' if count else 'days'})"
+
+
+def _is_month(period: Period) -> bool:
+    next_month = (period.start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return period.start.day == 1 and period.end == next_month - dt.timedelta(days=1)
+
+
+def _is_year(period: Period) -> bool:
+    return (period.start.month, period.start.day, period.end.month, period.end.day) == (
+        1,
+        1,
+        12,
+        31,
+    ) and period.start.year == period.end.year
+
+
+def flow_series(origins: Sequence[FigureOrigin]) -> dict[str, list[FigureOrigin]]:
+    """Members of each flow series (figures with `series` and a `period`), in time order."""
+    series: dict[str, list[FigureOrigin]] = {}
+    for origin in origins:
+        figure = origin.figure
+        if figure.series is not None and figure.period is not None:
+            series.setdefault(figure.series, []).append(origin)
+    for members in series.values():
+        members.sort(key=lambda o: (o.figure.period.start, o.figure.period.end, o.figure.id))  # type: ignore[union-attr]
+    return dict(sorted(series.items()))
+
+
+def contiguous_runs(members: Sequence[FigureOrigin]) -> list[Run]:
+    """Split a series where one member does not start the day after the previous one ends."""
+    runs: list[list[FigureOrigin]] = []
+    for origin in members:
+        period = origin.figure.period
+        assert period is not None
+        previous = runs[-1][-1].figure.period if runs else None
+        if previous is not None and period.start == previous.end + dt.timedelta(days=1):
+            runs[-1].append(origin)
+        else:
+            runs.append([origin])
+    return [Run(run[0].figure.series or "", tuple(run)) for run in runs]
+
+
+def windows(members: Sequence[FigureOrigin]) -> Iterator[Window]:
+    """Every contiguous window of a flow series, shortest first within each start."""
+    for run in contiguous_runs(members):
+        for first in range(len(run)):
+            for last in range(first, len(run)):
+                yield Window(run, first, last)
+
+
+# --- ratios ---------------------------------------------------------------------------------
+
+Operand = FigureOrigin | Window
+RatioKind = Literal["change", "share", "stated"]
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """One way a ratio claim can be reproduced, with its exact value and range."""
+
+    kind: RatioKind
+    a: Operand  # earlier (change), part (share) or the stated figure
+    b: Operand | None  # later (change), whole (share)
+    value: Fraction  # in the claim's unit (x100 for percent); signed for changes
+    low: Fraction
+    high: Fraction
+    low_open: bool
+    high_open: bool
+
+    @property
+    def formula(self) -> str:
+        if self.kind == "change":
+            return "(b - a) / a"
+        if self.kind == "share":
+            return "a / b"
+        return "a"
+
+    @property
+    def direction(self) -> Literal["rise", "fall"] | None:
+        if self.kind != "change":
+            return None
+        return "rise" if self.value > 0 else "fall"
+
+
+def operand_id(operand: Operand) -> str:
+    return operand.id if isinstance(operand, Window) else operand.figure.id
+
+
+def operand_value(operand: Operand) -> Decimal:
+    return operand.value if isinstance(operand, Window) else operand.figure.value
+
+
+def operand_interval(operand: Operand) -> Interval:
+    if isinstance(operand, Window):
+        return operand.interval
+    figure = operand.figure
+    return Interval.of(figure.value, figure.qualifier, figure.precision)
+
+
+def operand_period(operand: Operand, source_period: Period | None) -> Period | None:
+    if isinstance(operand, Window):
+        return operand.period
+    figure = operand.figure
+    if figure.period is not None:
+        return figure.period
+    if figure.as_of is not None:
+        return Period(start=figure.as_of, end=figure.as_of)
+    return source_period
+
+
+def ratio_scale(unit: str) -> int | None:
+    """100 for percent claims, 1 for ratio claims, None for claims that are not ratios."""
+    return RATIO_UNITS.get(unit.strip().casefold())
+
+
+def change(a: Operand, b: Operand, scale: int) -> Ratio | None:
+    """(b - a) / a with its range; None when a can be zero or negative (no meaningful change)."""
+    ia, ib = operand_interval(a), operand_interval(b)
+    if ia.low <= 0:
+        return None
+    value = (Fraction(operand_value(b)) - Fraction(operand_value(a))) / Fraction(operand_value(a))
+    # b / a - 1 rises with b and falls with a (a > 0).
+    low = Fraction(ib.low) / Fraction(ia.high) - 1
+    high = Fraction(ib.high) / Fraction(ia.low) - 1
+    return Ratio(
+        "change",
+        a,
+        b,
+        value * scale,
+        low * scale,
+        high * scale,
+        ib.low_open or ia.high_open,
+        ib.high_open or ia.low_open,
+    )
+
+
+def share(part: Operand, whole: Operand, scale: int) -> Ratio | None:
+    ip, iw = operand_interval(part), operand_interval(whole)
+    if iw.low <= 0 or ip.low < 0:
+        return None
+    value = Fraction(operand_value(part)) / Fraction(operand_value(whole))
+    return Ratio(
+        "share",
+        part,
+        whole,
+        value * scale,
+        Fraction(ip.low) / Fraction(iw.high) * scale,
+        Fraction(ip.high) / Fraction(iw.low) * scale,
+        ip.low_open or iw.high_open,
+        ip.high_open or iw.low_open,
+    )
+
+
+def stated(origin: FigureOrigin) -> Ratio:
+    interval = operand_interval(origin)
+    return Ratio(
+        "stated",
+        origin,
+        None,
+        Fraction(origin.figure.value),
+        Fraction(interval.low),
+        Fraction(interval.high),
+        interval.low_open,
+        interval.high_open,
+    )
+
+
+def comparable_windows(members: Sequence[FigureOrigin]) -> Iterator[tuple[Window, Window]]:
+    """(earlier, later) windows of equal length of one flow series that are compared like
+    for like: back to back (month on month, quarter on quarter) or a year apart."""
+    for run in contiguous_runs(members):
+        size = len(run)
+        for length in range(1, size // 2 + 1):
+            for first in range(size - 2 * length + 1):
+                yield (
+                    Window(run, first, first + length - 1),
+                    Window(run, first + length, first + 2 * length - 1),
+                )
+        for first in range(size):
+            year_later = _add_year(_start(run.members[first]))
+            later = next(
+                (k for k in range(first + 1, size) if _start(run.members[k]) == year_later),
+                None,
+            )
+            if later is None:
+                continue
+            gap = later - first
+            # Shorter than the gap: windows a year apart that neither touch nor overlap.
+            for length in range(1, min(gap, size - later + 1)):
+                yield Window(run, first, first + length - 1), Window(run, later, later + length - 1)
+
+
+def _start(origin: FigureOrigin) -> dt.date:
+    period = origin.figure.period
+    assert period is not None
+    return period.start
+
+
+def _add_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+# --- what a number measures -----------------------------------------------------------------
+
+
+def covers_match(period: Period | None, covers: Period) -> bool:
+    """Both ends within a week of the covered period, or 5% of its length if that is longer."""
+    if period is None:
+        return False
+    slack = max(COVERS_SLACK_DAYS, int(COVERS_SLACK_SHARE * covers.days))
+    return (
+        abs((period.start - covers.start).days) <= slack
+        and abs((period.end - covers.end).days) <= slack
+    )
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """How much of a rise between two stocks only restores an earlier, higher level."""
+
+    recovered: Decimal
+    rise: Decimal
+    peak: FigureOrigin
+
+
+def recovery(
+    stocks: Sequence[FigureOrigin], earlier: FigureOrigin, later: FigureOrigin
+) -> Recovery | None:
+    """The part of a rise from earlier to later that only climbs back to a previous peak."""
+    start, end = earlier.figure, later.figure
+    if start.as_of is None or end.as_of is None or end.value <= start.value:
+        return None
+    before = [s for s in stocks if s.figure.as_of is not None and s.figure.as_of < start.as_of]
+    if not before:
+        return None
+    peak = max(before, key=lambda s: (s.figure.value, s.figure.as_of))
+    if peak.figure.value <= start.value:
+        return None
+    recovered = min(end.value, peak.figure.value) - start.value
+    return Recovery(recovered=recovered, rise=end.value - start.value, peak=peak)
