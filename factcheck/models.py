@@ -161,6 +161,18 @@ def _schema_unit_from_percent(schema: JsonDict) -> None:
         schema["else"] = {"required": ["unit"]}
 
 
+# YAML reads an unquoted `expect: false` as a boolean; it means the verdict "false".
+_Expect = WithJsonSchema(
+    {
+        "anyOf": [
+            {"enum": ["supported", "misleading", "false", "unsupported"]},
+            {"const": False},
+            {"type": "null"},
+        ],
+        "description": "The verdict the newsroom published; verify exits 3 when it differs.",
+    }
+)
+
 _WrittenNumber = WithJsonSchema(
     {
         "anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
@@ -289,13 +301,22 @@ class Claim(_Numbered):
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
     max_terms: Annotated[int, Field(ge=1, le=12)] | None = None
     synonyms: dict[str, list[str]] = {}
-    expect: Verdict | None = None
+    expect: Annotated[Verdict | None, _Expect] = None
     # Ratio claims (unit percent or ratio): which way the claim says the measure moved;
     # the value is the size of the move.
     direction: Literal["up", "down"] | None = None
     # The period the claim's number measures ("in the six months to June"), as opposed to
     # the period it attributes (`period`).
     covers: Period | None = None
+
+    @field_validator("expect", mode="before")
+    @classmethod
+    def _read_expect(cls, raw: Any) -> Any:
+        if raw is False:
+            return "false"
+        if raw is True:
+            raise ValueError("expected a verdict: supported, misleading, false or unsupported")
+        return raw
 
     @field_validator("also_asserts", "sources", mode="before")
     @classmethod

@@ -302,11 +302,6 @@ def test_the_codes_table_in_ci_md_is_the_registry() -> None:
     assert table == CODES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/errors.md (the issue-4 catalogue, another engineer's file) does not list "
-    "FC113, FC208, FC501-FC505 and FC601-FC604 yet: delete this mark once it does",
-)
 def test_every_registered_code_is_in_errors_md() -> None:
     text = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
     assert sorted(set(CODES) - set(CODE.findall(text))) == []

@@ -109,7 +109,7 @@ BROKEN = [
     (Kind.claim, SEED_CLAIM, {"unit": None}),
     (Kind.claim, SEED_CLAIM, {"qualifier": "roughly"}),
     (Kind.claim, SEED_CLAIM, {"id": "Not An Id"}),
-    (Kind.claim, SEED_CLAIM, {"expect": False}),
+    (Kind.claim, SEED_CLAIM, {"expect": True}),
     (Kind.claim, SEED_CLAIM, {"period": {"start": "2021-01-20"}}),
     (Kind.claim, SEED_CLAIM, {"max_terms": 0}),
     (Kind.source, SEED_SOURCE, {"publisher": None}),
