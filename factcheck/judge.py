@@ -58,6 +58,7 @@ from factcheck.series import (
     operand_id,
     operand_period,
     ratio_scale,
+    recovery,
     share,
     stated,
     windows,
@@ -104,7 +105,9 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
 
     by_id = {origin.figure.id: origin.figure for origin in case.figures}
     origins = [o for o in case.figures if _same_unit(o.figure.unit, claim.unit)]
-    readings = {o.figure.id: _read(o.figure, claim.asserts, lexicon) for o in origins}
+    # A ratio's operands are counts, not ratios: read every figure's words for those claims.
+    read = case.figures if ratio_scale(claim.unit) is not None else origins
+    readings = {o.figure.id: _read(o.figure, claim.asserts, lexicon) for o in read}
     source_periods = {loaded.source.id: loaded.source.period for loaded in case.sources}
     scale = ratio_scale(claim.unit)
     context: _Context | _RatioContext
@@ -484,9 +487,7 @@ class _Context:
 
     @staticmethod
     def _name(item: Item) -> str:
-        if item.window is None:
-            return item.id
-        return f"{item.window.series} {item.window.label()}"
+        return item.window.short_label() if item.window is not None else item.id
 
     @staticmethod
     def _term(item: Item, sign: int) -> Term:
@@ -573,6 +574,14 @@ class _Context:
 
     def figure_reading(self, origin: FigureOrigin) -> FigureReading:
         return _figure_reading(origin, self.readings)
+
+    def stock_changes(self, combination: Combination) -> list[tuple[FigureOrigin, FigureOrigin]]:
+        """(earlier, later) stocks of each change in a combination."""
+        pairs = []
+        for added, subtracted in self._change_pairs(self._indices(combination)):
+            a, b = self.item(subtracted).members[0], self.item(added).members[0]
+            pairs.append((a, b) if a.figure.as_of < b.figure.as_of else (b, a))  # type: ignore[operator]
+        return pairs
 
     def member_ids(self, selection: Selection) -> list[str]:
         return [o.figure.id for index, _ in selection for o in self.item(index).members]
@@ -724,6 +733,14 @@ class _RatioContext:
             and r.formula == combination.formula
         )
 
+    def stock_changes(self, combination: Combination) -> list[tuple[FigureOrigin, FigureOrigin]]:
+        ratio = self._ratio_of(combination)
+        if ratio.kind != "change" or isinstance(ratio.a, Window) or isinstance(ratio.b, Window):
+            return []
+        if ratio.b is None or ratio.a.figure.as_of is None:
+            return []
+        return [(ratio.a, ratio.b)]
+
     def change_supported(self, combination: Combination) -> bool:
         ratio = self._ratio_of(combination)
         return ratio.kind == "change" and self.direction is not None and (
@@ -833,7 +850,7 @@ def _ratio_term(operand: Operand, name: str, sign: int) -> Term:
 
 def _term_label(term: Term) -> str:
     if term.window is not None:
-        return f"{term.window.series} {term.window.label}"
+        return f"{term.window.series}[{term.window.label.rsplit(' (', 1)[0]}]"
     return term.figure
 
 
@@ -852,6 +869,30 @@ def _figure_reading(origin: FigureOrigin, readings: dict[str, _Reading]) -> Figu
         supporting_terms=reading.supporting,
         quote=figure.quote,
         page=figure.page,
+    )
+
+
+def _recovery_note(
+    figures: Sequence[FigureOrigin], earlier: FigureOrigin, later: FigureOrigin
+) -> Note:
+    series = [o for o in figures if o.figure.series == later.figure.series]
+    found = recovery(series, earlier, later)
+    assert found is not None
+    peak = found.peak.figure
+    share = found.recovered / found.rise
+    above = found.rise - found.recovered
+    tail = (
+        f"; only {number(above)} take the series above that level"
+        if above > 0
+        else "; none of it goes above that level"
+    )
+    return Note(
+        kind="recovery",
+        message=(
+            f"Of the rise of {number(found.rise)} from {earlier.figure.as_of} to "
+            f"{later.figure.as_of}, {number(found.recovered)} ({percent(share)}) only restores "
+            f"the earlier, higher level of {number(peak.value)} ({peak.id}, {peak.as_of}){tail}."
+        ),
     )
 
 
@@ -911,6 +952,17 @@ def _outside_ranges(basis: Period, claimed: Period) -> list[tuple[dt.date, dt.da
     return ranges
 
 
+def claim_number(value: Decimal, unit: str, formula: str | None = None) -> str:
+    """A value in the claim's unit as a reader writes it: 323,000; -40.6%; 0.33."""
+    scale = ratio_scale(unit)
+    if scale is None:
+        return number(value)
+    sign = "+" if formula == "(b - a) / a" and value > 0 else ""
+    if scale == 100:
+        return f"{sign}{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN)}%"
+    return f"{sign}{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_EVEN).normalize()}"
+
+
 def number(value: Decimal) -> str:
     """A value as a reader writes it: 291,000; 12.5; -2,000."""
     if value == value.to_integral_value():
@@ -963,7 +1015,10 @@ def _summary(
             f"{percent(basis.relative_difference)})"
         )
     )
-    derivation = f"{basis.expression} = {number(basis.value)} reproduces the number {how}"
+    derivation = (
+        f"{basis.expression} = {claim_number(basis.value, claim.unit, basis.formula)} "
+        f"reproduces the number {how}"
+    )
     word = claim.asserts
     low, high = basis.supported_share.low, basis.supported_share.high
     share = percent(high) if low == high else f"between {percent(low)} and {percent(high)}"
@@ -1042,6 +1097,16 @@ def _notes(
                         ),
                     )
                 )
+    if basis is not None:
+        notes.extend(
+            _recovery_note(context.case.figures, earlier, later)
+            for earlier, later in context.stock_changes(basis)
+            if recovery(
+                [o for o in context.case.figures if o.figure.series == later.figure.series],
+                earlier,
+                later,
+            )
+        )
     notes.extend(_also_asserts_notes(context, basis, lexicon))
     for found in result.overlaps:
         names = [candidates[i].id for i, _ in found.selection]
@@ -1069,7 +1134,8 @@ def _notes(
                 "combinations were skipped.",
             )
         )
-    notes.extend(_unit_notes(context, tolerance))
+    if isinstance(context, _Context):  # ratio claims compare counts by design
+        notes.extend(_unit_notes(context, tolerance))
     total = sum(result.counts.values())
     if total > listed_count:
         notes.append(

@@ -122,7 +122,11 @@ class Window:
 
     def label(self) -> str:
         """ "Feb 2021 - Jan 2024 (36 months)", or the dates when members are not months."""
-        return f"{span_label(self.start, self.end, self.unit_name())}"
+        return span_label(self.start, self.end, self.unit_name(), self.count)
+
+    def short_label(self) -> str:
+        """How a window reads in an expression: "encounters_monthly[Feb 2021 - Jan 2024]"."""
+        return f"{self.series}[{self.label().rsplit(' (', 1)[0]}]"
 
     def unit_name(self) -> str:
         periods = [origin.figure.period for origin in self.members]

@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.judge import amount, number, percent
-from factcheck.models import Audit, Combination, FigureReading, Verdict
+from factcheck.judge import amount, claim_number, number, percent
+from factcheck.models import Audit, Combination, FigureReading, Term, Verdict
 
 VERDICT_STYLES = {
     Verdict.supported: "bold green",
@@ -35,7 +35,7 @@ def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
     basis = audit.combinations[audit.basis] if audit.basis is not None else None
     if basis is not None:
         parts.append(_readings_table(audit, basis, box.ASCII if plain else box.SIMPLE_HEAD))
-        parts.append(_bar(audit, basis))
+        parts.append(_formula(audit, basis) if basis.formula else _bar(audit, basis))
     if audit.notes:
         parts.append(_notes(audit))
     parts.append(_checked(audit))
@@ -98,7 +98,7 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
         table.add_row(
             f"{marker}{index + 1}",
             combination.expression,
-            number(combination.value),
+            _value(audit, combination),
             f"{_signed(combination.difference)} ({relative})",
             combination.match.value,
             _share(combination),
@@ -122,10 +122,12 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("the source's words", ratio=3)
     table.add_column(f"says {audit.claim.asserts}?", ratio=2)
-    readings = {reading.figure: reading for reading in audit.figures}
+    signs = {}
     for term in basis.terms:
-        reading = readings[term.figure]
-        sign = "-" if term.sign < 0 else ""
+        for member in term.members or [term.figure]:
+            signs[member] = term.sign
+    for reading in audit.figures:
+        sign = "-" if signs.get(reading.figure, 1) < 0 and basis.formula is None else ""
         table.add_row(
             reading.figure,
             f"{sign}{amount(reading.qualifier, reading.value)}",
@@ -155,7 +157,8 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
     negatives = [t for t in basis.terms if t.sign < 0]
     largest = max([abs(claim_value), sum((t.value for t in positives), Decimal(0)), Decimal(1)])
     readings = {reading.figure: reading for reading in audit.figures}
-    label_width = max(len(t.figure) for t in basis.terms) + 2
+    labels = {t.figure: _label(t) for t in basis.terms}
+    label_width = max(len(label) for label in labels.values()) + 2
     label_width = max(label_width, len("claimed") + 2)
 
     def cells(value: Decimal) -> int:
@@ -169,15 +172,14 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
     table.add_row("claimed", claimed)
     offset = 0
     for term in positives + negatives:
-        reading = readings[term.figure]
-        support = "all" if reading.change_supports else reading.supports
+        support = _term_support(term, readings)
         width = cells(term.value)
         start = offset if term.sign > 0 else max(0, offset - width)
         bar = Text(" " * start)
         bar.append(SUPPORT_GLYPHS[support] * width, style=SUPPORT_STYLES[support])
         sign = "-" if term.sign < 0 else ""
         bar.append(f" {sign}{number(term.value)}")
-        table.add_row(term.figure, bar)
+        table.add_row(labels[term.figure], bar)
         offset = offset + width if term.sign > 0 else max(0, offset - width)
     share = _share(basis)
     legend = Text.assemble(
@@ -190,6 +192,40 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
         style="dim",
     )
     return Padding(Group(table, legend), (1, 0, 0, 0))
+
+
+def _label(term: Term) -> str:
+    return f"{term.window.series} {term.window.label}" if term.window else term.figure
+
+
+def _value(audit: Audit, combination: Combination) -> str:
+    return claim_number(combination.value, audit.claim.unit, combination.formula)
+
+
+def _term_support(term: Term, readings: dict[str, FigureReading]) -> str:
+    """A window is said-so as a whole only when each of its members is."""
+    found = [readings[m] for m in term.members or [term.figure] if m in readings]
+    if any(r.change_supports for r in found):
+        return "all"
+    kinds = {r.supports for r in found}
+    if kinds == {"all"}:
+        return "all"
+    return "some" if kinds - {"none"} else "none"
+
+
+def _formula(audit: Audit, basis: Combination) -> RenderableType:
+    """A ratio worked out in numbers: (18,762 - 31,578) / 31,578 = -40.6%."""
+    values = {t.name: number(t.value) for t in basis.terms}
+    worked = {
+        "(b - a) / a": f"({values.get('b')} - {values.get('a')}) / {values.get('a')}",
+        "a / b": f"{values.get('a')} / {values.get('b')}",
+    }.get(basis.formula or "", values.get("a", ""))
+    text = Text()
+    text.append("Worked  ", style="bold")
+    text.append(f"{worked} = {_value(audit, basis)}")
+    for term in basis.terms:
+        text.append(f"\n  {term.name} = {_label(term)}: {number(term.value)}", style="dim")
+    return Padding(text, (1, 0, 0, 0))
 
 
 def _notes(audit: Audit) -> RenderableType:
