@@ -103,7 +103,7 @@ def verify(
         typer.Argument(
             help="Claim files, directories (searched recursively) or globs.",
             show_default=False,
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     json_output: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
@@ -340,7 +340,7 @@ def check(
         typer.Argument(
             help="Claim and source files, directories (searched recursively) or globs.",
             show_default=False,
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     output_format: Annotated[

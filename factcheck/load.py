@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.models import Claim, Figure, Interval, Source
+from factcheck.numbers import NumberFormatError, check_range
 
 DEFAULT_MAX_FILE_BYTES = 1_048_576
 MAX_FILE_BYTES_ENV = "FACTCHECK_MAX_FILE_BYTES"
@@ -114,8 +116,20 @@ def read_document(path: Path) -> Document:
 def _read_text(path: Path) -> str:
     limit = max_file_bytes()
     try:
-        if path.is_dir():
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise InputError([problem_at(path, "is a directory, expected a YAML file", "FC101")])
+        if not stat.S_ISREG(mode):
+            # Opening a named pipe would wait for a writer for ever; a device may never end.
+            raise InputError(
+                [
+                    problem_at(
+                        path,
+                        "is not a regular file (a pipe, socket or device); expected a YAML file",
+                        "FC101",
+                    )
+                ]
+            )
         with path.open("rb") as handle:  # read-only: inputs are never modified
             raw = handle.read(limit + 1)
     except FileNotFoundError:
@@ -261,6 +275,10 @@ def _scalar(node: yaml.Node, key_path: KeyPath, doc: Document, problems: list[Pr
     text = str(node.value)
     tag = node.tag.removeprefix(_TAG)
     if tag == "int":
+        if len(text) > _LONGEST_INT:
+            # Left as text, refused where a number is expected: PyYAML would build a huge
+            # int, and in quadratic time for a long sexagesimal one (1:2:3:...).
+            return text
         try:
             return _CONSTRUCTOR.construct_yaml_int(scalar)
         except ValueError:
@@ -285,6 +303,7 @@ def _scalar(node: yaml.Node, key_path: KeyPath, doc: Document, problems: list[Pr
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_LONGEST_INT = 64
 
 
 class _AliasNode(yaml.Node):
@@ -386,7 +405,7 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
     for part in prefix:
         data = data[part]
     try:
-        return model.model_validate(data)
+        result = model.model_validate(data)
     except ValidationError as exc:
         raise InputError(
             [_pydantic_problem(document, model, prefix, error) for error in exc.errors()]

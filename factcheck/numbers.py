@@ -79,6 +79,8 @@ def parse_number(raw: object) -> WrittenNumber:
             f"expected a number, got {_describe(raw)}; accepted forms: {ACCEPTED_FORMS}"
         )
     if isinstance(raw, int):
+        if not -MAX_MAGNITUDE <= raw <= MAX_MAGNITUDE:  # before Decimal(): it may be huge
+            raise NumberFormatError(f"{_describe(raw)} is out of range: {RANGE}")
         value = Decimal(raw)
         return WrittenNumber(value, precision_of(value))
     if isinstance(raw, Decimal):
@@ -86,6 +88,7 @@ def parse_number(raw: object) -> WrittenNumber:
             raise NumberFormatError(
                 f"expected a finite number, got {raw}; accepted forms: {ACCEPTED_FORMS}"
             )
+        check_range(raw)
         return WrittenNumber(raw, precision_of(raw))
     if isinstance(raw, float):  # only reached by library callers: YAML floats arrive as Decimal
         return parse_number(Decimal(repr(raw)))
@@ -96,18 +99,40 @@ def parse_number(raw: object) -> WrittenNumber:
     return _parse_text(raw)
 
 
+def check_range(value: Decimal) -> None:
+    """Refuse a number beyond MAX_MAGNITUDE or MAX_DECIMAL_PLACES (NumberFormatError)."""
+    if not _in_range(value):
+        raise NumberFormatError(f"{_describe(value)} is out of range: {RANGE}")
+
+
+def _in_range(value: Decimal) -> bool:
+    # Only exact operations (copy_abs, as_tuple): abs() rounds in the context and raises
+    # Overflow on 1.0e+999999999.
+    exponent = value.as_tuple().exponent
+    return (
+        isinstance(exponent, int)
+        and exponent >= -MAX_DECIMAL_PLACES
+        and value.copy_abs() <= MAX_MAGNITUDE
+    )
+
+
 def _parse_text(text: str) -> WrittenNumber:
     stripped = text.strip()
+    if len(stripped) > MAX_NUMBER_TEXT:
+        raise NumberFormatError(
+            f"cannot read {_describe(text)} as a number: longer than {MAX_NUMBER_TEXT} "
+            f"characters; accepted forms: {ACCEPTED_FORMS}"
+        )
     match = _NUMBER_TEXT.match(stripped)
     if not match:
         raise NumberFormatError(
-            f"cannot read {text!r} as a number; accepted forms: {ACCEPTED_FORMS}"
+            f"cannot read {_describe(text)} as a number; accepted forms: {ACCEPTED_FORMS}"
         )
     digits = match["digits"].strip()
     if any(sep in digits for sep in _GROUP_SEPARATORS):
         if not _GROUPED.match(digits):
             raise NumberFormatError(
-                f"cannot read {text!r} as a number: digit groups must be of three "
+                f"cannot read {_describe(text)} as a number: digit groups must be of three "
                 f"(325,000); accepted forms: {ACCEPTED_FORMS}"
             )
         digits = re.sub(f"[{_GROUP_SEPARATORS}]", "", digits)
@@ -120,13 +145,15 @@ def _parse_text(text: str) -> WrittenNumber:
     if scale_word:
         if scale_word not in _SCALE_WORDS:
             raise NumberFormatError(
-                f"unknown multiplier {match['scale']!r} in {text!r}; use thousand/k, "
+                f"unknown multiplier {match['scale']!r} in {_describe(text)}; use thousand/k, "
                 f"million/m/mn, billion/bn, trillion/tn; accepted forms: {ACCEPTED_FORMS}"
             )
         value = value.scaleb(_SCALE_WORDS[scale_word])
         precision = precision.scaleb(_SCALE_WORDS[scale_word])
     if match["sign"] in ("-", "\u2212"):
         value = -value
+    if not (_in_range(value) and _in_range(precision)):
+        raise NumberFormatError(f"{_describe(text)} is out of range: {RANGE}")
     return WrittenNumber(_plain(value), _plain(precision), percent=bool(match["percent"]))
 
 
@@ -144,4 +171,12 @@ def _describe(raw: object) -> str:
         return "nothing (null)"
     if isinstance(raw, dt.date):  # an unquoted YYYY-MM-DD in YAML; datetime is a date too
         return f"a date ({raw.isoformat(sep=' ') if isinstance(raw, dt.datetime) else raw})"
-    return f"{type(raw).__name__} {raw!r}"
+    if isinstance(raw, int) and raw.bit_length() > 200:
+        # str() of an int over 4,300 digits raises ValueError; its size is what matters
+        return f"a whole number of about {int(raw.bit_length() * 0.30103) + 1:,} digits"
+    if isinstance(raw, int | Decimal):
+        return str(raw)
+    if isinstance(raw, str):
+        return repr(raw) if len(raw) <= 60 else f"{raw[:57]!r}... ({len(raw):,} characters)"
+    text = repr(raw)
+    return f"{type(raw).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
