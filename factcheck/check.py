@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from factcheck.batch import YAML_SUFFIXES, expand_paths
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
     Case,
@@ -27,15 +26,16 @@ from factcheck.load import (
     FigureOrigin,
     KeyPath,
     SourceCache,
-    _resolve_source_path,
     check_figures,
     find_root,
     load_claim,
     read_document,
+    resolve_source_path,
     validate,
 )
 from factcheck.models import Source
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
+from factcheck.paths import YAML_SUFFIXES, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
 # appear, as in load.py, so a stray `publisher:` in a claim is reported as an unknown key.
@@ -147,7 +147,7 @@ class _Checker:
         for index, relative in enumerate(entries):
             if not isinstance(relative, str):
                 continue  # the schema error is already reported
-            target = _resolve_source_path(
+            target = resolve_source_path(
                 path, relative, root, document, ("sources", index), self.problems
             )
             if target is not None:

@@ -317,14 +317,13 @@ class Item:
         return self.window.series if self.window else self.figure.series
 
 
-def _items(
-    origins: Sequence[FigureOrigin], readings: dict[str, _Reading]
-) -> list[Item]:
+def _items(origins: Sequence[FigureOrigin], readings: dict[str, _Reading]) -> list[Item]:
     """Figures as themselves, except members of a flow series, which come as windows."""
 
     def supported(members: Sequence[FigureOrigin]) -> tuple[Decimal, Decimal]:
-        low = sum((o.figure.value for o in members if readings[o.figure.id].support == "all"),
-                  Decimal(0))
+        low = sum(
+            (o.figure.value for o in members if readings[o.figure.id].support == "all"), Decimal(0)
+        )
         high = sum(
             (o.figure.value for o in members if readings[o.figure.id].support != "none"),
             Decimal(0),
@@ -728,7 +727,8 @@ class _RatioContext:
     def _ratio_of(self, combination: Combination) -> Ratio:
         ids = [t.figure for t in combination.terms]
         return next(
-            r for r in self.ratios
+            r
+            for r in self.ratios
             if [operand_id(o) for o in (r.a, r.b) if o is not None] == ids
             and r.formula == combination.formula
         )
@@ -743,8 +743,10 @@ class _RatioContext:
 
     def change_supported(self, combination: Combination) -> bool:
         ratio = self._ratio_of(combination)
-        return ratio.kind == "change" and self.direction is not None and (
-            ratio.direction == self.direction
+        return (
+            ratio.kind == "change"
+            and self.direction is not None
+            and (ratio.direction == self.direction)
         )
 
     def wrong_way(self, combination: Combination) -> str:
@@ -776,7 +778,9 @@ def _ratios(case: Case, scale: int) -> list[Ratio]:
             found.append(stated(origin))
     counted = [o for o in case.figures if ratio_scale(o.figure.unit) is None]
     for origin in counted:
-        for whole_id in sorted(ancestors({k: v.figure for k, v in by_id.items()}, origin.figure.id)):
+        for whole_id in sorted(
+            ancestors({k: v.figure for k, v in by_id.items()}, origin.figure.id)
+        ):
             whole = by_id[whole_id]
             if _same_unit(whole.figure.unit, origin.figure.unit):
                 made = share(origin, whole, scale)
@@ -900,7 +904,9 @@ def _covers_note(
     near_misses: Sequence[Combination], count: int, covers: Period, basis: Combination | None
 ) -> Note:
     first = near_misses[0]
-    measured = f"{first.period.start} to {first.period.end}" if first.period else "an unknown period"
+    measured = (
+        f"{first.period.start} to {first.period.end}" if first.period else "an unknown period"
+    )
     more = f" ({count - 1:,} more like it)" if count > 1 else ""
     lead = "Not counted" if basis is None else "Also not counted"
     return Note(

@@ -410,6 +410,37 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
         raise InputError(
             [_pydantic_problem(document, model, prefix, error) for error in exc.errors()]
         ) from None
+    problems = _out_of_range(document, result, prefix)
+    if problems:
+        raise InputError(problems)
+    return result
+
+
+def _out_of_range(document: Document, value: Any, key_path: KeyPath) -> list[Problem]:
+    """Every decimal (a precision, a tolerance) beyond the bounds numbers.py sets for values.
+
+    A value is checked as it is read; the other decimals pass through pydantic, which takes
+    "1e-999999" for a precision, and that would make the search's exact integers huge.
+    """
+    if isinstance(value, Decimal):
+        try:
+            check_range(value)
+        except NumberFormatError as exc:
+            return [document.problem(key_path, str(exc), "FC205")]
+        return []
+    if isinstance(value, BaseModel):
+        return [
+            problem
+            for name in type(value).model_fields
+            for problem in _out_of_range(document, getattr(value, name), (*key_path, name))
+        ]
+    if isinstance(value, list):
+        return [
+            problem
+            for index, item in enumerate(value)
+            for problem in _out_of_range(document, item, (*key_path, index))
+        ]
+    return []
 
 
 def _pydantic_problem(
@@ -591,7 +622,7 @@ def load_claim(
     seen: set[Path] = set()
     for index, relative in enumerate(claim.sources):
         key_path: KeyPath = ("sources", index)
-        target = _resolve_source_path(path, relative, root, document, key_path, problems)
+        target = resolve_source_path(path, relative, root, document, key_path, problems)
         if target is None:
             continue
         try:
@@ -629,7 +660,7 @@ def _looks_like_source(data: Mapping[str, Any]) -> bool:
     return "publisher" in data and "asserts" not in data
 
 
-def _resolve_source_path(
+def resolve_source_path(
     claim_path: Path,
     relative: str,
     root: Path,

@@ -176,8 +176,8 @@ _Expect = WithJsonSchema(
 _WrittenNumber = WithJsonSchema(
     {
         "anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
-        "description": "A number as the source or speaker wrote it: 325000, 12.5, \"325,000\", "
-        "\"325 000\", \"1.2 million\", \"1.2m\", \"$87bn\", \"12.5%\".",
+        "description": 'A number as the source or speaker wrote it: 325000, 12.5, "325,000", '
+        '"325 000", "1.2 million", "1.2m", "$87bn", "12.5%".',
         "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
     }
 )
@@ -192,9 +192,9 @@ class _Numbered(_Strict):
 
     value: Annotated[Decimal, _WrittenNumber]
     qualifier: Qualifier = Qualifier.exact
-    precision: Annotated[
-        Decimal, Field(gt=0, json_schema_extra=_schema_inferred_precision)
-    ] = Decimal(1)
+    precision: Annotated[Decimal, Field(gt=0, json_schema_extra=_schema_inferred_precision)] = (
+        Decimal(1)
+    )
     unit: Annotated[str, Field(min_length=1)]
 
     @model_validator(mode="before")

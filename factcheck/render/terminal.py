@@ -140,8 +140,10 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
 
 def _support_text(reading: FigureReading) -> Text:
     if reading.change_supports is not None:
-        return Text(f"yes: a {reading.change_supports} between two dates of its series",
-                    style=SUPPORT_STYLES["all"])
+        return Text(
+            f"yes: a {reading.change_supports} between two dates of its series",
+            style=SUPPORT_STYLES["all"],
+        )
     style = SUPPORT_STYLES[reading.supports]
     if reading.supports == "all":
         return Text(f"yes: {', '.join(reading.supporting_terms)}", style=style)
