@@ -47,7 +47,10 @@ def generate(root: Path, count: int) -> None:
             "asserts": rng.choice(words),
             "also_asserts": rng.sample(words, 2),
             "period": {"start": "2021-01-20", "end": "2024-09-23"},
-            "sources": ["../sources/dhs-oig-24-46.yaml", "../sources/hhs-wagner-2018-04-26-testimony.yaml"],
+            "sources": [
+                "../sources/dhs-oig-24-46.yaml",
+                "../sources/hhs-wagner-2018-04-26-testimony.yaml",
+            ],
         }
         (claims / f"generated-{index:04d}.yaml").write_text(yaml.safe_dump(claim, sort_keys=False))
 
@@ -67,7 +70,9 @@ def main() -> None:
         root = Path(folder)
         generate(root, args.claims)
         check_time, check_code = timed([*factcheck, "check", "claims", "sources"], root)
-        verify_time, verify_code = timed([*factcheck, "verify", "claims", "--format", "jsonl"], root)
+        verify_time, verify_code = timed(
+            [*factcheck, "verify", "claims", "--format", "jsonl"], root
+        )
         files = sorted((root / "claims").glob("*.yaml"))[:SAMPLE]
         sample = sum(timed([*factcheck, "verify", str(f), "--json"], root)[0] for f in files)
         baseline = sample / len(files) * args.claims
@@ -75,12 +80,18 @@ def main() -> None:
     env = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
     print(f"batch benchmark: {args.claims} generated claims ({env})")
     print(f"{'what':<44} {'seconds':>9} {'per file (ms)':>14} {'exit':>5}")
-    print(f"{'factcheck check claims sources':<44} {check_time:>9.2f} "
-          f"{1000 * check_time / args.claims:>14.2f} {check_code:>5}")
-    print(f"{'factcheck verify claims --format jsonl':<44} {verify_time:>9.2f} "
-          f"{1000 * verify_time / args.claims:>14.2f} {verify_code:>5}")
-    print(f"{'baseline: one verify process per file (est.)':<44} {baseline:>9.2f} "
-          f"{1000 * baseline / args.claims:>14.2f} {'':>5}")
+    print(
+        f"{'factcheck check claims sources':<44} {check_time:>9.2f} "
+        f"{1000 * check_time / args.claims:>14.2f} {check_code:>5}"
+    )
+    print(
+        f"{'factcheck verify claims --format jsonl':<44} {verify_time:>9.2f} "
+        f"{1000 * verify_time / args.claims:>14.2f} {verify_code:>5}"
+    )
+    print(
+        f"{'baseline: one verify process per file (est.)':<44} {baseline:>9.2f} "
+        f"{1000 * baseline / args.claims:>14.2f} {'':>5}"
+    )
     print(f"batch verify is {baseline / verify_time:.1f}x faster than one process per file")
     print(f"factcheck --help: median {help_times[2]:.3f} s over 5 runs")
 

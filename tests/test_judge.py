@@ -167,3 +167,9 @@ def test_budget_makes_the_search_incomplete_and_says_so(write_case: CaseWriter) 
     result = audit(write_case(figures, value=410), Settings(budget=50))
     assert not result.search.complete
     assert any(n.kind == "search" and "--budget" in n.message for n in result.notes)
+
+
+def test_unquoted_expect_false_means_the_verdict_false(write_case: CaseWriter) -> None:
+    path = write_case([fig("a", 5, "counted")], value=5)
+    path.write_text(path.read_text() + "expect: false\n")  # a YAML boolean, not a string
+    assert audit(path).expect is Verdict.false
