@@ -181,3 +181,151 @@ def test_cli_markdown_joins_claims(in_repo: Path) -> None:
     assert result.exit_code in (0, 3)  # 3: a claim's `expect` may gate; the output is whole
     headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
     assert len(headings) == len(CLAIMS)
+
+
+# --- series: windows, ratios, near misses -----------------------------------------------
+
+
+def _months(values: list[int], words: list[list[str]] | None = None) -> list[dict[str, object]]:
+    """One figure per month of 2024 from January, in the series encounters_monthly."""
+    return [
+        {
+            "id": f"m{k + 1:02d}",
+            "value": value,
+            "unit": "encounters",
+            "series": "encounters_monthly",
+            "period": {"start": f"2024-{k + 1:02d}-01", "end": f"2024-{k + 1:02d}-{days}"},
+            "describes": f"encounters in month {k + 1}",
+            "described_as": words[k] if words else ["border encounters"],
+        }
+        for k, (value, days) in enumerate(zip(values, [31, 29, 31, 30, 31, 30], strict=False))
+    ]
+
+
+def test_a_window_is_named_by_its_months_and_series(write_case: CaseWriter) -> None:
+    path = write_case(
+        _months([100, 200, 300, 400, 500, 600]), value=1400, unit="encounters", asserts="let in"
+    )
+    text = render_markdown(audit(path))
+    assert "The claim: 1,400 encounters, described as \u201clet in\u201d." in text
+    assert (
+        "| + | Feb 2024 - May 2024 (4 months) of `encounters_monthly` | the sum of 4 figures, "
+        "`m02` (encounters in month 2) to `m05` (encounters in month 5) | 1,400 |"
+    ) in text
+    assert (
+        "- **1,400** (Feb 2024 - May 2024 (4 months) of `encounters_monthly`, 4 figures, `m02` "
+        "to `m05`): in the source's words, \u201cborder encounters\u201d (each of them). None "
+        "of these says let in."
+    ) in text
+    assert (
+        "- The source never describes these 1,400 (Feb 2024 - May 2024 (4 months) of "
+        "`encounters_monthly`) as let in."
+    ) in text
+    assert "m02..m05" not in text  # member ids never stand for a window
+
+
+def test_a_window_whose_months_differ_in_words_lists_each_group(write_case: CaseWriter) -> None:
+    words = [["crossings"], ["crossings"], ["apprehensions"]]
+    path = write_case(
+        _months([100, 200, 300], words), value=600, unit="encounters", asserts="crossed"
+    )
+    text = render_markdown(audit(path))
+    assert "the source describes its figures in different words.\n" in text
+    assert "  - `m01`, `m02`: in the source's words, \u201ccrossings\u201d. That says crossed." in (
+        text
+    )
+    assert "  - `m03`: in the source's words, \u201capprehensions\u201d. None of these says" in text
+
+
+def test_a_percent_change_is_worked_out_in_numbers(write_case: CaseWriter) -> None:
+    path = write_case(
+        _months([31578, 18762]), value="40.6", unit="percent", direction="down", asserts="down"
+    )
+    text = render_markdown(audit(path))
+    assert "The claim: 40.6%, described as \u201cdown\u201d." in text
+    assert (
+        "| a | Jan 2024 (1 month) of `encounters_monthly` | encounters in month 1 | 31,578 "
+        "encounters |" in text
+    )
+    assert "| b | Feb 2024 (1 month) of `encounters_monthly` |" in text
+    assert "| = | **(b - a) / a** | (18,762 - 31,578) / 31,578 | **-40.6%** |" in text
+    assert "|   | **Claimed** |   | 40.6% |" in text
+    assert "|   | **Difference** |   | -0.01 percentage points (-0.0%) |" in text
+    assert "compared with the claim by its size: a fall of 40.6% against the claimed 40.6%." in (
+        text
+    )
+    assert "The change is a fall of 40.6%, which is what \u201cdown\u201d says." in text
+    assert "one end of a change in one series, and the change runs the way down means." in text
+    assert "What the source does not say" not in text
+
+
+def test_a_change_the_wrong_way_says_so(write_case: CaseWriter) -> None:
+    path = write_case(
+        _months([31578, 18762]), value="40.6", unit="percent", direction="up", asserts="crossings"
+    )
+    text = render_markdown(audit(path))
+    assert "**Ruling: False.**" in text
+    assert "The source's figures show a fall, not a rise." in text
+    assert (
+        "### What the source does not say\n\n- The change is a fall of 40.6%; neither that nor "
+        "the source's words for the later figures, Feb 2024 (1 month) of `encounters_monthly`, "
+        "say \u201ccrossings\u201d."
+    ) in text
+
+
+def test_a_share_is_worked_out_in_numbers(write_case: CaseWriter) -> None:
+    figures = [
+        {
+            "id": "whole",
+            "value": 1200,
+            "unit": "people",
+            "describes": "people encountered",
+            "described_as": ["individuals encountered"],
+        },
+        {
+            "id": "part",
+            "value": 400,
+            "unit": "people",
+            "part_of": "whole",
+            "describes": "people released",
+            "described_as": ["released"],
+        },
+    ]
+    path = write_case(figures, value="0.33", qualifier="about", unit="ratio", asserts="released")
+    text = render_markdown(audit(path))
+    assert "The claim: a ratio of about 0.33, described as \u201creleased\u201d." in text
+    assert "| a | `part` | people released | 400 people |" in text
+    assert "| b | `whole` | people encountered | 1,200 people |" in text
+    assert "| = | **a / b** | 400 / 1,200 | **0.333** |" in text
+    assert "The source describes the part, `part`, as \u201creleased\u201d." in text
+    assert (
+        "- **400** (`part`): in the source's words, \u201creleased\u201d. That says released."
+        in (text)
+    )
+    assert (
+        "_Checked with factcheck: every change between figures of one series, share of a "
+        "whole and figure stated in ratio (1 in all), tolerance 1.0%._"
+    ) in text
+
+
+def test_near_misses_are_listed_and_do_not_count(write_case: CaseWriter) -> None:
+    # Jan - May = 1,515, but the number is about the six months to June.
+    path = write_case(
+        _months([115, 200, 300, 400, 500, 600]),
+        value=1515,
+        unit="encounters",
+        asserts="crossed",
+        covers={"start": "2024-01-01", "end": "2024-06-30"},
+        tolerance=0,
+    )
+    text = render_markdown(audit(path))
+    assert "**Ruling: Unsupported.**" in text
+    assert (
+        "### Near misses\n\nThese reproduce the number but measure another period than the one "
+        "the claim's number covers, so they do not count towards the ruling:\n\n"
+        "- `encounters_monthly[Jan 2024 - May 2024]` = 1,515 (exact match, 0.0%): measures "
+        "2024-01-01 to 2024-05-31\n"
+    ) in text
+    assert "- **Period measured.** Not counted: encounters\\_monthly" not in text  # no escaping
+    assert "- **Period measured.** Not counted: encounters_monthly\\[Jan 2024 - May 2024\\]" in text
+    assert "Figures that no near miss uses either: `m06`." in text
