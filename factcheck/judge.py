@@ -8,12 +8,15 @@ word, and the verdict is the most favourable band any combination earns.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Literal, TypeVar
 
+from factcheck import coincidence
+from factcheck.coincidence import Coincidences
 from factcheck.lexicon import Lexicon, WordingMatch, shipped_lexicon
 from factcheck.load import Case, FigureOrigin, ancestors
 from factcheck.models import (
@@ -42,9 +45,11 @@ from factcheck.search import (
     Candidate,
     Classify,
     Found,
+    MaxTerms,
     SearchResult,
     Selection,
     Target,
+    Weights,
     search,
 )
 from factcheck.series import (
@@ -82,7 +87,7 @@ class Settings:
     """Search settings; None means "as the claim file says, else the default"."""
 
     tolerance: Decimal | None = None
-    max_terms: int | None = None
+    max_terms: MaxTerms | None = None
     top: int = DEFAULT_TOP
     budget: int = DEFAULT_BUDGET
 
@@ -101,7 +106,7 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
     claim = case.claim
     lexicon = (lexicon or shipped_lexicon()).extended(claim.synonyms)
     tolerance = _first(settings.tolerance, claim.tolerance, DEFAULT_TOLERANCE)
-    max_terms = _first(settings.max_terms, claim.max_terms, DEFAULT_MAX_TERMS)
+    max_terms: MaxTerms = _first(settings.max_terms, claim.max_terms, DEFAULT_MAX_TERMS)
 
     by_id = {origin.figure.id: origin.figure for origin in case.figures}
     origins = [o for o in case.figures if _same_unit(o.figure.unit, claim.unit)]
@@ -118,12 +123,13 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         items = _items(origins, readings)
         direction = lexicon.change_direction(claim.asserts)
         context = _Context(case, origins, items, readings, direction, source_periods)
+        wholes = _item_ancestors(items, by_id)
         candidates = [
             Candidate(
                 id=item.id,
                 interval=item.interval,
                 point=item.value,
-                ancestors=frozenset(ancestors(by_id, item.id)) if not item.window else frozenset(),
+                ancestors=wholes[item.id],
                 series=item.series if item.as_of is not None else None,
                 as_of=item.as_of,
                 group=item.window.series if item.window else None,
@@ -147,21 +153,33 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
     if isinstance(context, _RatioContext):
         result = context.search(target, classify, settings.top)
     else:
+        # Bands depend on supported sums only: with weights the search counts matches
+        # without listing them. `covers` looks at each match's period, so it lists them.
         result = search(
             candidates,
             target,
             max_terms=max_terms,
-            classify=classify,
+            classify=classify if claim.covers is not None else None,
+            weights=context.weights() if claim.covers is None else None,
             top=settings.top,
             budget=settings.budget,
         )
+        used.update(context.member_ids(tuple((k, 1) for k in sorted(result.used))))
 
     near = result.found.pop(NEAR_MISS, [])
     near_count = result.counts.pop(NEAR_MISS, 0)
     listed = _listed(result, settings.top)
     combinations = [context.combination(found) for found in listed]
     near_misses = [context.combination(found) for found in near[: settings.top]]
-    best_band = next((band for band in _BAND_ORDER if result.counts.get(band)), None)
+    if not isinstance(context, _RatioContext):
+        chance = Coincidences(result.census, claim.value, claim.precision, tolerance)
+        combinations = [chance.annotate(c) for c in combinations]
+        near_misses = [chance.annotate(c) for c in near_misses]
+    # A band whose basis is a coincidence earns nothing; the next band's may still count.
+    bands = [band for band in _BAND_ORDER if result.counts.get(band)]
+    firsts = {band: combinations[listed.index(result.found[band][0])] for band in bands}
+    dismissed = list(itertools.takewhile(lambda b: coincidence.is_coincidental(firsts[b]), bands))
+    best_band = next((band for band in bands if band not in dismissed), None)
     basis: int | None = None
     verdict = Verdict.unsupported
     capped = False
@@ -187,7 +205,17 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         tolerance,
     )
     if near_misses and claim.covers is not None:
-        notes.append(_covers_note(near_misses, near_count, claim.covers, basis_combination))
+        notes.append(
+            _covers_note(near_misses, near_count, claim.covers, basis_combination, claim.unit)
+        )
+    notes.extend(coincidence.note(firsts[band]) for band in dismissed)
+    summary = _summary(
+        verdict, basis_combination, context, capped, claim.value, max_terms, tolerance
+    )
+    if basis_combination is None and dismissed:
+        summary = coincidence.dismissed_summary(firsts[dismissed[0]])
+    elif basis_combination is not None:
+        summary += coincidence.weak_sentence(basis_combination)
     figure_readings = context.basis_readings(basis_combination) if basis_combination else []
     unused = [o.figure.id for o in case.figures if o.figure.id not in used]
     return Audit(
@@ -205,15 +233,15 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
             period=claim.period,
             url=claim.url,
             venue=claim.venue,
+            direction=claim.direction,
+            covers=claim.covers,
         ),
         verdict=verdict,
         basis=basis,
         reproduced=(
             Reproduced(basis_combination.match.value) if basis_combination else Reproduced.none
         ),
-        summary=_summary(
-            verdict, basis_combination, context, capped, claim.value, max_terms, tolerance
-        ),
+        summary=summary,
         combinations=combinations,
         figures=figure_readings,
         unused_figures=unused,
@@ -230,11 +258,13 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
             for s in case.sources
         ],
         search=SearchStats(
-            figures_searched=len(candidates),
+            figures_searched=(
+                len(context.ratios) if isinstance(context, _RatioContext) else len(candidates)
+            ),
             combinations_examined=result.examined,
             complete=result.complete,
             budget=result.budget,
-            max_terms=max_terms,
+            max_terms=len(candidates) if max_terms == "all" else max_terms,
             tolerance=tolerance,
         ),
         claim_path=_display_path(case.path),
@@ -248,7 +278,12 @@ def _first(*values: T | None) -> T:
 
 
 def _same_unit(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+    return _unit_key(a) == _unit_key(b)
+
+
+def _unit_key(unit: str) -> str:
+    key = unit.strip().casefold()
+    return "percent" if key == "%" else key
 
 
 def _display_path(path: object) -> str:
@@ -365,6 +400,32 @@ def _items(origins: Sequence[FigureOrigin], readings: dict[str, _Reading]) -> li
     return items
 
 
+def _item_ancestors(items: Sequence[Item], by_id: dict[str, Figure]) -> dict[str, frozenset[str]]:
+    """What each item is part of: a window is part of what all its members are part of, and
+    a part of one member is part of every window holding that member (double counting)."""
+    member_wholes = {
+        origin.figure.id: ancestors(by_id, origin.figure.id)
+        for item in items
+        for origin in item.members
+    }
+    holding: dict[str, list[str]] = {}  # member id -> windows that hold it, when needed
+    wanted = {a for item in items if not item.window for a in member_wholes[item.id]}
+    for item in items:
+        if item.window is not None:
+            for origin in item.members:
+                if origin.figure.id in wanted:
+                    holding.setdefault(origin.figure.id, []).append(item.id)
+    found: dict[str, frozenset[str]] = {}
+    for item in items:
+        if item.window is None:
+            own = member_wholes[item.id]
+            found[item.id] = frozenset(own).union(*(holding.get(a, ()) for a in own))
+        else:
+            sets = [member_wholes[o.figure.id] for o in item.members]
+            found[item.id] = frozenset(set.intersection(*sets)) if sets else frozenset()
+    return found
+
+
 def window_info(window: Window) -> WindowInfo:
     return WindowInfo(
         series=window.series,
@@ -441,6 +502,41 @@ class _Context:
     def band(self, selection: Selection) -> Verdict:
         _, low, high = self.supported_values(selection)
         return _band(self._share(low), self._share(high))
+
+    def band_of(self, value: Decimal, low: Decimal, high: Decimal) -> Verdict:
+        """The band from a combination's value and supported sums, clamped as above."""
+        floor, ceiling = min(Decimal(0), value), max(Decimal(0), value)
+        low, high = (min(max(amount, floor), ceiling) for amount in (low, high))
+        return _band(self._share(low), self._share(high))
+
+    def weights(self) -> Weights:
+        """Bands as the search can count them: per item its supported values, per change
+        that goes the claim's way the change itself; the band changes only at 0 and at
+        the thresholds' shares of the claim."""
+        stocks: dict[str, list[int]] = {}
+        for k, item in enumerate(self.items):
+            if item.as_of is not None and item.series:
+                stocks.setdefault(item.series, []).append(k)
+        changes = {}
+        for members in stocks.values():
+            for added, subtracted in itertools.permutations(members, 2):
+                if (
+                    self.item(added).as_of != self.item(subtracted).as_of
+                    and self.change_direction(added, subtracted) == self.direction
+                ):
+                    change = self.item(added).value - self.item(subtracted).value
+                    changes[(added, subtracted)] = (change, change)
+        return Weights(
+            low=[item.supported_low for item in self.items],
+            high=[item.supported_high for item in self.items],
+            bucket=self.band_of,
+            breakpoints=[
+                Decimal(0),
+                MISLEADING_AT * self.claim_value,
+                SUPPORTED_AT * self.claim_value,
+            ],
+            changes=changes,
+        )
 
     def _share(self, supported: Decimal) -> Decimal:
         if self.claim_value == 0:
@@ -618,8 +714,9 @@ class _RatioContext:
         found: dict[Hashable, list[Found]] = {}
         counts: dict[Hashable, int] = {}
         for index, ratio in enumerate(self.ratios):
-            interval = _magnitude(ratio)
-            point = abs(ratio.value) if ratio.kind == "change" else ratio.value
+            by_size = self.by_size(ratio)
+            interval = _magnitude(ratio, by_size)
+            point = abs(ratio.value) if by_size else ratio.value
             if interval.meets(target.interval):
                 match = Match.exact
             elif abs(point - Fraction(target.point)) <= tolerance:
@@ -652,6 +749,10 @@ class _RatioContext:
     def ratio(self, selection: Selection) -> Ratio:
         return self.ratios[selection[0][0]]
 
+    def by_size(self, ratio: Ratio) -> bool:
+        """Changes, and stated figures when the claim gives a direction, compare by size."""
+        return ratio.kind == "change" or (ratio.kind == "stated" and self.direction is not None)
+
     def member_ids(self, selection: Selection) -> list[str]:
         ratio = self.ratio(selection)
         return [o.figure.id for operand in (ratio.a, ratio.b) for o in _origins(operand)]
@@ -678,6 +779,8 @@ class _RatioContext:
         if ratio.kind == "change" and self.direction is not None:
             agrees = ratio.direction == self.direction
             return (Decimal(1), Decimal(1)) if agrees else (Decimal(0), Decimal(0))
+        if ratio.kind == "stated" and ratio.value < 0 and self.direction == "rise":
+            return Decimal(0), Decimal(0)  # a stated fall never supports a rise
         subject = ratio.b if ratio.kind == "change" and ratio.b is not None else ratio.a
         supports = [self.readings[o.figure.id].support for o in _origins(subject)]
         low = Decimal(1) if supports and all(s == "all" for s in supports) else Decimal(0)
@@ -692,7 +795,7 @@ class _RatioContext:
         ratio = self.ratio(found.selection)
         low, high = self._support(ratio)
         value = _decimal(ratio.value)
-        size = abs(value) if ratio.kind == "change" else value
+        size = abs(value) if self.by_size(ratio) else value
         difference = size - self.claim_value
         relative = difference / self.claim_value if self.claim_value else Decimal(0)
         terms = [_ratio_term(ratio.a, "a", -1 if ratio.kind == "change" else 1)]
@@ -705,8 +808,10 @@ class _RatioContext:
             "share": f"{first} / {second}",
             "stated": first,
         }[ratio.kind]
-        unsupported = [] if low > 0 or high > 0 else [terms[-1].figure]
-        window = next((t.window for t in terms if t.window is not None), None)
+        # The claim's word is checked against the part of a share, the later term of a change.
+        subject = terms[-1] if ratio.kind == "change" else terms[0]
+        unsupported = [] if low > 0 or high > 0 else [subject.figure]
+        window = next((t.window for t in reversed(terms) if t.window is not None), None)
         return Combination(
             terms=terms,
             expression=expression,
@@ -770,11 +875,10 @@ class _RatioContext:
 
 def _ratios(case: Case, scale: int) -> list[Ratio]:
     """Changes within a series, shares over part_of, and figures stated in the claim's unit."""
-    claim_unit = case.claim.unit.strip().casefold()
     by_id = {o.figure.id: o for o in case.figures}
     found: list[Ratio] = []
     for origin in case.figures:
-        if origin.figure.unit.strip().casefold() == claim_unit:
+        if _same_unit(origin.figure.unit, case.claim.unit):
             found.append(stated(origin))
     counted = [o for o in case.figures if ratio_scale(o.figure.unit) is None]
     for origin in counted:
@@ -807,11 +911,19 @@ def _ratios(case: Case, scale: int) -> list[Ratio]:
     return found
 
 
-def _magnitude(ratio: Ratio) -> Interval:
-    """A change's range by its size (the claim gives the direction apart)."""
+def _magnitude(ratio: Ratio, by_size: bool) -> Interval:
+    """A ratio's range, by its size when the claim gives the direction apart."""
     low, high = ratio.low, ratio.high
     low_open, high_open = ratio.low_open, ratio.high_open
-    if ratio.kind == "change" and ratio.value < 0:
+    if by_size and low < 0 < high:  # the range straddles zero: sizes from 0 up
+        if high > -low:
+            top_open = high_open
+        elif -low > high:
+            top_open = low_open
+        else:
+            top_open = high_open and low_open
+        low, high, low_open, high_open = Fraction(0), max(-low, high), False, top_open
+    elif by_size and ratio.value < 0:
         low, high, low_open, high_open = -high, -low, high_open, low_open
     return Interval(
         low=_decimal(low, exact=True),
@@ -901,7 +1013,11 @@ def _recovery_note(
 
 
 def _covers_note(
-    near_misses: Sequence[Combination], count: int, covers: Period, basis: Combination | None
+    near_misses: Sequence[Combination],
+    count: int,
+    covers: Period,
+    basis: Combination | None,
+    unit: str,
 ) -> Note:
     first = near_misses[0]
     measured = (
@@ -912,7 +1028,8 @@ def _covers_note(
     return Note(
         kind="covers",
         message=(
-            f"{lead}: {first.expression} = {number(first.value)} reproduces the number but "
+            f"{lead}: {first.expression} = {claim_number(first.value, unit, first.formula)} "
+            "reproduces the number but "
             f"measures {measured}, not the period the claim's number covers "
             f"({covers.start} to {covers.end}){more}."
         ),
@@ -1003,13 +1120,20 @@ def _summary(
     context: _Context | _RatioContext,
     capped: bool,
     claim_value: Decimal,
-    max_terms: int,
+    max_terms: MaxTerms,
     tolerance: Decimal,
 ) -> str:
     claim = context.case.claim
+    if basis is None and isinstance(context, _RatioContext):
+        return (
+            "Not reproduced by the source's figures: no change within a series, share of a "
+            f"whole or figure stated in {claim.unit} comes within {percent(tolerance)} of "
+            f"{claim_number(claim_value, claim.unit)}."
+        )
     if basis is None:
         return (
-            f"Not reproduced by the source's figures: no combination of up to {max_terms} "
+            f"Not reproduced by the source's figures: no combination of "
+            f"{'any number of' if max_terms == 'all' else f'up to {max_terms}'} "
             f"figures in {claim.unit} comes within {percent(tolerance)} of "
             f"{number(claim_value)}."
         )
@@ -1116,9 +1240,9 @@ def _notes(
     notes.extend(_also_asserts_notes(context, basis, lexicon))
     for found in result.overlaps:
         names = [candidates[i].id for i, _ in found.selection]
-        added = [candidates[i].id for i, sign in found.selection if sign > 0]
+        added = [candidates[i] for i, sign in found.selection if sign > 0]
         nested = sorted(
-            f"{a} is part of {b}" for a in added for b in added if b in ancestors(by_id, a)
+            f"{a.id} is part of {b.id}" for a in added for b in added if b.id in a.ancestors
         )
         expression = names[0] + "".join(
             f" {'+' if s > 0 else '-'} {candidates[i].id}" for i, s in found.selection[1:]

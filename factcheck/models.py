@@ -299,7 +299,7 @@ class Claim(_Numbered):
     sources: Annotated[list[str], _IdList] = []
     figures: list[Figure] = []
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
-    max_terms: Annotated[int, Field(ge=1, le=12)] | None = None
+    max_terms: Annotated[int, Field(ge=1, le=12)] | Literal["all"] | None = None
     synonyms: dict[str, list[str]] = {}
     expect: Annotated[Verdict | None, _Expect] = None
     # Ratio claims (unit percent or ratio): which way the claim says the measure moved;
@@ -393,6 +393,15 @@ class Term(_Result):
     window: WindowInfo | None = None
 
 
+class Coincidence(_Result):
+    """How many combinations of the same size would land as near the claim by chance
+    (coincidence.py, docs/search.md)."""
+
+    combinations_searched: int  # candidate combinations with as many terms
+    expected_chance_matches: Decimal  # of those, expected in the window by chance
+    strength: Literal["telling", "weak", "coincidental"]
+
+
 class Combination(_Result):
     terms: list[Term]
     expression: str
@@ -408,11 +417,20 @@ class Combination(_Result):
     period: Period | None = None
     formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a"
     window: WindowInfo | None = None  # the (first) window among the terms
+    coincidence: Coincidence | None = None  # None where it cannot be estimated (ratios)
 
 
 class Note(_Result):
     kind: Literal[
-        "period", "also_asserts", "overlap", "extent", "unit", "search", "covers", "recovery"
+        "period",
+        "also_asserts",
+        "overlap",
+        "extent",
+        "unit",
+        "search",
+        "covers",
+        "recovery",
+        "coincidence",
     ]
     message: str
 
@@ -459,6 +477,8 @@ class ClaimSummary(_Result):
     period: Period | None = None
     url: str | None = None
     venue: str | None = None
+    direction: Literal["up", "down"] | None = None
+    covers: Period | None = None
 
 
 class SourceSummary(_Result):

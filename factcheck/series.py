@@ -322,7 +322,8 @@ def stated(origin: FigureOrigin) -> Ratio:
 def comparable_windows(members: Sequence[FigureOrigin]) -> Iterator[tuple[Window, Window]]:
     """(earlier, later) windows of equal length of one flow series that are compared like
     for like: back to back (month on month, quarter on quarter) or a year apart."""
-    for run in contiguous_runs(members):
+    runs = contiguous_runs(members)
+    for run in runs:
         size = len(run)
         for length in range(1, size // 2 + 1):
             for first in range(size - 2 * length + 1):
@@ -330,18 +331,25 @@ def comparable_windows(members: Sequence[FigureOrigin]) -> Iterator[tuple[Window
                     Window(run, first, first + length - 1),
                     Window(run, first + length, first + 2 * length - 1),
                 )
-        for first in range(size):
-            year_later = _add_year(_start(run.members[first]))
-            later = next(
-                (k for k in range(first + 1, size) if _start(run.members[k]) == year_later),
-                None,
-            )
-            if later is None:
+    # A year apart, also across a gap in the series (January 2023 against January 2024).
+    starts = {_start(m): (run, k) for run in runs for k, m in enumerate(run.members)}
+    for run in runs:
+        for first in range(len(run)):
+            found = starts.get(_add_year(_start(run.members[first])))
+            if found is None:
                 continue
-            gap = later - first
-            # Shorter than the gap: windows a year apart that neither touch nor overlap.
-            for length in range(1, min(gap, size - later + 1)):
-                yield Window(run, first, first + length - 1), Window(run, later, later + length - 1)
+            later_run, later = found
+            if later_run is run:
+                # Shorter than the gap: windows that neither touch nor overlap (touching
+                # ones, as long as the gap, are back to back and were given above).
+                lengths = range(1, min(later - first, len(run) - later + 1))
+            else:
+                lengths = range(1, min(len(run) - first, len(later_run) - later) + 1)
+            for length in lengths:
+                yield (
+                    Window(run, first, first + length - 1),
+                    Window(later_run, later, later + length - 1),
+                )
 
 
 def _start(origin: FigureOrigin) -> dt.date:

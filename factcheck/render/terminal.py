@@ -295,7 +295,7 @@ def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> Renderabl
         table.add_row(
             audit.claim.id,
             Text(audit.verdict.value, style=VERDICT_STYLES[audit.verdict]),
-            f"{basis.expression} = {number(basis.value)}" if basis else "(none)",
+            f"{basis.expression} = {_value(audit, basis)}" if basis else "(none)",
             _signed_percent(basis.relative_difference) if basis else "",
             expected,
         )
