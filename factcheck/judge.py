@@ -172,7 +172,14 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
     combinations = [context.combination(found) for found in listed]
     near_misses = [context.combination(found) for found in near[: settings.top]]
     if not isinstance(context, _RatioContext):
-        chance = Coincidences(result.census, claim.value, claim.precision, tolerance)
+        chance = Coincidences.of_search(
+            result.census,
+            candidates,
+            target,
+            max_terms=max_terms,
+            windows=[item.window.period if item.window else None for item in context.items],
+            period=claim.covers or claim.period,
+        )
         combinations = [chance.annotate(c) for c in combinations]
         near_misses = [chance.annotate(c) for c in near_misses]
     # A band whose basis is a coincidence earns nothing; the next band's may still count.

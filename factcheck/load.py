@@ -1,8 +1,11 @@
 """YAML files -> validated models, with every problem located as file:line:col and key path.
 
-PyYAML is used only to *compose* nodes (safe: no object is ever constructed from a tag);
-we turn nodes into plain Python ourselves so that we can refuse duplicate keys, aliases
-and foreign tags, keep each value's line and column, and read numbers exactly.
+PyYAML is used only to *parse* (libyaml's events, or composed nodes when a broken file
+needs PyYAML's precise message): no object is ever constructed from a tag. We turn events
+or nodes into plain Python ourselves so that we can refuse duplicate keys, aliases and
+foreign tags, keep each value's line and column, and read numbers exactly. Every file is
+bounded in size, nesting, number range and the count of problems listed (docs/errors.md,
+"Hostile input").
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -27,6 +30,10 @@ from factcheck.numbers import NumberFormatError, check_range
 DEFAULT_MAX_FILE_BYTES = 1_048_576
 MAX_FILE_BYTES_ENV = "FACTCHECK_MAX_FILE_BYTES"
 MAX_DEPTH = 64
+# Bounds on what one file may hold, so that every later step (the schema, the search, the
+# warnings of `check`) has bounded work: a megabyte of "1," is 500,000 values.
+MAX_VALUES = 200_000  # a source of 10,000 figures, six keys each, holds some 130,000
+MAX_ITEMS = 20_000  # in one list or mapping
 ROOT_MARKERS = ("factcheck.toml", "pyproject.toml", ".git")
 
 KeyPath = tuple[str | int, ...]
@@ -66,8 +73,24 @@ class Document:
 def format_key_path(key_path: KeyPath) -> str:
     text = ""
     for part in key_path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            part = part if len(part) <= _LONGEST_SHOWN else f"{part[: _LONGEST_SHOWN - 3]}..."
+            if not part.isprintable():  # a key with a line break or an escape code in it
+                part = repr(part)[1:-1]  # must not break the one line a problem gets
+            text += f".{part}" if text else part
     return text
+
+
+_LONGEST_SHOWN = 60
+
+
+def _shown(text: str, longest: int = _LONGEST_SHOWN) -> str:
+    """repr() of a text from the file, cut short: a 20,000-character key is one line."""
+    if len(text) <= longest:
+        return repr(text)
+    return f"{text[: longest - 3]!r}... ({len(text):,} characters)"
 
 
 def max_file_bytes() -> int:
@@ -79,7 +102,9 @@ def read_document(path: Path) -> Document:
     """Read and parse one YAML file; raise InputError naming the file and the place."""
     text = _read_text(path)
     try:
-        node = _compose(text)
+        parsed = _read_events(path, text)
+        if parsed is None:
+            parsed = _read_nodes(path, text)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(path, exc)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
@@ -88,13 +113,11 @@ def read_document(path: Path) -> Document:
         raise InputError(
             [problem_at(path, "YAML nested too deeply to read", "FC107", 1, 1)]
         ) from None
-    if node is None:
+    document, problems, top = parsed
+    if top is None:
         raise InputError(
             [problem_at(path, "file is empty; expected a claim or source mapping", "FC103", 1, 1)]
         )
-    document = Document(path=path, data=None)
-    problems: list[Problem] = []
-    document.data = _to_python(node, (), document, problems, depth=0)
     if problems:
         raise InputError(problems)
     if not isinstance(document.data, dict):
@@ -105,12 +128,26 @@ def read_document(path: Path) -> Document:
                     path,
                     f"expected a mapping of keys (id:, text:, ...) at the top level, got {kind}",
                     "FC104",
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
+                    top.line + 1,
+                    top.column + 1,
                 )
             ]
         )
     return document
+
+
+Parsed = tuple[Document, list[Problem], "yaml.Mark | None"]
+
+
+def _read_nodes(path: Path, text: str) -> Parsed:
+    """The pure-Python way: compose nodes, then turn them into plain data."""
+    node = _compose(text)
+    document = Document(path=path, data=None)
+    if node is None:
+        return document, [], None
+    problems: list[Problem] = []
+    document.data = _to_python(node, (), document, problems, depth=0)
+    return document, _capped(problems), node.start_mark
 
 
 def _read_text(path: Path) -> str:
@@ -136,6 +173,8 @@ def _read_text(path: Path) -> str:
         raise InputError([problem_at(path, "file not found", "FC101")]) from None
     except OSError as exc:
         raise InputError([problem_at(path, f"cannot read file: {exc.strerror}", "FC101")]) from None
+    except ValueError:  # os functions refuse a NUL in a name
+        raise InputError([problem_at(path, "the file name contains a NUL", "FC101")]) from None
     if len(raw) > limit:
         raise InputError(
             [
@@ -169,14 +208,33 @@ def _read_text(path: Path) -> str:
         raise InputError(
             [problem_at(path, "contains a NUL byte; not a text file", "FC106", line, 1)]
         )
+    control = _NON_PRINTABLE.search(text)
+    if control:
+        # YAML refuses these too, but PyYAML's message has neither line nor column.
+        preceding = text[: control.start()]
+        raise InputError(
+            [
+                problem_at(
+                    path,
+                    f"contains the control character U+{ord(control.group()):04X}, which YAML "
+                    "does not allow; not a text file",
+                    "FC106",
+                    preceding.count("\n") + 1,
+                    control.start() - preceding.rfind("\n"),
+                )
+            ]
+        )
     return text
+
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = exc.problem or "invalid YAML"
-    if "'\\t'" in problem or "\t" in problem:
+    if "'\\t'" in problem or "\t" in problem or "tab character" in problem:
         message = "tab character: YAML indentation must use spaces"
     elif "expected a single document" in f"{problem} {exc.context}":
         message = "more than one YAML document (---); put one claim or source per file"
@@ -228,6 +286,18 @@ def _to_python(
             )
         )
         return None
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ITEMS:
+        kind = "mapping holds" if isinstance(node, yaml.MappingNode) else "list holds"
+        problems.append(
+            problem_at(
+                doc.path,
+                f"a {kind} more than {MAX_ITEMS:,} items: more than factcheck reads in one "
+                "file; split the file",
+                "FC105",
+                *mark,
+            )
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -250,7 +320,7 @@ def _to_python(
                 problems.append(
                     problem_at(
                         doc.path,
-                        f"duplicate key {key!r} (first at line {first[0]}); YAML would keep "
+                        f"duplicate key {_shown(key)} (first at line {first[0]}); YAML would keep "
                         "only the last one",
                         "FC110",
                         *key_mark,
@@ -344,7 +414,10 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             node = None
         else:
-            if node is None or not _has_shared_nodes(node):
+            # A shared node is an alias, and an alias needs an anchor (&name): without an
+            # "&" anywhere there is none, and the walk (a tenth of a second on 10,000
+            # figures) can be skipped.
+            if node is None or "&" not in text or not _has_shared_nodes(node):
                 return node
     return yaml.compose(text, Loader=_Loader)
 
@@ -372,6 +445,300 @@ def _has_shared_nodes(root: yaml.Node) -> bool:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return False
+
+
+# --- the fast way: libyaml's events straight into plain data ----------------------------
+
+# Above this size a broken file is reported in libyaml's words rather than re-read by the
+# pure-Python parser for its own (some 3 seconds a megabyte).
+PURE_PYTHON_BYTES = 65_536
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR, _SEQ, _MAP = f"{_TAG}str", f"{_TAG}seq", f"{_TAG}map"
+
+
+def _read_events(path: Path, text: str) -> Parsed | None:
+    """Parse with libyaml's event stream straight into plain data, with _to_python's rules.
+
+    Composing nodes first costs six times as much as the events, and PyYAML's composer
+    hands an alias back as its anchor's node; the events say where each alias stands.
+    None when libyaml is missing, or when it finds a small file broken: the pure-Python
+    parser then says where and why in the words the tests pin.
+    """
+    if _FAST_LOADER is None:
+        return None
+    loader = _FAST_LOADER(text)
+    # get_event itself rather than yaml.parse(), a generator that costs as much again
+    builder = _Builder(path, loader.get_event)
+    try:
+        return builder.run()
+    except yaml.MarkedYAMLError as exc:
+        if "exceeded maximum nesting depth" in str(exc.problem):
+            mark = exc.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise InputError(
+                [problem_at(path, f"nested deeper than {MAX_DEPTH} levels", "FC107", line, column)]
+            ) from None
+        if len(text) <= PURE_PYTHON_BYTES:
+            return None
+        raise
+    finally:
+        loader.dispose()
+
+
+class _Builder:
+    """Plain data and marks from a stream of YAML events (see _to_python for the rules)."""
+
+    def __init__(self, path: Path, next_event: Callable[[], Any]) -> None:
+        self.doc = Document(path=path, data=None)
+        self.problems: list[Problem] = []
+        self.next = next_event  # the stream ends with StreamEndEvent: never read past it
+        self.anchors: dict[str, Any] = {}
+        self.more = 0
+        self.last = problem_at(path, "", "")
+        self.values = 0
+
+    def run(self) -> Parsed:
+        self.next()  # StreamStartEvent
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return self.doc, [], None
+        top: Any = self.next()  # DocumentStartEvent came first
+        self.doc.data = self.node(top, (), 0)
+        self.next()  # DocumentEndEvent
+        event = self.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                top.start_mark,
+                "but found another document",
+                event.start_mark,
+            )
+        return self.doc, self.finished(), top.start_mark
+
+    def node(self, event: Any, key_path: KeyPath, depth: int) -> Any:
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.too_big(f"holds more than {MAX_VALUES:,} values", mark)
+        if not self.problems:  # else the file is refused: no later problem needs marks,
+            self.doc.value_marks[key_path] = mark  # and 250,000 aliases would take 60 MB
+        if event.anchor is not None:  # an anchor, or an alias (which always names one)
+            self.anchor(event)
+        if depth > MAX_DEPTH:
+            self.refuse(f"nested deeper than {MAX_DEPTH} levels", "FC107", mark)
+            self.skip(event)
+            return None
+        if isinstance(event, yaml.AliasEvent):
+            # Refused wherever it stands: no "billion laughs" expansion, no loop.
+            self.refuse(
+                "YAML aliases (*name) are not allowed; write the value out",
+                "FC112",
+                mark,
+                key_path,
+            )
+            return None
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = _implicit_tag(event.value, event.implicit[0])
+        elif tag is None or tag == "!":
+            tag = _SEQ if isinstance(event, yaml.SequenceStartEvent) else _MAP
+        if tag.startswith("!") or (
+            tag.startswith(_TAG) and tag not in _SCALAR_TAGS | {_MAP, _SEQ}
+        ):
+            self.refuse(
+                f"YAML tag {tag!r} is not allowed; write plain values", "FC108", mark, key_path
+            )
+            self.skip(event)
+            return None
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(key_path, depth)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
+                if len(items) == MAX_ITEMS:
+                    self.too_big(f"a list holds more than {MAX_ITEMS:,} items", mark)
+                items.append(self.node(item, (*key_path, len(items)), depth + 1))
+            return items
+        if tag == _STR:
+            return event.value  # most scalars: no need for a node
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        return _scalar(node, key_path, self.doc, self.problems)
+
+    def mapping(self, key_path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        keys = 0
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+            keys += 1
+            if keys > MAX_ITEMS:
+                start = self.doc.value_marks.get(key_path, (1, 1))
+                self.too_big(f"a mapping holds more than {MAX_ITEMS:,} keys", start)
+            value_event = None
+            key_mark = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            if not isinstance(key_event, yaml.ScalarEvent) or _is_merge(key_event):
+                self.anchor(key_event)
+                self.skip(key_event)
+                self.refuse(
+                    "keys must be plain words (no merge keys, lists or mappings as keys)",
+                    "FC109",
+                    key_mark,
+                )
+                value_event = self.next()
+                self.anchor(value_event)
+                self.skip(value_event)
+                continue
+            if key_event.anchor is not None:
+                self.anchor(key_event)
+            key = str(key_event.value)
+            child_path = (*key_path, key)
+            value_event = self.next()
+            if key in result:
+                first = self.doc.key_marks[child_path]
+                self.refuse(
+                    f"duplicate key {_shown(key)} (first at line {first[0]}); YAML would keep "
+                    "only the last one",
+                    "FC110",
+                    key_mark,
+                    child_path,
+                )
+                self.anchor(value_event)
+                self.skip(value_event)
+                continue
+            self.doc.key_marks[child_path] = key_mark
+            result[key] = self.node(value_event, child_path, depth + 1)
+        return result
+
+    def anchor(self, event: Any) -> None:
+        """Keep PyYAML's composer errors: an alias to no anchor, an anchor defined twice."""
+        mark: Any = event.start_mark  # libyaml's Mark, which the stubs do not accept
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", mark
+                )
+        elif event.anchor is not None:
+            if event.anchor in self.anchors:
+                raise yaml.composer.ComposerError(
+                    f"found duplicate anchor {event.anchor!r}; first occurrence",
+                    self.anchors[event.anchor],
+                    "second occurrence",
+                    mark,
+                )
+            self.anchors[event.anchor] = mark
+
+    def skip(self, event: Any) -> None:
+        """Consume the rest of a refused node, iteratively: it may nest a thousand deep."""
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return
+        open_ = 1
+        while open_:
+            inner = self.next()
+            self.values += 1
+            if self.values > MAX_VALUES:
+                mark = (inner.start_mark.line + 1, inner.start_mark.column + 1)
+                self.too_big(f"holds more than {MAX_VALUES:,} values", mark)
+            if isinstance(inner, yaml.CollectionStartEvent):
+                open_ += 1
+            elif isinstance(inner, yaml.CollectionEndEvent):
+                open_ -= 1
+            if isinstance(inner, yaml.NodeEvent):
+                self.anchor(inner)
+
+    def refuse(
+        self, message: str, code: str, mark: tuple[int, int], key_path: KeyPath = ()
+    ) -> None:
+        # Events come in the order of the file, so the first MAX_PROBLEMS are the ones
+        # _capped would keep; the rest are only counted (250,000 aliases, 200,000
+        # duplicate keys).
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(
+                problem_at(self.doc.path, message, code, *mark, format_key_path(key_path))
+            )
+            return
+        self.more += 1
+        self.last = problem_at(self.doc.path, message, code, *mark)
+
+    def too_big(self, what: str, mark: tuple[int, int]) -> NoReturn:
+        """Stop reading: the rest of the file would only cost time."""
+        raise InputError(
+            [
+                problem_at(
+                    self.doc.path,
+                    f"{what}: more than factcheck reads in one file; split the file",
+                    "FC105",
+                    *mark,
+                )
+            ]
+        )
+
+    def finished(self) -> list[Problem]:
+        if not self.more:
+            return self.problems
+        return [*self.problems, _more_problems(self.doc.path, self.more, self.last)]
+
+
+def _implicit_tag(value: str, plain: bool) -> str:
+    """What PyYAML's resolver makes of an untagged scalar (its regexps, without its paths)."""
+    if not plain:
+        return _STR
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = _STR
+        for candidate, pattern in _IMPLICIT.get(value[:1], []) + _IMPLICIT.get(None, []):
+            if pattern.match(value):
+                tag = str(candidate)
+                break
+        if len(value) <= 32 and len(_RESOLVED) < 20_000:  # units, words, small numbers
+            _RESOLVED[value] = tag
+    return tag
+
+
+_RESOLVED: dict[str, str] = {}
+
+
+def _is_merge(event: Any) -> bool:
+    tag = event.tag
+    if tag is None or tag == "!":  # only a plain << resolves to the merge tag
+        return bool(event.implicit[0]) and event.value == "<<"
+    return bool(tag == f"{_TAG}merge")
+
+
+# --- more problems than anyone reads -----------------------------------------------------
+
+MAX_PROBLEMS = 100  # per file
+
+
+def _capped(problems: list[Problem], more: int = 0) -> list[Problem]:
+    """At most MAX_PROBLEMS per file, in order of place, then one line for the rest.
+
+    250,000 aliases in one file would otherwise take seconds to sort and print, and
+    nobody reads past the first screenful: fixing those shows the rest. `more` counts
+    problems of the (one) file that were found but never made into Problems.
+    """
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    kept: list[Problem] = []
+    for path, found in by_file.items():
+        if len(found) <= MAX_PROBLEMS and not more:
+            kept.extend(found)
+            continue
+        found.sort()
+        kept.extend(found[:MAX_PROBLEMS])
+        last = found[-1]
+        kept.append(_more_problems(path, len(found) + more - MAX_PROBLEMS, last))
+    return kept
+
+
+def _more_problems(path: str | Path, count: int, last: Problem) -> Problem:
+    return problem_at(
+        path,
+        f"... and {count:,} more problems in this file, not listed: fix the ones above "
+        "first",
+        last.code,
+        last.line,
+        last.column,
+    )
 
 
 # --- validation against the models -----------------------------------------------------
@@ -404,52 +771,64 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
     data = document.data
     for part in prefix:
         data = data[part]
+    problems = _out_of_range(document, data, prefix)
     try:
         result = model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(
-            [_pydantic_problem(document, model, prefix, error) for error in exc.errors()]
-        ) from None
-    problems = _out_of_range(document, result, prefix)
+        errors = exc.errors()
+        # Converting costs more than validating (did-you-mean, places): convert enough for
+        # the first MAX_PROBLEMS, count the rest.
+        found = [
+            _pydantic_problem(document, model, prefix, error)
+            for error in errors[: 4 * MAX_PROBLEMS]
+        ]
+        taken = {problem.key_path for problem in found}
+        found.extend(problem for problem in problems if problem.key_path not in taken)
+        raise InputError(_capped(found, more=max(0, len(errors) - 4 * MAX_PROBLEMS))) from None
     if problems:
-        raise InputError(problems)
+        raise InputError(_capped(problems))
     return result
 
 
-def _out_of_range(document: Document, value: Any, key_path: KeyPath) -> list[Problem]:
-    """Every decimal (a precision, a tolerance) beyond the bounds numbers.py sets for values.
+def _out_of_range(document: Document, data: Any, prefix: KeyPath) -> list[Problem]:
+    """Every precision or tolerance beyond the bounds numbers.py sets for values.
 
-    A value is checked as it is read; the other decimals pass through pydantic, which takes
+    A value is checked as it is read; these decimals pass through pydantic, which takes
     "1e-999999" for a precision, and that would make the search's exact integers huge.
+    Read from the data, so that they are reported with the file's other problems.
     """
-    if isinstance(value, Decimal):
-        try:
-            check_range(value)
-        except NumberFormatError as exc:
-            return [document.problem(key_path, str(exc), "FC205")]
+    if not isinstance(data, dict):
         return []
-    if isinstance(value, BaseModel):
-        return [
-            problem
-            for name in type(value).model_fields
-            for problem in _out_of_range(document, getattr(value, name), (*key_path, name))
-        ]
-    if isinstance(value, list):
-        return [
-            problem
-            for index, item in enumerate(value)
-            for problem in _out_of_range(document, item, (*key_path, index))
-        ]
-    return []
+    found: list[tuple[KeyPath, Any]] = [
+        ((*prefix, name), data[name]) for name in ("precision", "tolerance") if name in data
+    ]
+    figures = data.get("figures")
+    for index, figure in enumerate(figures if isinstance(figures, list) else []):
+        if isinstance(figure, dict) and "precision" in figure:
+            found.append(((*prefix, "figures", index, "precision"), figure["precision"]))
+    problems: list[Problem] = []
+    for key_path, raw in found:
+        value = raw
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            value = Decimal(raw)  # at most 64 digits: see _scalar
+        elif isinstance(raw, str) and len(raw) <= 1_000:
+            try:
+                value = Decimal(raw.strip())
+            except InvalidOperation:
+                continue  # not a number at all: the schema says so
+        if isinstance(value, Decimal) and value.is_finite():
+            try:
+                check_range(value)
+            except NumberFormatError as exc:
+                problems.append(document.problem(key_path, str(exc), "FC205"))
+    return problems
 
 
 def _pydantic_problem(
     document: Document, model: type[BaseModel], prefix: KeyPath, error: Mapping[str, Any]
 ) -> Problem:
-    loc: KeyPath = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
-    # Drop pydantic's union branch labels such as 'str' or 'list[...]'.
-    loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
     kind = error["type"]
+    loc = _in_data(document, prefix, tuple(error["loc"]), missing=kind == "missing")
     message = str(error["msg"])
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
@@ -468,7 +847,7 @@ def _pydantic_problem(
         hint = f" (did you mean {suggestion[0]!r}?)" if suggestion else ""
         return document.problem(
             full,
-            f"unknown key {loc[-1]!r}{hint}; expected one of: {', '.join(allowed)}",
+            f"unknown key {_shown(str(loc[-1]))}{hint}; expected one of: {', '.join(allowed)}",
             "FC202",
             key=True,
         )
@@ -491,6 +870,28 @@ def _pydantic_problem(
     if kind == "value_error":
         return document.problem(full, message, "FC205")
     return document.problem(full, f"{message[0].lower()}{message[1:]}, got {got}", "FC203")
+
+
+def _in_data(document: Document, prefix: KeyPath, loc: KeyPath, *, missing: bool) -> KeyPath:
+    """pydantic's location without its own labels: the keys and indexes found in the data.
+
+    pydantic puts branch labels in a location ('str', 'list[str]', 'function-after[...]',
+    'constrained-int'); a label cannot be told from a key by its look (a file may have a
+    key '[' or 'function-x'), so keep exactly what the data holds, and a missing key last.
+    """
+    current = document.data
+    for part in prefix:
+        current = current[part]
+    kept: list[str | int] = []
+    for index, part in enumerate(loc):
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+        elif not (missing and index == len(loc) - 1):
+            continue
+        kept.append(part)
+    return tuple(kept)
 
 
 def _allowed_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
@@ -620,22 +1021,26 @@ def load_claim(
     problems: list[Problem] = []
     sources: list[LoadedSource] = []
     seen: set[Path] = set()
+    named: set[str] = set()
     for index, relative in enumerate(claim.sources):
+        # The same file named twice (perhaps by different paths) is one source, loaded and
+        # reported once: a claim naming itself 20,000 times is read once, not 20,000 times.
+        if relative in named:
+            continue
+        named.add(relative)
         key_path: KeyPath = ("sources", index)
         target = resolve_source_path(path, relative, root, document, key_path, problems)
-        if target is None:
+        if target is None or target.resolve() in seen:
             continue
+        seen.add(target.resolve())
         try:
             loaded = cache.get(target)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        if loaded.path in seen:
-            continue  # the same file named twice (perhaps by different paths) is one source
-        seen.add(loaded.path)
         sources.append(loaded)
     if problems:
-        raise InputError(problems)
+        raise InputError(_capped(problems))
     figures = [
         FigureOrigin(figure, claim.id, document, ("figures", index))
         for index, figure in enumerate(claim.figures)
@@ -652,7 +1057,7 @@ def load_claim(
                              "FC207", key=True)
         )
     if problems:
-        raise InputError(problems)
+        raise InputError(_capped(problems))
     return Case(claim=claim, path=path, sources=sources, figures=figures)
 
 
@@ -669,25 +1074,38 @@ def resolve_source_path(
     problems: list[Problem],
 ) -> Path | None:
     target = claim_path.parent / relative
+    shown = _shown(relative)
     try:
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
         problems.append(
-            document.problem(key_path, f"source file {relative!r} not found "
-                             f"(looked for {target})", "FC301")
+            document.problem(key_path, f"source file {shown} not found "
+                             f"(looked for {_shown(str(target), 300)[1:-1]})", "FC301")
         )
         return None
-    except (RuntimeError, OSError):  # symlink loop
+    except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
         problems.append(
-            document.problem(key_path, f"source path {relative!r} loops through symlinks",
+            document.problem(key_path, f"source path {shown} loops through symlinks",
                              "FC302")
+        )
+        return None
+    except OSError as exc:  # a name too long, a file used as a folder, no permission
+        problems.append(
+            document.problem(key_path, f"source path {shown} cannot be opened: "
+                             f"{exc.strerror}", "FC301")
+        )
+        return None
+    except ValueError:  # os functions refuse a NUL; YAML can write one as "\0"
+        problems.append(
+            document.problem(key_path, f"source path {shown} contains a NUL character",
+                             "FC301")
         )
         return None
     if not resolved.is_relative_to(root):
         problems.append(
             document.problem(
                 key_path,
-                f"source path {relative!r} leads outside the claims repository ({root}); "
+                f"source path {shown} leads outside the claims repository ({root}); "
                 "use --root to widen it",
                 "FC303",
             )
@@ -695,7 +1113,7 @@ def resolve_source_path(
         return None
     if resolved.is_dir():
         problems.append(
-            document.problem(key_path, f"source path {relative!r} is a directory, "
+            document.problem(key_path, f"source path {shown} is a directory, "
                              "expected a YAML file", "FC304")
         )
         return None
@@ -706,6 +1124,9 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
     """Cross-figure rules: unique ids, relation targets, no cycles, parts within wholes."""
     problems: list[Problem] = []
     by_id: dict[str, FigureOrigin] = {}
+    # "did you mean" compares a name with every id: 10,000 figures that each name a missing
+    # whole would make that 100,000,000 comparisons. The first few get a suggestion.
+    comparisons = 5_000  # some 0.15 s where the ids look alike
     for origin in figures:
         figure_id = origin.figure.id
         if figure_id in by_id:
@@ -732,11 +1153,16 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                                                 f"{relation}", "FC403")
                     )
                 elif target not in by_id:
-                    close = difflib.get_close_matches(target, list(by_id), n=1)
+                    comparisons -= len(by_id)
+                    close = (
+                        difflib.get_close_matches(target, list(by_id), n=1)
+                        if comparisons >= 0
+                        else []
+                    )
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                     problems.append(
                         origin.document.problem(
-                            where, f"{relation} names {target!r}, which is no figure{hint}",
+                            where, f"{relation} names {_shown(target)}, which is no figure{hint}",
                             "FC402",
                         )
                     )
@@ -746,8 +1172,8 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                         problems.append(
                             origin.document.problem(
                                 where,
-                                f"part {figure.id!r} is in {figure.unit!r} but its whole "
-                                f"{target!r} is in {whole.unit!r}",
+                                f"part {figure.id!r} is in {_shown(figure.unit)} but its whole "
+                                f"{target!r} is in {_shown(whole.unit)}",
                                 "FC405",
                             )
                         )
@@ -761,7 +1187,47 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                             )
                         )
     problems.extend(_cycles(by_id))
+    problems.extend(_too_many_wholes(by_id))
     problems.extend(_contradictions(by_id))
+    return _capped(problems)
+
+
+MAX_WHOLES = 64
+
+
+def _too_many_wholes(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
+    """A figure inside more than MAX_WHOLES wholes (wholes of wholes counted).
+
+    The search keeps every figure's wholes and parts: a part_of chain of 3,000 figures
+    (some 70 kB of YAML) made that 4.5 million pairs, 500 MB and seconds of work. Only the
+    topmost figure past the bound is reported: the figures below it are past it too.
+    """
+    over: dict[str, list[str]] = {}
+    for figure_id, origin in by_id.items():
+        found: dict[str, None] = {}  # ordered: the message shows the way up
+        stack = list(reversed(origin.figure.part_of))
+        while stack and len(found) <= MAX_WHOLES:
+            current = stack.pop()
+            if current in found or current == figure_id or current not in by_id:
+                continue
+            found[current] = None
+            stack.extend(reversed(by_id[current].figure.part_of))
+        if len(found) > MAX_WHOLES:
+            over[figure_id] = list(found)
+    problems: list[Problem] = []
+    for figure_id, wholes in over.items():
+        origin = by_id[figure_id]
+        if any(whole in over for whole in origin.figure.part_of):
+            continue
+        way = " -> ".join([figure_id, *wholes[:3], "...", *wholes[-2:]])
+        problems.append(
+            origin.document.problem(
+                (*origin.key_path, "part_of"),
+                f"figure {figure_id!r} is part of more than {MAX_WHOLES} figures, counting "
+                f"wholes of wholes ({way}); nest part_of at most {MAX_WHOLES} deep",
+                "FC205",
+            )
+        )
     return problems
 
 
@@ -782,24 +1248,29 @@ def _cycles(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
         if start in done:
             continue
         path = [start]
+        on_path = {start}  # the same as path: `in` on a 3,000-long list is slow
         pending = [iter(_wholes(by_id, start))]
         while pending:
             current = next(pending[-1], None)
             if current is None:
+                on_path.discard(path[-1])
                 done.add(path.pop())
                 pending.pop()
-            elif current in path:
-                loop = path[path.index(current) :]
+            elif current in on_path:
+                loop = [*path[path.index(current) :], current]
+                if len(loop) > 12:  # 3,000 figures round: name the ends, count the middle
+                    loop = [*loop[:6], f"... ({len(loop) - 9:,} more)", *loop[-3:]]
                 origin = by_id[current]
                 problems.append(
                     origin.document.problem(
                         (*origin.key_path, "part_of"),
-                        "part_of goes round in a circle: " + " -> ".join([*loop, current]),
+                        "part_of goes round in a circle: " + " -> ".join(loop),
                         "FC404",
                     )
                 )
             elif current not in done:
                 path.append(current)
+                on_path.add(current)
                 pending.append(iter(_wholes(by_id, current)))
     return problems
 

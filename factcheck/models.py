@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    TypeAdapter,
+    ValidationError,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from factcheck.numbers import NumberFormatError, parse_number
 
@@ -285,6 +289,25 @@ class Source(_Strict):
     statements: list[Statement] = []
 
 
+_TERMS: TypeAdapter[int] = TypeAdapter(Annotated[int, Field(ge=1, le=12)])
+
+
+def _terms_or_all(raw: Any) -> Any:
+    """`max_terms`: "all", else a whole number as the int branch checks it, so that a bad
+    value gets that branch's one message rather than one per branch of the union."""
+    if raw is None or raw == "all":
+        return raw
+    try:
+        return _TERMS.validate_python(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        if first["type"] in ("int_type", "int_parsing"):
+            raise PydanticCustomError(
+                "terms_type", "Input should be a whole number from 1 to 12, or 'all'"
+            ) from None
+        raise PydanticCustomError(first["type"], first["msg"], first.get("ctx")) from None
+
+
 class Claim(_Numbered):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     text: str
@@ -299,7 +322,9 @@ class Claim(_Numbered):
     sources: Annotated[list[str], _IdList] = []
     figures: list[Figure] = []
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
-    max_terms: Annotated[int, Field(ge=1, le=12)] | Literal["all"] | None = None
+    max_terms: Annotated[
+        Annotated[int, Field(ge=1, le=12)] | Literal["all"] | None, BeforeValidator(_terms_or_all)
+    ] = None
     synonyms: dict[str, list[str]] = {}
     expect: Annotated[Verdict | None, _Expect] = None
     # Ratio claims (unit percent or ratio): which way the claim says the measure moved;

@@ -68,7 +68,11 @@ def precision_of(value: Decimal) -> Decimal:
         return Decimal(1).scaleb(exponent)
     if value == 0:
         return Decimal(1)
-    trailing = len(digits) - len("".join(str(d) for d in digits).rstrip("0"))
+    trailing = 0
+    for digit in reversed(digits):
+        if digit:
+            break
+        trailing += 1
     return _plain(Decimal(1).scaleb(exponent + trailing))
 
 

@@ -7,8 +7,6 @@ import calendar
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from factcheck.judge import Settings, judge
 from factcheck.load import load_claim
 from factcheck.models import Audit, Combination
