@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 
 from factcheck import coincidence
 from factcheck.coincidence import Coincidences
-from factcheck.lexicon import Lexicon, WordingMatch, shipped_lexicon
+from factcheck.lexicon import Lexicon, WordingMatch, normalise, shipped_lexicon
 from factcheck.load import Case, FigureOrigin, ancestors
 from factcheck.models import (
     Audit,
@@ -1183,11 +1183,12 @@ def _summary(
         )
     if verdict is Verdict.misleading and low < high:
         return (
-            f"{derivation}, but the source says {word} of only some of them: it supports "
-            f"{share} of the number.{never}"
+            f"{derivation}, but the source says '{word}' of only some of them, not of all.{never}"
         )
     if verdict is Verdict.misleading:
         return f"{derivation}, but the source describes only {share} of it as {word}.{never}"
+    if high == 0:
+        return f"{derivation}, but the source does not describe any of it as {word}.{never}"
     return f"{derivation}, but the source describes at most {percent(high)} of it as {word}.{never}"
 
 
@@ -1244,6 +1245,8 @@ def _notes(
                 later,
             )
         )
+    if basis is not None:
+        notes.extend(_wording_hints(context, basis, lexicon))
     notes.extend(_also_asserts_notes(context, basis, lexicon))
     for found in result.overlaps:
         names = [candidates[i].id for i, _ in found.selection]
@@ -1293,6 +1296,84 @@ def _notes(
                 ),
             )
         )
+    return notes
+
+
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "their",
+        "its",
+        "his",
+        "her",
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+    ]
+)
+
+
+def _wording_hints(
+    context: _Context | _RatioContext, basis: Combination, lexicon: Lexicon
+) -> list[Note]:
+    """Where the source's words share a word with the claim's but are not a listed wording:
+    no stemming is applied, so "had run away" does not say "ran away" unless told."""
+    word = context.case.claim.asserts
+    wanted = {w for w in normalise(word).split() if w not in _STOPWORDS and len(w) > 2}
+    notes = []
+    for reading in context.basis_readings(basis):
+        if reading.supports != "none" or reading.change_supports:
+            continue
+        close = [
+            term
+            for term in reading.described_as
+            if wanted & set(normalise(term).split()) and lexicon.match(term, word) is None
+        ]
+        if close:
+            notes.append(
+                Note(
+                    kind="wording",
+                    message=(
+                        f"The source calls {reading.figure} '{close[0]}', which shares words "
+                        f"with '{word}' but is not one of its wordings (no stemming is applied). "
+                        f"If it means the same, list it under the claim's synonyms: "
+                        f"{{{word}: [{close[0]}]}}."
+                    ),
+                )
+            )
     return notes
 
 

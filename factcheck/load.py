@@ -273,8 +273,7 @@ def _to_python(
         return None
     doc.seen_nodes.add(id(node))
     if node.tag.startswith("!") or (
-        node.tag.startswith(_TAG)
-        and node.tag not in _SCALAR_TAGS | {f"{_TAG}map", f"{_TAG}seq"}
+        node.tag.startswith(_TAG) and node.tag not in _SCALAR_TAGS | {f"{_TAG}map", f"{_TAG}seq"}
     ):
         problems.append(
             problem_at(
@@ -543,9 +542,7 @@ class _Builder:
                 tag = _implicit_tag(event.value, event.implicit[0])
         elif tag is None or tag == "!":
             tag = _SEQ if isinstance(event, yaml.SequenceStartEvent) else _MAP
-        if tag.startswith("!") or (
-            tag.startswith(_TAG) and tag not in _SCALAR_TAGS | {_MAP, _SEQ}
-        ):
+        if tag.startswith("!") or (tag.startswith(_TAG) and tag not in _SCALAR_TAGS | {_MAP, _SEQ}):
             self.refuse(
                 f"YAML tag {tag!r} is not allowed; write plain values", "FC108", mark, key_path
             )
@@ -733,8 +730,7 @@ def _capped(problems: list[Problem], more: int = 0) -> list[Problem]:
 def _more_problems(path: str | Path, count: int, last: Problem) -> Problem:
     return problem_at(
         path,
-        f"... and {count:,} more problems in this file, not listed: fix the ones above "
-        "first",
+        f"... and {count:,} more problems in this file, not listed: fix the ones above first",
         last.code,
         last.line,
         last.column,
@@ -784,10 +780,31 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
         ]
         taken = {problem.key_path for problem in found}
         found.extend(problem for problem in problems if problem.key_path not in taken)
+        found = _without_typo_echoes(found)
         raise InputError(_capped(found, more=max(0, len(errors) - 4 * MAX_PROBLEMS))) from None
     if problems:
         raise InputError(_capped(problems))
     return result
+
+
+def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
+    """A typo'd key is one problem: drop "missing 'speaker'" beside "unknown 'speakr' (did
+    you mean 'speaker'?)" in the same mapping."""
+    suggested = set()
+    for problem in problems:
+        if problem.code == "FC202" and "(did you mean '" in problem.message:
+            key = problem.message.split("(did you mean '", 1)[1].split("'", 1)[0]
+            parent = problem.key_path.rpartition(".")[0] if "." in problem.key_path else ""
+            suggested.add((parent, key))
+    return [
+        p
+        for p in problems
+        if not (
+            p.code == "FC201"
+            and (p.key_path, p.message.removeprefix("missing required key ").strip("'"))
+            in suggested
+        )
+    ]
 
 
 def _out_of_range(document: Document, data: Any, prefix: KeyPath) -> list[Problem]:
@@ -838,9 +855,7 @@ def _pydantic_problem(
             message = rest
     full = (*prefix, *loc)
     if kind == "missing":
-        return document.problem(
-            full[:-1], f"missing required key {loc[-1]!r}", "FC201", key=True
-        )
+        return document.problem(full[:-1], f"missing required key {loc[-1]!r}", "FC201", key=True)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         suggestion = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
@@ -997,9 +1012,7 @@ class SourceCache:
         return result
 
 
-def load_claim(
-    path: Path, *, root: Path | None = None, cache: SourceCache | None = None
-) -> Case:
+def load_claim(path: Path, *, root: Path | None = None, cache: SourceCache | None = None) -> Case:
     """Read a claim file and the sources it names; raise InputError with every problem."""
     cache = cache or SourceCache()
     document = read_document(path)
@@ -1016,8 +1029,13 @@ def load_claim(
                 )
             ]
         )
-    claim = validate(document, Claim)
     root = (root or find_root(path.resolve().parent)).resolve()
+    try:
+        claim = validate(document, Claim)
+    except InputError as invalid:
+        raise InputError(
+            _capped(invalid.problems + _named_source_problems(path, document, root, cache))
+        ) from None
     problems: list[Problem] = []
     sources: list[LoadedSource] = []
     seen: set[Path] = set()
@@ -1053,12 +1071,30 @@ def load_claim(
     problems.extend(check_figures(figures))
     if not claim.sources and not claim.figures:
         problems.append(
-            document.problem((), "the claim names no `sources:` and has no inline `figures:`",
-                             "FC207", key=True)
+            document.problem(
+                (), "the claim names no `sources:` and has no inline `figures:`", "FC207", key=True
+            )
         )
     if problems:
         raise InputError(_capped(problems))
     return Case(claim=claim, path=path, sources=sources, figures=figures)
+
+
+def _named_source_problems(
+    path: Path, document: Document, root: Path, cache: SourceCache
+) -> list[Problem]:
+    """The problems of the sources an invalid claim names, so one run reports them all."""
+    raw = document.data.get("sources") if isinstance(document.data, dict) else None
+    names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    problems: list[Problem] = []
+    for index, relative in enumerate(dict.fromkeys(n for n in names if isinstance(n, str))):
+        target = resolve_source_path(path, relative, root, document, ("sources", index), problems)
+        if target is not None:
+            try:
+                cache.get(target)
+            except InputError as exc:
+                problems.extend(exc.problems)
+    return problems
 
 
 def _looks_like_source(data: Mapping[str, Any]) -> bool:
@@ -1079,26 +1115,28 @@ def resolve_source_path(
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
         problems.append(
-            document.problem(key_path, f"source file {shown} not found "
-                             f"(looked for {_shown(str(target), 300)[1:-1]})", "FC301")
+            document.problem(
+                key_path,
+                f"source file {shown} not found (looked for {_shown(str(target), 300)[1:-1]})",
+                "FC301",
+            )
         )
         return None
     except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
         problems.append(
-            document.problem(key_path, f"source path {shown} loops through symlinks",
-                             "FC302")
+            document.problem(key_path, f"source path {shown} loops through symlinks", "FC302")
         )
         return None
     except OSError as exc:  # a name too long, a file used as a folder, no permission
         problems.append(
-            document.problem(key_path, f"source path {shown} cannot be opened: "
-                             f"{exc.strerror}", "FC301")
+            document.problem(
+                key_path, f"source path {shown} cannot be opened: {exc.strerror}", "FC301"
+            )
         )
         return None
     except ValueError:  # os functions refuse a NUL; YAML can write one as "\0"
         problems.append(
-            document.problem(key_path, f"source path {shown} contains a NUL character",
-                             "FC301")
+            document.problem(key_path, f"source path {shown} contains a NUL character", "FC301")
         )
         return None
     if not resolved.is_relative_to(root):
@@ -1113,8 +1151,9 @@ def resolve_source_path(
         return None
     if resolved.is_dir():
         problems.append(
-            document.problem(key_path, f"source path {shown} is a directory, "
-                             "expected a YAML file", "FC304")
+            document.problem(
+                key_path, f"source path {shown} is a directory, expected a YAML file", "FC304"
+            )
         )
         return None
     return target
@@ -1149,8 +1188,9 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                 where = (*origin.key_path, relation, index)
                 if target == figure.id:
                     problems.append(
-                        origin.document.problem(where, f"figure {figure.id!r} names itself in "
-                                                f"{relation}", "FC403")
+                        origin.document.problem(
+                            where, f"figure {figure.id!r} names itself in {relation}", "FC403"
+                        )
                     )
                 elif target not in by_id:
                     comparisons -= len(by_id)
@@ -1162,7 +1202,8 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                     problems.append(
                         origin.document.problem(
-                            where, f"{relation} names {_shown(target)}, which is no figure{hint}",
+                            where,
+                            f"{relation} names {_shown(target)}, which is no figure{hint}",
                             "FC402",
                         )
                     )
@@ -1310,4 +1351,3 @@ def _contradictions(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
                     )
                 )
     return problems
-

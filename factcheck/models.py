@@ -456,6 +456,7 @@ class Note(_Result):
         "covers",
         "recovery",
         "coincidence",
+        "wording",
     ]
     message: str
 

@@ -120,12 +120,47 @@ def _in_range(value: Decimal) -> bool:
     )
 
 
+_QUALIFIER_WORDS = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "more than": "more_than",
+    "over": "more_than",
+    "at least": "at_least",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "at most": "at_most",
+    "up to": "at_most",
+}
+
+
+def _leading_qualifier(text: str) -> tuple[str, str, str] | None:
+    """("about", "about", "3,000") for "about 3,000": a qualifier written into the value."""
+    lowered = text.casefold()
+    for words, name in _QUALIFIER_WORDS.items():
+        if lowered.startswith(words + " ") and any(c.isdigit() for c in text):
+            return words, name, text[len(words) :].strip()
+    return None
+
+
 def _parse_text(text: str) -> WrittenNumber:
     stripped = text.strip()
     if len(stripped) > MAX_NUMBER_TEXT:
         raise NumberFormatError(
             f"cannot read {_describe(text)} as a number: longer than {MAX_NUMBER_TEXT} "
             f"characters; accepted forms: {ACCEPTED_FORMS}"
+        )
+    qualifier = _leading_qualifier(stripped)
+    if qualifier is not None:
+        words, name, rest = qualifier
+        raise NumberFormatError(
+            f"{text!r} puts a qualifier in the value: write `value: {rest}` and "
+            f"`qualifier: {name}` ({words!r}); accepted forms: {ACCEPTED_FORMS}"
         )
     match = _NUMBER_TEXT.match(stripped)
     if not match:

@@ -26,6 +26,8 @@ def write_atomically(path: Path, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
+            # mkstemp makes the file private (0600); give it the mode a plain open() would.
+            os.fchmod(stream.fileno(), _mode_for(path))
             os.fsync(stream.fileno())
         Path(temporary).replace(path)
     except OSError as exc:  # a full disk; the target a directory after all
@@ -34,3 +36,13 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's mode, else 0o666 less the umask (as open() would create it)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

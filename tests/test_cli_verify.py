@@ -176,3 +176,29 @@ def test_closed_pipe_is_quiet() -> None:
 def test_version() -> None:
     code, out, _ = invoke("--version")
     assert code == 0 and out.startswith("factcheck ")
+
+
+def test_a_typo_is_one_problem_and_named_sources_are_still_read(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    claim = tmp_path / "c.yaml"
+    claim.write_text(
+        "id: c\ntext: t\nspeakr: S\ndate: 2024-01-01\nvalue: about 3,000\nunit: people\n"
+        "asserts: lost\nsources: [missing.yaml]\n"
+    )
+    code, _, err = invoke("verify", str(claim))
+    assert code == 1
+    assert "missing required key 'speaker'" not in err  # the typo says it already
+    assert f"{claim}:3:1: speakr: unknown key 'speakr' (did you mean 'speaker'?)" in err
+    assert "write `value: 3,000` and `qualifier: about`" in err
+    assert f"{claim}:8:11: sources[0]: source file 'missing.yaml' not found" in err
+
+
+def test_output_file_gets_the_usual_permissions(in_repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    umask = os.umask(0o022)
+    try:
+        code, _, _ = invoke("verify", SEED, "--format", "markdown", "--output", str(target))
+    finally:
+        os.umask(umask)
+    assert code == 0
+    assert target.stat().st_mode & 0o777 == 0o644

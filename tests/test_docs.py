@@ -20,7 +20,7 @@ def cli_reference() -> str:
     ]
     for command in COMMANDS:
         result = runner.invoke(
-            app, [*command, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+            app, [*command, "--help"], env={"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
         )
         assert result.exit_code == 0, result.output
         text = "\n".join(line.rstrip() for line in result.output.splitlines()).strip("\n")

@@ -173,3 +173,11 @@ def test_unquoted_expect_false_means_the_verdict_false(write_case: CaseWriter) -
     path = write_case([fig("a", 5, "counted")], value=5)
     path.write_text(path.read_text() + "expect: false\n")  # a YAML boolean, not a string
     assert audit(path).expect is Verdict.false
+
+
+def test_a_near_wording_gets_a_synonyms_hint(write_case: CaseWriter) -> None:
+    result = audit(write_case([fig("a", 28, "had run away")], value=28, asserts="ran away"))
+    assert result.verdict is Verdict.false
+    note = next(n for n in result.notes if n.kind == "wording")
+    assert "'had run away'" in note.message and "synonyms" in note.message
+    assert "does not describe any of it as ran away" in result.summary

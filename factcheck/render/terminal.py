@@ -14,6 +14,7 @@ from rich.text import Text
 
 from factcheck.judge import amount, claim_number, number, percent
 from factcheck.models import Audit, Combination, FigureReading, Term, Verdict
+from factcheck.series import ratio_scale
 
 VERDICT_STYLES = {
     Verdict.supported: "bold green",
@@ -24,6 +25,7 @@ VERDICT_STYLES = {
 SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
 SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
 BAR_WIDTH = 48
+UNUSED_SHOWN = 12
 
 
 def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
@@ -64,7 +66,8 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{amount(claim.qualifier, claim.value)} {claim.unit}, said to be {claim.asserts!r}",
+            f"{amount(claim.qualifier, claim.value)} {claim.unit}; the claim's word: "
+            f"\u201c{claim.asserts}\u201d",
         )
     )
     if claim.also_asserts:
@@ -95,11 +98,12 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
     for index, combination in enumerate(audit.combinations):
         marker = "*" if index == audit.basis else ""
         relative = _signed_percent(combination.relative_difference)
+        difference = _difference(audit, combination)
         table.add_row(
             f"{marker}{index + 1}",
             combination.expression,
             _value(audit, combination),
-            f"{_signed(combination.difference)} ({relative})",
+            f"{difference} ({relative})",
             combination.match.value,
             _share(combination),
             Text(combination.band.value, style=VERDICT_STYLES[combination.band]),
@@ -127,10 +131,10 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
         for member in term.members or [term.figure]:
             signs[member] = term.sign
     for reading in audit.figures:
-        sign = "-" if signs.get(reading.figure, 1) < 0 and basis.formula is None else ""
+        subtracted = signs.get(reading.figure, 1) < 0 and basis.formula is None
         table.add_row(
-            reading.figure,
-            f"{sign}{amount(reading.qualifier, reading.value)}",
+            reading.figure + (" (subtracted)" if subtracted else ""),
+            amount(reading.qualifier, reading.value),
             "\n".join(f"\u201c{words}\u201d" for words in reading.described_as)
             or "(none recorded)",
             _support_text(reading),
@@ -141,7 +145,7 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
 def _support_text(reading: FigureReading) -> Text:
     if reading.change_supports is not None:
         return Text(
-            f"yes: a {reading.change_supports} between two dates of its series",
+            f"yes: the change is a {reading.change_supports}",
             style=SUPPORT_STYLES["all"],
         )
     style = SUPPORT_STYLES[reading.supports]
@@ -248,22 +252,40 @@ def _checked(audit: Audit) -> RenderableType:
     text.append(sources or "(inline figures only)")
     search = audit.search
     text.append("\nChecked ", style="bold")
-    text.append(
-        f"{search.figures_searched} figures in {audit.claim.unit}, up to {search.max_terms} per "
-        f"combination, tolerance {percent(search.tolerance)}; "
-        f"{search.combinations_examined:,} combinations examined"
-        + ("" if search.complete else " (budget reached: incomplete)")
-    )
+    if ratio_scale(audit.claim.unit) is not None:
+        searched = (
+            f"{search.figures_searched:,} changes within a series, shares of a whole and "
+            f"figures stated in {audit.claim.unit}, tolerance {percent(search.tolerance)}"
+        )
+    else:
+        searched = (
+            f"{search.figures_searched:,} figures in {audit.claim.unit}, up to "
+            f"{search.max_terms} per combination, tolerance {percent(search.tolerance)}; "
+            f"{search.combinations_examined:,} combinations examined"
+        )
+    text.append(searched + ("" if search.complete else " (budget reached: incomplete)"))
     text.append("\nUnused ", style="bold")
-    text.append(
-        ", ".join(audit.unused_figures) or "none: every figure is in a reproducing combination"
-    )
+    unused = audit.unused_figures
+    shown = ", ".join(unused[:UNUSED_SHOWN])
+    if len(unused) > UNUSED_SHOWN:
+        shown += f" and {len(unused) - UNUSED_SHOWN} more (all in --json)"
+    text.append(shown or "none: every figure is in a reproducing combination")
     return Padding(text, (1, 0, 0, 0))
 
 
 def _share(combination: Combination) -> str:
     low, high = combination.supported_share.low, combination.supported_share.high
     return percent(low) if low == high else f"{percent(low)}-{percent(high)}"
+
+
+def _difference(audit: Audit, combination: Combination) -> str:
+    """The difference in the claim's unit: 2,000 children; 0.4 percentage points."""
+    scale = ratio_scale(audit.claim.unit)
+    if scale is None:
+        return _signed(combination.difference)
+    places = Decimal("0.1") if scale == 100 else Decimal("0.001")
+    value = combination.difference.quantize(places)
+    return f"{'+' if value > 0 else ''}{value}{' pp' if scale == 100 else ''}"
 
 
 def _signed(value: Decimal) -> str:
