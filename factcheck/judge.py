@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -67,9 +67,15 @@ from factcheck.series import (
     share,
     stated,
     windows,
+    windows_between,
 )
 
 DEFAULT_TOLERANCE = Decimal("0.01")
+# Past these, a long series is not searched whole (docs/search.md, "Long series"): windows
+# are kept only where they reproduce the number alone; ratio comparisons stop.
+MAX_WINDOWS = 60_000
+MAX_PAIRS = 100_000
+MAX_RATIOS = 60_000
 DEFAULT_MAX_TERMS = 4
 SUPPORTED_AT = Decimal("0.9")
 MISLEADING_AT = Decimal("0.5")
@@ -120,7 +126,9 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
         context = _RatioContext(case, origins, readings, lexicon, source_periods, scale)
         candidates: list[Candidate] = []
     else:
-        items = _items(origins, readings)
+        reach = Interval.of(claim.value, claim.qualifier, claim.precision)
+        slack = tolerance * abs(claim.value)
+        items = _items(origins, readings, (reach.low - slack, reach.high + slack))
         direction = lexicon.change_direction(claim.asserts)
         context = _Context(case, origins, items, readings, direction, source_periods)
         wholes = _item_ancestors(items, by_id)
@@ -359,7 +367,11 @@ class Item:
         return self.window.series if self.window else self.figure.series
 
 
-def _items(origins: Sequence[FigureOrigin], readings: dict[str, _Reading]) -> list[Item]:
+def _items(
+    origins: Sequence[FigureOrigin],
+    readings: dict[str, _Reading],
+    near: tuple[Decimal, Decimal] | None = None,
+) -> list[Item]:
     """Figures as themselves, except members of a flow series, which come as windows."""
 
     def supported(members: Sequence[FigureOrigin]) -> tuple[Decimal, Decimal]:
@@ -390,8 +402,13 @@ def _items(origins: Sequence[FigureOrigin], readings: dict[str, _Reading]) -> li
                 supported_high=high,
             )
         )
+    total = sum(len(m) * (len(m) + 1) // 2 for m in series.values())
     for members in series.values():
-        for window in windows(members):
+        if total <= MAX_WINDOWS or near is None:
+            chosen: Iterable[Window] = windows(members)
+        else:  # too many to search: keep the windows that could reproduce the number alone
+            chosen = windows_between(members, *near)
+        for window in chosen:
             low, high = supported(window.members)
             items.append(
                 Item(
@@ -516,14 +533,17 @@ class _Context:
         low, high = (min(max(amount, floor), ceiling) for amount in (low, high))
         return _band(self._share(low), self._share(high))
 
-    def weights(self) -> Weights:
+    def weights(self) -> Weights | None:
         """Bands as the search can count them: per item its supported values, per change
         that goes the claim's way the change itself; the band changes only at 0 and at
-        the thresholds' shares of the claim."""
+        the thresholds' shares of the claim. None for very long stock series, whose pairs
+        would outnumber what the search ever visits: it then asks `band` per match."""
         stocks: dict[str, list[int]] = {}
         for k, item in enumerate(self.items):
             if item.as_of is not None and item.series:
                 stocks.setdefault(item.series, []).append(k)
+        if self.direction is not None and sum(len(m) ** 2 for m in stocks.values()) > MAX_PAIRS:
+            return None
         changes = {}
         for members in stocks.values():
             for added, subtracted in itertools.permutations(members, 2):
@@ -713,7 +733,9 @@ class _RatioContext:
             if claim.direction
             else lexicon.change_direction(claim.asserts)
         )
-        self.ratios = _ratios(case, scale)
+        ratios = _ratios(case, scale)
+        self.complete = len(ratios) <= MAX_RATIOS
+        self.ratios = ratios[:MAX_RATIOS]
 
     def search(self, target: Target, classify: Classify, top: int) -> SearchResult:
         """Every ratio that reproduces the claim: changes are compared by their size."""
@@ -749,7 +771,7 @@ class _RatioContext:
             overlaps=[],
             overlap_count=0,
             examined=len(self.ratios),
-            complete=True,
+            complete=self.complete,
             budget=len(self.ratios),
         )
 
@@ -881,12 +903,16 @@ class _RatioContext:
 
 
 def _ratios(case: Case, scale: int) -> list[Ratio]:
-    """Changes within a series, shares over part_of, and figures stated in the claim's unit."""
+    """Changes within a series, shares over part_of, and figures stated in the claim's unit;
+    at most MAX_RATIOS + 1 of them (a longer list is cut, and the search says so)."""
+    return list(itertools.islice(_all_ratios(case, scale), MAX_RATIOS + 1))
+
+
+def _all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
     by_id = {o.figure.id: o for o in case.figures}
-    found: list[Ratio] = []
     for origin in case.figures:
         if _same_unit(origin.figure.unit, case.claim.unit):
-            found.append(stated(origin))
+            yield stated(origin)
     counted = [o for o in case.figures if ratio_scale(o.figure.unit) is None]
     for origin in counted:
         for whole_id in sorted(
@@ -896,7 +922,7 @@ def _ratios(case: Case, scale: int) -> list[Ratio]:
             if _same_unit(whole.figure.unit, origin.figure.unit):
                 made = share(origin, whole, scale)
                 if made is not None:
-                    found.append(made)
+                    yield made
     stocks: dict[tuple[str, str], list[FigureOrigin]] = {}
     for origin in counted:
         figure = origin.figure
@@ -909,13 +935,12 @@ def _ratios(case: Case, scale: int) -> list[Ratio]:
                 if later.figure.as_of != earlier.figure.as_of:
                     made = change(earlier, later, scale)
                     if made is not None:
-                        found.append(made)
+                        yield made
     for members in flow_series(counted).values():
         for before, after in comparable_windows(members):
             made = change(before, after, scale)
             if made is not None:
-                found.append(made)
-    return found
+                yield made
 
 
 def _magnitude(ratio: Ratio, by_size: bool) -> Interval:

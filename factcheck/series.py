@@ -12,7 +12,9 @@ itself states in the claim's unit. All ratio arithmetic is exact (integers and F
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -403,3 +405,25 @@ def recovery(
         return None
     recovered = min(end.value, peak.figure.value) - start.value
     return Recovery(recovered=recovered, rise=end.value - start.value, peak=peak)
+
+
+def windows_between(
+    members: Sequence[FigureOrigin], low: Decimal, high: Decimal
+) -> Iterator[Window]:
+    """The windows whose value lies in [low, high], found by bisection over running sums.
+
+    Used when a series is too long to hand every window to the search: only windows that
+    could reproduce the number on their own are kept. Needs members that are not negative
+    (running sums that never fall); a series with a negative member gives single members.
+    """
+    for run in contiguous_runs(members):
+        sums = run._sums[0]  # type: ignore[attr-defined]
+        if any(later < earlier for earlier, later in itertools.pairwise(sums)):
+            for first in range(len(run)):
+                yield Window(run, first, first)
+            continue
+        for first in range(len(run)):
+            start = bisect.bisect_left(sums, sums[first] + low, lo=first + 1)
+            stop = bisect.bisect_right(sums, sums[first] + high, lo=start)
+            for end in range(start, stop):
+                yield Window(run, first, end - 1)
