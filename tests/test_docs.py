@@ -44,3 +44,15 @@ def test_readme_links_every_doc() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for doc in sorted((REPO / "docs").glob("*.md")):
         assert f"docs/{doc.name}" in readme, doc.name
+
+
+def test_readme_sample_is_the_real_output(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(REPO)
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        ["verify", "claims/trump-2024-09-23-325k-migrant-children.yaml"],
+        env={"COLUMNS": "96", "NO_COLOR": "1"},
+    )
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert result.stdout.rstrip("\n") in readme
