@@ -100,6 +100,14 @@ def main_options(
     """
 
 
+Paths = Annotated[
+    list[str],
+    typer.Argument(
+        help="Claim (and for check, source) files, directories (searched recursively) or globs.",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
 Root = Annotated[
     Path | None,
     typer.Option(
@@ -113,14 +121,7 @@ Root = Annotated[
 
 @app.command()
 def verify(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Claim files, directories (searched recursively) or globs.",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
+    paths: Paths,
     json_output: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
     output_format: Annotated[
         OutputFormat | None,
@@ -352,14 +353,7 @@ class FileKind(StrEnum):
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Claim and source files, directories (searched recursively) or globs.",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ],
+    paths: Paths,
     output_format: Annotated[
         CheckFormat,
         typer.Option(
