@@ -291,11 +291,13 @@ def _report_problems(problems: list[Problem]) -> None:
 
 
 class _NoProgress:
+    """Off a terminal (CI logs, pipes) a batch shows no progress: these do nothing."""
+
     def start(self, total: int) -> None:
-        pass
+        return None
 
     def advance(self, path: Path) -> None:
-        pass
+        return None
 
     def __enter__(self) -> _NoProgress:
         return self
