@@ -524,7 +524,7 @@ def _silence_stdout() -> None:
     try:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
-        pass
+        return  # stdout already closed or not a real file: nothing left to flush into it
     finally:
         os.close(devnull)
 

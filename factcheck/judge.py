@@ -603,8 +603,7 @@ class _Context:
         expression = self._name(self.item(ordered[0][0])) + "".join(
             f" {'+' if s > 0 else '-'} {self._name(self.item(i))}" for i, s in ordered[1:]
         )
-        difference = value - self.claim_value
-        relative = difference / self.claim_value if self.claim_value else Decimal(0)
+        difference, relative = _difference(value, self.claim_value)
         changes = self.supporting_changes(selection)
         # Subtracted figures need not carry the claim's word: they are taken away from it.
         unsupported = [
@@ -847,8 +846,7 @@ class _RatioContext:
         low, high = self._support(ratio)
         value = _decimal(ratio.value)
         size = abs(value) if self.by_size(ratio) else value
-        difference = size - self.claim_value
-        relative = difference / self.claim_value if self.claim_value else Decimal(0)
+        difference, relative = _difference(size, self.claim_value)
         terms = [_ratio_term(ratio.a, "a", -1 if ratio.kind == "change" else 1)]
         if ratio.b is not None:
             terms.append(_ratio_term(ratio.b, "b", 1))
@@ -1092,6 +1090,12 @@ def _covers_note(
 
 def _end(period: Period | None) -> dt.date | None:
     return period.end if period else None
+
+
+def _difference(value: Decimal, claimed: Decimal) -> tuple[Decimal, Decimal]:
+    """value - claimed, and that relative to the claim (0 when the claim is 0)."""
+    difference = value - claimed
+    return difference, difference / claimed if claimed else Decimal(0)
 
 
 def _band(low: Decimal, high: Decimal) -> Verdict:

@@ -141,7 +141,7 @@ class SearchResult:
 
 
 class _BudgetSpent(Exception):
-    pass
+    """Raised inside the walk when the budget of examined combinations is spent."""
 
 
 class _TooLarge(Exception):
