@@ -86,6 +86,17 @@ class Target:
     interval: Interval
     tolerance: Decimal  # relative
 
+    @property
+    def allowance(self) -> Decimal:
+        """The relative tolerance as an absolute amount: the one place that turns one into
+        the other (the search, the judge, the coincidence estimate and the notes use it)."""
+        return self.tolerance * abs(self.point)
+
+    @property
+    def reach(self) -> tuple[Decimal, Decimal]:
+        """The values a combination may take and still reproduce the claim approximately."""
+        return self.interval.low - self.allowance, self.interval.high + self.allowance
+
 
 Selection = tuple[tuple[int, int], ...]  # (candidate index, +1 | -1), by candidate index
 Rank = tuple[int, int, Fraction, Selection]  # terms, 0 exact | 1 approximate, distance
@@ -270,7 +281,7 @@ class _Prepared:
             self.th = self.scaled(target.interval.high)
             self.tl_open = target.interval.low_open
             self.th_open = target.interval.high_open
-            self.tolerance = Fraction(target.tolerance) * abs(self.tp)
+            self.tolerance = Fraction(target.allowance) * self.scale
             self.ftol = math.floor(self.tolerance)
 
         self.weighted = weights is not None
@@ -1646,7 +1657,7 @@ def search_naive(
     matches: list[tuple[Selection, Match]] = []
     overlaps: list[Selection] = []
     indices = range(len(candidates))
-    tolerance = target.tolerance * abs(target.point)
+    tolerance = target.allowance
     largest = len(candidates) if max_terms == ALL else int(max_terms)
     for size in range(1, largest + 1):
         for chosen in itertools.combinations(indices, size):
