@@ -11,7 +11,6 @@ one sorted, de-duplicated list of Problems; factcheck/render/problems.py turns i
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -35,7 +34,7 @@ from factcheck.load import (
 )
 from factcheck.models import Source
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
-from factcheck.paths import YAML_SUFFIXES, expand_paths
+from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
 # appear, as in load.py, so a stray `publisher:` in a claim is reported as an unknown key.
@@ -195,15 +194,6 @@ def _finish(problems: Iterable[Problem]) -> list[Problem]:
         for p in unique
         if not (p.code in _CAUSED_BY_PLACEHOLDER and (p.path, p.key_path) in holes)
     )
-
-
-def display_path(path: str) -> str:
-    """claims/../sources/x.yaml -> sources/x.yaml; relative to the cwd when inside it."""
-    absolute = Path(os.path.normpath(Path(path).absolute()))
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
 
 
 # --- warnings (FC5xx) -------------------------------------------------------------------

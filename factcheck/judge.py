@@ -39,6 +39,7 @@ from factcheck.models import (
     Verdict,
     WindowInfo,
 )
+from factcheck.paths import display_path
 from factcheck.search import (
     DEFAULT_BUDGET,
     DEFAULT_TOP,
@@ -268,7 +269,7 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
                 publisher=s.source.publisher,
                 published=s.source.published,
                 url=s.source.url,
-                path=_display_path(s.path),
+                path=display_path(s.path),
             )
             for s in case.sources
         ],
@@ -282,7 +283,7 @@ def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None 
             max_terms=len(candidates) if max_terms == "all" else max_terms,
             tolerance=tolerance,
         ),
-        claim_path=_display_path(case.path),
+        claim_path=display_path(case.path),
         expect=claim.expect,
         near_misses=near_misses,
     )
@@ -299,16 +300,6 @@ def _same_unit(a: str, b: str) -> bool:
 def _unit_key(unit: str) -> str:
     key = unit.strip().casefold()
     return "percent" if key == "%" else key
-
-
-def _display_path(path: object) -> str:
-    from pathlib import Path
-
-    resolved = Path(str(path))
-    try:
-        return str(resolved.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(resolved)
 
 
 def _read(figure: Figure, predicate: str, lexicon: Lexicon) -> _Reading:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -46,3 +47,15 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[tuple[Path, bool]], list[Pr
         else:
             problems.append(problem_at(raw, "file not found", "FC101"))
     return found, problems
+
+
+def display_path(path: str | Path) -> str:
+    """A path as output shows it: claims/../sources/x.yaml -> sources/x.yaml, relative to
+    the current directory when inside it (also through a symlinked cwd), else absolute."""
+    absolute = Path(os.path.normpath(Path(path).absolute()))
+    for shown, cwd in ((absolute, Path.cwd()), (absolute.resolve(), Path.cwd().resolve())):
+        try:
+            return str(shown.relative_to(cwd))
+        except ValueError:
+            continue
+    return str(absolute)
