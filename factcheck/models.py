@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
 from factcheck.numbers import NumberFormatError, parse_number
 
 if TYPE_CHECKING:
@@ -64,13 +65,6 @@ class Qualifier(StrEnum):
 class Extent(StrEnum):
     all = "all"
     some = "some"
-
-
-class Verdict(StrEnum):
-    supported = "supported"
-    misleading = "misleading"
-    false = "false"
-    unsupported = "unsupported"
 
 
 class Match(StrEnum):
