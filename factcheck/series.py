@@ -16,21 +16,35 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple, Protocol
 
+from factcheck.kinds import RatioKind as RatioKind  # re-exported: the kinds live there
 from factcheck.load import FigureOrigin
-from factcheck.models import Interval, Period
+from factcheck.models import Interval, Period, Qualifier
+from factcheck.units import RATIO_UNITS as RATIO_UNITS  # re-exported: units live there
+from factcheck.units import ratio_scale as ratio_scale
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1}
 COVERS_SLACK_DAYS = 7
 COVERS_SLACK_SHARE = Fraction(5, 100)
 
 
 # --- windows of a flow series --------------------------------------------------------------
+
+
+class RunningSums(NamedTuple):
+    """Sums of a run's first k members, k = 0..n: a window first..last is the difference
+    of entries last + 1 and first, so every window's value and range cost O(1)."""
+
+    values: list[Decimal]
+    lows: list[Decimal]
+    highs: list[Decimal]
+    low_open: list[int]  # how many members' ranges are open at that end
+    high_open: list[int]
+    exact: bool  # every member is exact: each window's range is its value alone
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +53,7 @@ class Run:
 
     series: str
     members: tuple[FigureOrigin, ...]
+    sums: RunningSums = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         values, lows, highs, low_open, high_open = (
@@ -48,6 +63,7 @@ class Run:
             [0],
             [0],
         )
+        exact = True
         for origin in self.members:
             figure = origin.figure
             part = Interval.of(figure.value, figure.qualifier, figure.precision)
@@ -56,11 +72,34 @@ class Run:
             highs.append(highs[-1] + part.high)
             low_open.append(low_open[-1] + part.low_open)
             high_open.append(high_open[-1] + part.high_open)
-        # Running sums make every window's value and range O(1).
-        object.__setattr__(self, "_sums", (values, lows, highs, low_open, high_open))
+            exact = exact and figure.qualifier is Qualifier.exact
+        object.__setattr__(
+            self, "sums", RunningSums(values, lows, highs, low_open, high_open, exact)
+        )
 
     def __len__(self) -> int:
         return len(self.members)
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """(first, last) of every window, shortest first within each start."""
+        size = len(self.members)
+        for first in range(size):
+            for last in range(first, size):
+                yield first, last
+
+    def spans_between(self, low: Decimal, high: Decimal) -> Iterator[tuple[int, int]]:
+        """(first, last) of the windows whose value lies in [low, high], by bisection over
+        the running sums; single members when a member is negative (the sums then fall)."""
+        sums = self.sums.values
+        if any(later < earlier for earlier, later in itertools.pairwise(sums)):
+            for first in range(len(self.members)):
+                yield first, first
+            return
+        for first in range(len(self.members)):
+            start = bisect.bisect_left(sums, sums[first] + low, lo=first + 1)
+            stop = bisect.bisect_right(sums, sums[first] + high, lo=start)
+            for end in range(start, stop):
+                yield first, end - 1
 
 
 @dataclass(frozen=True)
@@ -105,21 +144,19 @@ class Window:
         last = self.run.members[self.last].figure.id
         return f"{self.series}[{first}]" if first == last else f"{self.series}[{first}..{last}]"
 
-    def _sum(self, which: int) -> Decimal:
-        sums = self.run._sums[which]  # type: ignore[attr-defined]
-        return sums[self.last + 1] - sums[self.first]  # type: ignore[no-any-return]
-
     @property
     def value(self) -> Decimal:
-        return self._sum(0)
+        values = self.run.sums.values
+        return values[self.last + 1] - values[self.first]
 
     @property
     def interval(self) -> Interval:
+        sums, first, end = self.run.sums, self.first, self.last + 1
         return Interval(
-            low=self._sum(1),
-            high=self._sum(2),
-            low_open=bool(self._sum(3)),
-            high_open=bool(self._sum(4)),
+            low=sums.lows[end] - sums.lows[first],
+            high=sums.highs[end] - sums.highs[first],
+            low_open=bool(sums.low_open[end] - sums.low_open[first]),
+            high_open=bool(sums.high_open[end] - sums.high_open[first]),
         )
 
     def label(self) -> str:
@@ -199,15 +236,13 @@ def contiguous_runs(members: Sequence[FigureOrigin]) -> list[Run]:
 def windows(members: Sequence[FigureOrigin]) -> Iterator[Window]:
     """Every contiguous window of a flow series, shortest first within each start."""
     for run in contiguous_runs(members):
-        for first in range(len(run)):
-            for last in range(first, len(run)):
-                yield Window(run, first, last)
+        for first, last in run.spans():
+            yield Window(run, first, last)
 
 
 # --- ratios ---------------------------------------------------------------------------------
 
 Operand = FigureOrigin | Window
-RatioKind = Literal["change", "share", "stated"]
 
 
 @dataclass(frozen=True)
@@ -225,15 +260,11 @@ class Ratio:
 
     @property
     def formula(self) -> str:
-        if self.kind == "change":
-            return "(b - a) / a"
-        if self.kind == "share":
-            return "a / b"
-        return "a"
+        return self.kind.formula
 
     @property
     def direction(self) -> Literal["rise", "fall"] | None:
-        if self.kind != "change":
+        if self.kind is not RatioKind.change:
             return None
         return "rise" if self.value > 0 else "fall"
 
@@ -264,11 +295,6 @@ def operand_period(operand: Operand, source_period: Period | None) -> Period | N
     return source_period
 
 
-def ratio_scale(unit: str) -> int | None:
-    """100 for percent claims, 1 for ratio claims, None for claims that are not ratios."""
-    return RATIO_UNITS.get(unit.strip().casefold())
-
-
 def change(a: Operand, b: Operand, scale: int) -> Ratio | None:
     """(b - a) / a with its range; None when a can be zero or negative (no meaningful change)."""
     ia, ib = operand_interval(a), operand_interval(b)
@@ -279,7 +305,7 @@ def change(a: Operand, b: Operand, scale: int) -> Ratio | None:
     low = Fraction(ib.low) / Fraction(ia.high) - 1
     high = Fraction(ib.high) / Fraction(ia.low) - 1
     return Ratio(
-        "change",
+        RatioKind.change,
         a,
         b,
         value * scale,
@@ -296,7 +322,7 @@ def share(part: Operand, whole: Operand, scale: int) -> Ratio | None:
         return None
     value = Fraction(operand_value(part)) / Fraction(operand_value(whole))
     return Ratio(
-        "share",
+        RatioKind.share,
         part,
         whole,
         value * scale,
@@ -310,7 +336,7 @@ def share(part: Operand, whole: Operand, scale: int) -> Ratio | None:
 def stated(origin: FigureOrigin) -> Ratio:
     interval = operand_interval(origin)
     return Ratio(
-        "stated",
+        RatioKind.stated,
         origin,
         None,
         Fraction(origin.figure.value),
@@ -370,7 +396,17 @@ def _add_year(day: dt.date) -> dt.date:
 # --- what a number measures -----------------------------------------------------------------
 
 
-def covers_match(period: Period | None, covers: Period) -> bool:
+class Span(Protocol):
+    """Anything with a first and a last day: a Period, a Window."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+def covers_match(period: Span | None, covers: Period) -> bool:
     """Both ends within a week of the covered period, or 5% of its length if that is longer."""
     if period is None:
         return False
@@ -417,13 +453,5 @@ def windows_between(
     (running sums that never fall); a series with a negative member gives single members.
     """
     for run in contiguous_runs(members):
-        sums = run._sums[0]  # type: ignore[attr-defined]
-        if any(later < earlier for earlier, later in itertools.pairwise(sums)):
-            for first in range(len(run)):
-                yield Window(run, first, first)
-            continue
-        for first in range(len(run)):
-            start = bisect.bisect_left(sums, sums[first] + low, lo=first + 1)
-            stop = bisect.bisect_right(sums, sums[first] + high, lo=start)
-            for end in range(start, stop):
-                yield Window(run, first, end - 1)
+        for first, last in run.spans_between(low, high):
+            yield Window(run, first, last)
