@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Literal
 
 
 class Verdict(StrEnum):
@@ -32,7 +33,7 @@ class Band:
     share_at: Decimal | None
     # Which end of the supported share is compared with `share_at`: a band that needs the
     # source to say the word of all of it reads the low end, one that allows "of some" the high.
-    share_end: str
+    share_end: Literal["low", "high"]
     label: str  # how published text names it: "Supported"
     style: str  # the terminal's Rich style
     rating: int  # the default ClaimReview rating (1 worst .. 5 best), configurable

@@ -4,6 +4,11 @@ misses; the claim's `expect` is carried into the audit."""
 from __future__ import annotations
 
 from factcheck import audit
+from factcheck.judge.audit import choose
+from factcheck.judge.ratios import RatioCombinations
+from factcheck.judge.settings import resolve
+from factcheck.judge.sums import SumCombinations
+from factcheck.load import load_claim
 from factcheck.models import Verdict
 from tests.conftest import CaseWriter
 from tests.judge.cases import SIX, basis, change_claim, fig, judged, kinds, monthly
@@ -121,3 +126,11 @@ def test_unquoted_expect_false_means_the_verdict_false(write_case: CaseWriter) -
     path = write_case([fig("a", 5, "counted")], value=5)
     path.write_text(path.read_text() + "expect: false\n")  # a YAML boolean, not a string
     assert audit(path).expect is Verdict.false
+
+
+def test_the_kind_of_claim_is_chosen_once_by_its_unit(write_case: CaseWriter) -> None:
+    case = load_claim(write_case([fig("a", 100, "missing")], value=100))
+    rules = resolve(case, None, None)
+    assert isinstance(choose(case, rules), SumCombinations)
+    case = load_claim(write_case([fig("a", 100, "missing")], value=100, unit="%"))
+    assert isinstance(choose(case, rules), RatioCombinations)

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
+from factcheck.judge.items import MAX_WINDOWS, items
+from factcheck.judge.readings import read_all
+from factcheck.lexicon import shipped_lexicon
+from factcheck.load import load_claim
 from tests.conftest import CaseWriter
 from tests.judge.cases import SIX, basis, judged, kinds, monthly
 
@@ -105,3 +113,38 @@ def test_a_part_of_a_member_is_never_added_to_its_window(write_case: CaseWriter)
     assert [c.expression for c in result.combinations] == [
         "encounters_monthly[Jan 2024 - Feb 2024] - feb_children"
     ]
+
+
+@pytest.mark.parametrize("qualifier", ["exact", "about", "more_than", "nearly"])
+def test_window_items_agree_with_their_windows(write_case: CaseWriter, qualifier: str) -> None:
+    # items() reads every window from running sums; Window computes each on its own.
+    figures = monthly([100, 205, 310, 95, 50], words=["crossed", "counted"])
+    figures[1]["qualifier"] = qualifier
+    figures += monthly([7, 8], first=9)  # a second run after a gap
+    case = load_claim(write_case(figures, value=300, unit="encounters", asserts="crossed"))
+    readings = read_all(case.figures, "crossed", shipped_lexicon())
+    made = items(case.figures, readings)
+    assert len(made) == 5 * 6 // 2 + 3
+    for item in made:
+        window = item.window
+        assert window is not None
+        assert (item.id, item.value, item.interval) == (window.id, window.value, window.interval)
+        assert str(item.interval.low) == str(window.interval.low)
+        assert item.supported_low == item.supported_high == item.value
+        assert item.members == window.members
+
+
+def test_past_max_windows_only_windows_near_the_number_are_kept(write_case: CaseWriter) -> None:
+    values = list(range(100, 500))  # 80,200 windows: more than MAX_WINDOWS
+    case = load_claim(write_case(monthly(values), value=500, unit="encounters"))
+    readings = read_all(case.figures, "crossed", shipped_lexicon())
+    made = items(case.figures, readings, (Decimal(495), Decimal(505)))
+    assert len(values) * (len(values) + 1) // 2 > MAX_WINDOWS
+    near = [
+        (first, last)
+        for first in range(len(values))
+        for last in range(first, len(values))
+        if 495 <= sum(values[first : last + 1]) <= 505
+    ]
+    assert [(i.window.first, i.window.last) for i in made if i.window] == near
+    assert len(made) == len(near) > 5
