@@ -26,7 +26,7 @@ from typing import Literal
 
 from factcheck.models import Coincidence, Combination, Note, Period
 from factcheck.search import Candidate, Census, MaxTerms, Target, census
-from factcheck.series import Span, covers_match
+from factcheck.series import Span, covering
 from factcheck.wording import number
 
 Strength = Literal["telling", "weak", "coincidental"]
@@ -80,10 +80,11 @@ class Coincidences:
         the claim names: a speaker who says "since she took office" chose the window by its
         dates, not its value, so other windows of the series are no alternatives."""
         if period is not None and any(window is not None for window in windows):
+            matches = covering(period)
             kept = [
                 candidate
                 for candidate, window in zip(candidates, windows, strict=True)
-                if window is None or covers_match(window, period)
+                if window is None or matches(window)
             ]
             return cls(found, target, census(kept, max_terms=max_terms))
         return cls(found, target)

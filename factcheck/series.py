@@ -15,10 +15,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal, NamedTuple, Protocol
 
 from factcheck.kinds import RatioKind as RatioKind  # re-exported: the kinds live there
@@ -80,6 +81,26 @@ class Run:
     def __len__(self) -> int:
         return len(self.members)
 
+    @cached_property
+    def spans_of_members(self) -> list[tuple[dt.date, dt.date]]:
+        """(start, end) of each member's period (a run's members all have one)."""
+        spans = []
+        for origin in self.members:
+            period = origin.figure.period
+            assert period is not None
+            spans.append((period.start, period.end))
+        return spans
+
+    @cached_property
+    def calendar_counts(self) -> tuple[list[int], list[int]]:
+        """How many of the first k members are calendar months, and calendar years."""
+        months, years = [0], [0]
+        for origin in self.members:
+            period = origin.figure.period
+            months.append(months[-1] + (period is not None and _is_month(period)))
+            years.append(years[-1] + (period is not None and _is_year(period)))
+        return months, years
+
     def spans(self) -> Iterator[tuple[int, int]]:
         """(first, last) of every window, shortest first within each start."""
         size = len(self.members)
@@ -124,15 +145,11 @@ class Window:
 
     @property
     def start(self) -> dt.date:
-        period = self.run.members[self.first].figure.period
-        assert period is not None
-        return period.start
+        return self.run.spans_of_members[self.first][0]
 
     @property
     def end(self) -> dt.date:
-        period = self.run.members[self.last].figure.period
-        assert period is not None
-        return period.end
+        return self.run.spans_of_members[self.last][1]
 
     @property
     def period(self) -> Period:
@@ -168,10 +185,12 @@ class Window:
         return f"{self.series}[{self.label().rsplit(' (', 1)[0]}]"
 
     def unit_name(self) -> str:
-        periods = [origin.figure.period for origin in self.members]
-        if all(p is not None and _is_month(p) for p in periods):
+        """ "month" when every member is a calendar month, "year" when every one is a
+        calendar year, else "period"."""
+        months, years = self.run.calendar_counts
+        if months[self.last + 1] - months[self.first] == self.count:
             return "month"
-        if all(p is not None and _is_year(p) for p in periods):
+        if years[self.last + 1] - years[self.first] == self.count:
             return "year"
         return "period"
 
@@ -408,13 +427,23 @@ class Span(Protocol):
 
 def covers_match(period: Span | None, covers: Period) -> bool:
     """Both ends within a week of the covered period, or 5% of its length if that is longer."""
-    if period is None:
-        return False
+    return covering(covers)(period)
+
+
+def covering(covers: Period) -> Callable[[Span | None], bool]:
+    """covers_match for one covered period, its slack worked out once (a long series asks
+    it of every window)."""
     slack = max(COVERS_SLACK_DAYS, int(COVERS_SLACK_SHARE * covers.days))
-    return (
-        abs((period.start - covers.start).days) <= slack
-        and abs((period.end - covers.end).days) <= slack
-    )
+    start, end = covers.start, covers.end
+
+    def matches(period: Span | None) -> bool:
+        return (
+            period is not None
+            and abs((period.start - start).days) <= slack
+            and abs((period.end - end).days) <= slack
+        )
+
+    return matches
 
 
 @dataclass(frozen=True)

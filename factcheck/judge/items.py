@@ -111,6 +111,10 @@ def _window_items(run: Run, spans: Iterable[tuple[int, int]], readings: Readings
     sums, series = run.sums, run.series
     ids = [origin.figure.id for origin in run.members]
     values = sums.values
+    # Where the source says the word of every member, the supported sums are the values.
+    supports = [readings[origin.figure.id].support for origin in run.members]
+    all_said = all(support == "all" for support in supports)
+    some_said = all(support != "none" for support in supports)
     for first, last in spans:
         end = last + 1
         window = Window(run, first, last)
@@ -124,8 +128,8 @@ def _window_items(run: Run, spans: Iterable[tuple[int, int]], readings: Readings
             None,
             value,
             interval,
-            said_low[end] - said_low[first],
-            said_high[end] - said_high[first],
+            value if all_said else said_low[end] - said_low[first],
+            value if some_said else said_high[end] - said_high[first],
             window,
         )
 

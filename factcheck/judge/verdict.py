@@ -36,17 +36,16 @@ class Reproductions:
 
 
 def reproductions(combos: Combinations, result: SearchResult, rules: Rules) -> Reproductions:
-    near = result.found.pop(NEAR_MISS, [])
+    near = result.found.pop(NEAR_MISS, [])[: rules.top]
     near_count = result.counts.pop(NEAR_MISS, 0)
     listed = _listed(result, rules.top)
-    annotate = combos.chance(result, rules)
-    return Reproductions(
-        result=result,
-        listed=listed,
-        combinations=[annotate(combos.combination(found)) for found in listed],
-        near_misses=[annotate(combos.combination(found)) for found in near[: rules.top]],
-        near_count=near_count,
-    )
+    combinations = [combos.combination(found) for found in listed]
+    near_misses = [combos.combination(found) for found in near]
+    if combinations or near_misses:  # the estimate's tables are costly: only when needed
+        annotate = combos.chance(result, rules)
+        combinations = [annotate(combination) for combination in combinations]
+        near_misses = [annotate(combination) for combination in near_misses]
+    return Reproductions(result, listed, combinations, near_misses, near_count)
 
 
 def _listed(result: SearchResult, top: int) -> list[Found]:
