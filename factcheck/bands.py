@@ -3,7 +3,9 @@
 The judge reads the thresholds and the order, the renderers the labels and styles, the CLI
 the names (`--fail-on`), `expect:` and the JSON Schema the names, the ClaimReview config the
 default ratings. To add a verdict, add it to `Verdict` and give it a row in `BANDS`; nothing
-else lists the verdicts.
+else lists the verdicts. Its rule is the judge's: a band earned by a share needs only its
+summary sentence (judge/summary.py, `SENTENCES`; tests/test_bands.py checks there is one),
+a verdict for claims that nothing reproduces its place in judge/verdict.py's `decide`.
 """
 
 from __future__ import annotations
