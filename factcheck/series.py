@@ -22,12 +22,14 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Literal, NamedTuple, Protocol
 
+from factcheck import qualifiers
 from factcheck.kinds import RatioKind as RatioKind  # re-exported: the kinds live there
 from factcheck.load import FigureOrigin
 from factcheck.models import Interval, Period, Qualifier
 from factcheck.units import RATIO_UNITS as RATIO_UNITS  # re-exported: units live there
 from factcheck.units import ratio_scale as ratio_scale
 
+Bounds = tuple[Decimal, Decimal, bool, bool]  # low, high, low_open, high_open
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 COVERS_SLACK_DAYS = 7
 COVERS_SLACK_SHARE = Fraction(5, 100)
@@ -168,12 +170,18 @@ class Window:
 
     @property
     def interval(self) -> Interval:
+        low, high, low_open, high_open = self.bounds
+        return Interval(low=low, high=high, low_open=low_open, high_open=high_open)
+
+    @property
+    def bounds(self) -> Bounds:
+        """The interval's (low, high, low_open, high_open)."""
         sums, first, end = self.run.sums, self.first, self.last + 1
-        return Interval(
-            low=sums.lows[end] - sums.lows[first],
-            high=sums.highs[end] - sums.highs[first],
-            low_open=bool(sums.low_open[end] - sums.low_open[first]),
-            high_open=bool(sums.high_open[end] - sums.high_open[first]),
+        return (
+            sums.lows[end] - sums.lows[first],
+            sums.highs[end] - sums.highs[first],
+            bool(sums.low_open[end] - sums.low_open[first]),
+            bool(sums.high_open[end] - sums.high_open[first]),
         )
 
     def label(self) -> str:
@@ -314,42 +322,61 @@ def operand_period(operand: Operand, source_period: Period | None) -> Period | N
     return source_period
 
 
+def operand_bounds(operand: Operand) -> Bounds:
+    """operand_interval's (low, high, low_open, high_open), without making an Interval."""
+    if isinstance(operand, Window):
+        return operand.bounds
+    figure = operand.figure
+    return qualifiers.bounds(figure.value, figure.qualifier, figure.precision)
+
+
 def change(a: Operand, b: Operand, scale: int) -> Ratio | None:
     """(b - a) / a with its range; None when a can be zero or negative (no meaningful change)."""
-    ia, ib = operand_interval(a), operand_interval(b)
-    if ia.low <= 0:
+    a_low, a_high, a_low_open, a_high_open = operand_bounds(a)
+    b_low, b_high, b_low_open, b_high_open = operand_bounds(b)
+    if a_low <= 0:
         return None
-    value = (Fraction(operand_value(b)) - Fraction(operand_value(a))) / Fraction(operand_value(a))
     # b / a - 1 rises with b and falls with a (a > 0).
-    low = Fraction(ib.low) / Fraction(ia.high) - 1
-    high = Fraction(ib.high) / Fraction(ia.low) - 1
     return Ratio(
         RatioKind.change,
         a,
         b,
-        value * scale,
-        low * scale,
-        high * scale,
-        ib.low_open or ia.high_open,
-        ib.high_open or ia.low_open,
+        _scaled_quotient(operand_value(b), operand_value(a), scale, less_one=True),
+        _scaled_quotient(b_low, a_high, scale, less_one=True),
+        _scaled_quotient(b_high, a_low, scale, less_one=True),
+        b_low_open or a_high_open,
+        b_high_open or a_low_open,
     )
 
 
 def share(part: Operand, whole: Operand, scale: int) -> Ratio | None:
-    ip, iw = operand_interval(part), operand_interval(whole)
-    if iw.low <= 0 or ip.low < 0:
+    p_low, p_high, p_low_open, p_high_open = operand_bounds(part)
+    w_low, w_high, w_low_open, w_high_open = operand_bounds(whole)
+    if w_low <= 0 or p_low < 0:
         return None
-    value = Fraction(operand_value(part)) / Fraction(operand_value(whole))
     return Ratio(
         RatioKind.share,
         part,
         whole,
-        value * scale,
-        Fraction(ip.low) / Fraction(iw.high) * scale,
-        Fraction(ip.high) / Fraction(iw.low) * scale,
-        ip.low_open or iw.high_open,
-        ip.high_open or iw.low_open,
+        _scaled_quotient(operand_value(part), operand_value(whole), scale),
+        _scaled_quotient(p_low, w_high, scale),
+        _scaled_quotient(p_high, w_low, scale),
+        p_low_open or w_high_open,
+        p_high_open or w_low_open,
     )
+
+
+def _scaled_quotient(
+    top: Decimal, bottom: Decimal, scale: int, *, less_one: bool = False
+) -> Fraction:
+    """scale x (top / bottom), less one if asked, exactly: from the decimals' integer ratios
+    with one reduction (a series' thousands of changes make Fraction arithmetic count)."""
+    top_n, top_d = top.as_integer_ratio()
+    bottom_n, bottom_d = bottom.as_integer_ratio()
+    numerator, denominator = top_n * bottom_d, top_d * bottom_n
+    if less_one:
+        numerator -= denominator
+    return Fraction(numerator * scale, denominator)
 
 
 def stated(origin: FigureOrigin) -> Ratio:
