@@ -442,6 +442,13 @@ def _add_year(day: dt.date) -> dt.date:
 # --- what a number measures -----------------------------------------------------------------
 
 
+class Days(NamedTuple):
+    """A first and a last day."""
+
+    start: dt.date
+    end: dt.date
+
+
 class Span(Protocol):
     """Anything with a first and a last day: a Period, a Window."""
 

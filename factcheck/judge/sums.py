@@ -63,10 +63,15 @@ class SumCombinations:
         by_id = {origin.figure.id: origin.figure for origin in case.figures}
         wholes = item_ancestors(self.items, by_id)
         self.candidates: list[Candidate] = candidates(self.items, wholes)
+        self._made: dict[int, Item] = {}
         self._index: dict[str, int] | None = None
 
     def item(self, index: int) -> Item:
-        return self.items[index]
+        """One item, made when first asked for (the few in listed combinations, mostly)."""
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self.items[index]
+        return made
 
     # --- the search --------------------------------------------------------------------
 
@@ -99,9 +104,9 @@ class SumCombinations:
         the thresholds' shares of the claim. None for very long stock series, whose pairs
         would outnumber what the search ever visits: it then asks `band` per match."""
         stocks: dict[str, list[int]] = {}
-        for k, item in enumerate(self.items):
-            if item.as_of is not None and item.series:
-                stocks.setdefault(item.series, []).append(k)
+        for k, origin in enumerate(self.items.origins):
+            if origin is not None and origin.figure.as_of is not None and origin.figure.series:
+                stocks.setdefault(origin.figure.series, []).append(k)
         if self.direction is not None and sum(len(m) ** 2 for m in stocks.values()) > MAX_PAIRS:
             return None
         changes = {}
@@ -114,8 +119,8 @@ class SumCombinations:
                     change = self.item(added).value - self.item(subtracted).value
                     changes[(added, subtracted)] = (change, change)
         return Weights(
-            low=[item.supported_low for item in self.items],
-            high=[item.supported_high for item in self.items],
+            low=self.items.supported_low,
+            high=self.items.supported_high,
             bucket=self.band_of,
             breakpoints=[Decimal(0), *(at * self.claim_value for at in bands.thresholds())],
             changes=changes,
@@ -268,7 +273,7 @@ class SumCombinations:
             self.candidates,
             rules.target,
             max_terms=rules.max_terms,
-            windows=[item.window for item in self.items],
+            windows=self.items.days(),
             period=claim.covers or claim.period,
         )
         return found.annotate
@@ -277,7 +282,7 @@ class SumCombinations:
 
     def _index_of(self, item_id: str) -> int:
         if self._index is None:  # made on first use: a long series has 28,920 items
-            self._index = {item.id: k for k, item in enumerate(self.items)}
+            self._index = {item_id: k for k, item_id in enumerate(self.items.ids)}
         return self._index[item_id]
 
     def _indices(self, combination: Combination) -> Selection:
