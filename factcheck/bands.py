@@ -3,7 +3,9 @@
 The judge reads the thresholds and the order, the renderers the labels and styles, the CLI
 the names (`--fail-on`), `expect:` and the JSON Schema the names, the ClaimReview config the
 default ratings. To add a verdict, add it to `Verdict` and give it a row in `BANDS`; nothing
-else lists the verdicts.
+else lists the verdicts. Its rule is the judge's: a band earned by a share needs only its
+summary sentence (judge/summary.py, `SENTENCES`; tests/test_bands.py checks there is one),
+a verdict for claims that nothing reproduces its place in judge/verdict.py's `decide`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Literal
 
 
 class Verdict(StrEnum):
@@ -32,7 +35,7 @@ class Band:
     share_at: Decimal | None
     # Which end of the supported share is compared with `share_at`: a band that needs the
     # source to say the word of all of it reads the low end, one that allows "of some" the high.
-    share_end: str
+    share_end: Literal["low", "high"]
     label: str  # how published text names it: "Supported"
     style: str  # the terminal's Rich style
     rating: int  # the default ClaimReview rating (1 worst .. 5 best), configurable

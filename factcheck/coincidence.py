@@ -26,7 +26,8 @@ from typing import Literal
 
 from factcheck.models import Coincidence, Combination, Note, Period
 from factcheck.search import Candidate, Census, MaxTerms, Target, census
-from factcheck.series import covers_match
+from factcheck.series import Span, covering
+from factcheck.wording import number
 
 Strength = Literal["telling", "weak", "coincidental"]
 
@@ -61,7 +62,7 @@ class Coincidences:
         if self.alternatives is not None and not self.alternatives.available:
             self.alternatives = None
         self.claim = Fraction(target.point)
-        self.tolerance = Fraction(target.tolerance) * abs(self.claim)
+        self.tolerance = Fraction(target.allowance)
         self.interval = (Fraction(target.interval.low), Fraction(target.interval.high))
 
     @classmethod
@@ -72,17 +73,18 @@ class Coincidences:
         target: Target,
         *,
         max_terms: MaxTerms,
-        windows: Sequence[Period | None],
+        windows: Sequence[Span | None],
         period: Period | None,
     ) -> Coincidences:
         """Estimates among the search's candidates, except windows of another period than
         the claim names: a speaker who says "since she took office" chose the window by its
         dates, not its value, so other windows of the series are no alternatives."""
         if period is not None and any(window is not None for window in windows):
+            matches = covering(period)
             kept = [
                 candidate
                 for candidate, window in zip(candidates, windows, strict=True)
-                if window is None or covers_match(window, period)
+                if window is None or matches(window)
             ]
             return cls(found, target, census(kept, max_terms=max_terms))
         return cls(found, target)
@@ -165,9 +167,9 @@ def _chance(combination: Combination) -> str:
 def _near(combination: Combination) -> str:
     relative = abs(combination.relative_difference) * 100
     if combination.match == "exact" or relative == 0:
-        return f"{combination.expression} = {_number(combination.value)} reproduces the number"
+        return f"{combination.expression} = {number(combination.value)} reproduces the number"
     return (
-        f"{combination.expression} = {_number(combination.value)} comes within "
+        f"{combination.expression} = {number(combination.value)} comes within "
         f"{relative.quantize(Decimal('0.1'))}% of the number"
     )
 
@@ -204,10 +206,3 @@ def note(combination: Combination) -> Note:
             "coincidence and does not count as reproducing the claim."
         ),
     )
-
-
-def _number(value: Decimal) -> str:
-    """As judge.number: 291,000; 12.5; -2,000."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,f}".rstrip("0").rstrip(".")

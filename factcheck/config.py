@@ -18,13 +18,13 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, create_model
 
+from factcheck.bands import BANDS, NAMES, Verdict
 from factcheck.errors import InputError, Problem, problem_at
-from factcheck.models import Verdict
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -60,11 +60,9 @@ class Rating:
     name: str
 
 
+# The bands table (bands.py) gives each verdict's default rating and its label.
 DEFAULT_SCALE: Mapping[Verdict, Rating] = {
-    Verdict.supported: Rating(5, "Supported"),
-    Verdict.misleading: Rating(3, "Misleading"),
-    Verdict.unsupported: Rating(2, "Unsupported"),
-    Verdict.false: Rating(1, "False"),
+    band.verdict: Rating(band.rating, band.label) for band in BANDS
 }
 
 
@@ -105,13 +103,22 @@ class _RatingTable(_Table):
     name: Text | None = None
 
 
-class _ScaleTable(_Table):
-    best: StrictInt = 5
-    worst: StrictInt = 1
-    supported: _RatingTable = _RatingTable()
-    misleading: _RatingTable = _RatingTable()
-    false: _RatingTable = _RatingTable()
-    unsupported: _RatingTable = _RatingTable()
+if TYPE_CHECKING:
+
+    class _ScaleTable(_Table):
+        best: StrictInt = 5
+        worst: StrictInt = 1
+        # ... and one _RatingTable per verdict, read with getattr
+
+else:
+    # [rating]: best, worst and one table per verdict, in the order of the bands table.
+    _ScaleTable = create_model(
+        "_ScaleTable",
+        __base__=_Table,
+        best=(StrictInt, 5),
+        worst=(StrictInt, 1),
+        **{name: (_RatingTable, _RatingTable()) for name in NAMES},
+    )
 
 
 class _ConfigTable(_Table):

@@ -8,6 +8,7 @@ renderers turn into text; nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -25,41 +26,18 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
+from factcheck.kinds import RatioKind
 from factcheck.numbers import NumberFormatError, parse_number
+from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
+from factcheck.units import SIGNED_UNITS as SIGNED_UNITS  # re-exported: units live there
 
 if TYPE_CHECKING:
     from pydantic.config import JsonDict
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 FIGURE_ID_PATTERN = r"^[a-z0-9_]+$"
-
-# Units in which a negative value means something; counts of things cannot be negative.
-SIGNED_UNITS = frozenset(
-    {
-        "percent",
-        "percentage_points",
-        "ratio",
-        "points",
-        "degrees",
-        "usd",
-        "eur",
-        "gbp",
-        "dollars",
-        "euros",
-        "pounds",
-    }
-)
-
-
-class Qualifier(StrEnum):
-    exact = "exact"
-    about = "about"
-    more_than = "more_than"
-    at_least = "at_least"
-    less_than = "less_than"
-    at_most = "at_most"
-    nearly = "nearly"
 
 
 class Extent(StrEnum):
@@ -163,7 +141,7 @@ def _schema_unit_from_percent(schema: JsonDict) -> None:
 _Expect = WithJsonSchema(
     {
         "anyOf": [
-            {"enum": ["supported", "misleading", "false", "unsupported"]},
+            {"enum": list(bands.NAMES)},
             {"const": False},
             {"type": "null"},
         ],
@@ -223,7 +201,7 @@ class _Numbered(_Strict):
 
     @model_validator(mode="after")
     def _sign_allowed(self) -> _Numbered:
-        if self.value < 0 and self.unit.casefold() not in SIGNED_UNITS:
+        if self.value < 0 and not units.signed(self.unit):
             raise ValueError(
                 f"value: negative value {self.value} for unit {self.unit!r}; negative values "
                 f"are allowed only for units {', '.join(sorted(SIGNED_UNITS))}"
@@ -334,13 +312,18 @@ class Claim(_Numbered):
         if raw is False:
             return "false"
         if raw is True:
-            raise ValueError("expected a verdict: supported, misleading, false or unsupported")
+            raise ValueError(f"expected a verdict: {_or(bands.NAMES)}")
         return raw
 
     @field_validator("also_asserts", "sources", mode="before")
     @classmethod
     def _read_list(cls, raw: Any) -> Any:
         return _id_list(raw)
+
+
+def _or(names: Sequence[str]) -> str:
+    """ "a, b or c" """
+    return f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 # --- results ---------------------------------------------------------------------------
@@ -360,22 +343,10 @@ class Interval(_Result):
 
     @classmethod
     def of(cls, value: Decimal, qualifier: Qualifier, precision: Decimal) -> Interval:
-        """The set of true values a written number with this qualifier admits."""
-        if qualifier is Qualifier.exact:
-            return cls(low=value, high=value)
-        if qualifier is Qualifier.about:
-            half = precision / 2
-            return cls(low=value - half, high=value + half)
-        if qualifier is Qualifier.more_than:
-            return cls(low=value, high=value + precision, low_open=True, high_open=True)
-        if qualifier is Qualifier.at_least:
-            return cls(low=value, high=value + precision, high_open=True)
-        if qualifier is Qualifier.less_than:
-            return cls(low=value - precision, high=value, low_open=True, high_open=True)
-        if qualifier is Qualifier.at_most:
-            return cls(low=value - precision, high=value, low_open=True)
-        # nearly: just short of the written value
-        return cls(low=value - precision, high=value, high_open=True)
+        """The set of true values a written number with this qualifier admits (qualifiers.py);
+        qualifiers.UnknownQualifier for a qualifier that has no row there."""
+        low, high, low_open, high_open = qualifiers.bounds(value, qualifier, precision)
+        return cls(low=low, high=high, low_open=low_open, high_open=high_open)
 
     def meets(self, other: Interval) -> bool:
         """True when the two intervals share at least one point."""
@@ -434,9 +405,14 @@ class Combination(_Result):
     unsupported_figures: list[str]
     band: Verdict
     period: Period | None = None
-    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a"
+    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a" (kinds.py)
     window: WindowInfo | None = None  # the (first) window among the terms
     coincidence: Coincidence | None = None  # None where it cannot be estimated (ratios)
+
+    @property
+    def kind(self) -> RatioKind | None:
+        """The ratio kind of a ratio claim's combination; None for a sum."""
+        return None if self.formula is None else RatioKind.of_formula(self.formula)
 
 
 class Note(_Result):

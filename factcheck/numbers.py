@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factcheck.qualifiers import WRITTEN_FORMS
+
 ACCEPTED_FORMS = '325000, 12.5, "325,000", "325 000", "1.2 million", "1.2m", "$87bn", "12.5%"'
 
 _SCALE_WORDS: dict[str, int] = {
@@ -120,31 +122,13 @@ def _in_range(value: Decimal) -> bool:
     )
 
 
-_QUALIFIER_WORDS = {
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "some": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "more than": "more_than",
-    "over": "more_than",
-    "at least": "at_least",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "at most": "at_most",
-    "up to": "at_most",
-}
-
-
 def _leading_qualifier(text: str) -> tuple[str, str, str] | None:
-    """("about", "about", "3,000") for "about 3,000": a qualifier written into the value."""
+    """("about", "about", "3,000") for "about 3,000": a qualifier written into the value
+    (the written forms are qualifiers.py's)."""
     lowered = text.casefold()
-    for words, name in _QUALIFIER_WORDS.items():
+    for words, name in WRITTEN_FORMS.items():
         if lowered.startswith(words + " ") and any(c.isdigit() for c in text):
-            return words, name, text[len(words) :].strip()
+            return words, name.value, text[len(words) :].strip()
     return None
 
 

@@ -15,22 +15,39 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from functools import cached_property
+from typing import Literal, NamedTuple, Protocol
 
+from factcheck import qualifiers
+from factcheck.kinds import RatioKind as RatioKind  # re-exported: the kinds live there
 from factcheck.load import FigureOrigin
-from factcheck.models import Interval, Period
+from factcheck.models import Interval, Period, Qualifier
+from factcheck.units import RATIO_UNITS as RATIO_UNITS  # re-exported: units live there
+from factcheck.units import ratio_scale as ratio_scale
 
+Bounds = tuple[Decimal, Decimal, bool, bool]  # low, high, low_open, high_open
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1}
 COVERS_SLACK_DAYS = 7
 COVERS_SLACK_SHARE = Fraction(5, 100)
 
 
 # --- windows of a flow series --------------------------------------------------------------
+
+
+class RunningSums(NamedTuple):
+    """Sums of a run's first k members, k = 0..n: a window first..last is the difference
+    of entries last + 1 and first, so every window's value and range cost O(1)."""
+
+    values: list[Decimal]
+    lows: list[Decimal]
+    highs: list[Decimal]
+    low_open: list[int]  # how many members' ranges are open at that end
+    high_open: list[int]
+    exact: bool  # every member is exact: each window's range is its value alone
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +56,7 @@ class Run:
 
     series: str
     members: tuple[FigureOrigin, ...]
+    sums: RunningSums = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         values, lows, highs, low_open, high_open = (
@@ -48,6 +66,7 @@ class Run:
             [0],
             [0],
         )
+        exact = True
         for origin in self.members:
             figure = origin.figure
             part = Interval.of(figure.value, figure.qualifier, figure.precision)
@@ -56,11 +75,54 @@ class Run:
             highs.append(highs[-1] + part.high)
             low_open.append(low_open[-1] + part.low_open)
             high_open.append(high_open[-1] + part.high_open)
-        # Running sums make every window's value and range O(1).
-        object.__setattr__(self, "_sums", (values, lows, highs, low_open, high_open))
+            exact = exact and figure.qualifier is Qualifier.exact
+        object.__setattr__(
+            self, "sums", RunningSums(values, lows, highs, low_open, high_open, exact)
+        )
 
     def __len__(self) -> int:
         return len(self.members)
+
+    @cached_property
+    def spans_of_members(self) -> list[tuple[dt.date, dt.date]]:
+        """(start, end) of each member's period (a run's members all have one)."""
+        spans = []
+        for origin in self.members:
+            period = origin.figure.period
+            assert period is not None
+            spans.append((period.start, period.end))
+        return spans
+
+    @cached_property
+    def calendar_counts(self) -> tuple[list[int], list[int]]:
+        """How many of the first k members are calendar months, and calendar years."""
+        months, years = [0], [0]
+        for origin in self.members:
+            period = origin.figure.period
+            months.append(months[-1] + (period is not None and _is_month(period)))
+            years.append(years[-1] + (period is not None and _is_year(period)))
+        return months, years
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        """(first, last) of every window, shortest first within each start."""
+        size = len(self.members)
+        for first in range(size):
+            for last in range(first, size):
+                yield first, last
+
+    def spans_between(self, low: Decimal, high: Decimal) -> Iterator[tuple[int, int]]:
+        """(first, last) of the windows whose value lies in [low, high], by bisection over
+        the running sums; single members when a member is negative (the sums then fall)."""
+        sums = self.sums.values
+        if any(later < earlier for earlier, later in itertools.pairwise(sums)):
+            for first in range(len(self.members)):
+                yield first, first
+            return
+        for first in range(len(self.members)):
+            start = bisect.bisect_left(sums, sums[first] + low, lo=first + 1)
+            stop = bisect.bisect_right(sums, sums[first] + high, lo=start)
+            for end in range(start, stop):
+                yield first, end - 1
 
 
 @dataclass(frozen=True)
@@ -85,15 +147,11 @@ class Window:
 
     @property
     def start(self) -> dt.date:
-        period = self.run.members[self.first].figure.period
-        assert period is not None
-        return period.start
+        return self.run.spans_of_members[self.first][0]
 
     @property
     def end(self) -> dt.date:
-        period = self.run.members[self.last].figure.period
-        assert period is not None
-        return period.end
+        return self.run.spans_of_members[self.last][1]
 
     @property
     def period(self) -> Period:
@@ -105,21 +163,25 @@ class Window:
         last = self.run.members[self.last].figure.id
         return f"{self.series}[{first}]" if first == last else f"{self.series}[{first}..{last}]"
 
-    def _sum(self, which: int) -> Decimal:
-        sums = self.run._sums[which]  # type: ignore[attr-defined]
-        return sums[self.last + 1] - sums[self.first]  # type: ignore[no-any-return]
-
     @property
     def value(self) -> Decimal:
-        return self._sum(0)
+        values = self.run.sums.values
+        return values[self.last + 1] - values[self.first]
 
     @property
     def interval(self) -> Interval:
-        return Interval(
-            low=self._sum(1),
-            high=self._sum(2),
-            low_open=bool(self._sum(3)),
-            high_open=bool(self._sum(4)),
+        low, high, low_open, high_open = self.bounds
+        return Interval(low=low, high=high, low_open=low_open, high_open=high_open)
+
+    @property
+    def bounds(self) -> Bounds:
+        """The interval's (low, high, low_open, high_open)."""
+        sums, first, end = self.run.sums, self.first, self.last + 1
+        return (
+            sums.lows[end] - sums.lows[first],
+            sums.highs[end] - sums.highs[first],
+            bool(sums.low_open[end] - sums.low_open[first]),
+            bool(sums.high_open[end] - sums.high_open[first]),
         )
 
     def label(self) -> str:
@@ -131,10 +193,12 @@ class Window:
         return f"{self.series}[{self.label().rsplit(' (', 1)[0]}]"
 
     def unit_name(self) -> str:
-        periods = [origin.figure.period for origin in self.members]
-        if all(p is not None and _is_month(p) for p in periods):
+        """ "month" when every member is a calendar month, "year" when every one is a
+        calendar year, else "period"."""
+        months, years = self.run.calendar_counts
+        if months[self.last + 1] - months[self.first] == self.count:
             return "month"
-        if all(p is not None and _is_year(p) for p in periods):
+        if years[self.last + 1] - years[self.first] == self.count:
             return "year"
         return "period"
 
@@ -199,15 +263,13 @@ def contiguous_runs(members: Sequence[FigureOrigin]) -> list[Run]:
 def windows(members: Sequence[FigureOrigin]) -> Iterator[Window]:
     """Every contiguous window of a flow series, shortest first within each start."""
     for run in contiguous_runs(members):
-        for first in range(len(run)):
-            for last in range(first, len(run)):
-                yield Window(run, first, last)
+        for first, last in run.spans():
+            yield Window(run, first, last)
 
 
 # --- ratios ---------------------------------------------------------------------------------
 
 Operand = FigureOrigin | Window
-RatioKind = Literal["change", "share", "stated"]
 
 
 @dataclass(frozen=True)
@@ -225,15 +287,11 @@ class Ratio:
 
     @property
     def formula(self) -> str:
-        if self.kind == "change":
-            return "(b - a) / a"
-        if self.kind == "share":
-            return "a / b"
-        return "a"
+        return self.kind.formula
 
     @property
     def direction(self) -> Literal["rise", "fall"] | None:
-        if self.kind != "change":
+        if self.kind is not RatioKind.change:
             return None
         return "rise" if self.value > 0 else "fall"
 
@@ -264,53 +322,67 @@ def operand_period(operand: Operand, source_period: Period | None) -> Period | N
     return source_period
 
 
-def ratio_scale(unit: str) -> int | None:
-    """100 for percent claims, 1 for ratio claims, None for claims that are not ratios."""
-    return RATIO_UNITS.get(unit.strip().casefold())
+def operand_bounds(operand: Operand) -> Bounds:
+    """operand_interval's (low, high, low_open, high_open), without making an Interval."""
+    if isinstance(operand, Window):
+        return operand.bounds
+    figure = operand.figure
+    return qualifiers.bounds(figure.value, figure.qualifier, figure.precision)
 
 
 def change(a: Operand, b: Operand, scale: int) -> Ratio | None:
     """(b - a) / a with its range; None when a can be zero or negative (no meaningful change)."""
-    ia, ib = operand_interval(a), operand_interval(b)
-    if ia.low <= 0:
+    a_low, a_high, a_low_open, a_high_open = operand_bounds(a)
+    b_low, b_high, b_low_open, b_high_open = operand_bounds(b)
+    if a_low <= 0:
         return None
-    value = (Fraction(operand_value(b)) - Fraction(operand_value(a))) / Fraction(operand_value(a))
     # b / a - 1 rises with b and falls with a (a > 0).
-    low = Fraction(ib.low) / Fraction(ia.high) - 1
-    high = Fraction(ib.high) / Fraction(ia.low) - 1
     return Ratio(
-        "change",
+        RatioKind.change,
         a,
         b,
-        value * scale,
-        low * scale,
-        high * scale,
-        ib.low_open or ia.high_open,
-        ib.high_open or ia.low_open,
+        _scaled_quotient(operand_value(b), operand_value(a), scale, less_one=True),
+        _scaled_quotient(b_low, a_high, scale, less_one=True),
+        _scaled_quotient(b_high, a_low, scale, less_one=True),
+        b_low_open or a_high_open,
+        b_high_open or a_low_open,
     )
 
 
 def share(part: Operand, whole: Operand, scale: int) -> Ratio | None:
-    ip, iw = operand_interval(part), operand_interval(whole)
-    if iw.low <= 0 or ip.low < 0:
+    p_low, p_high, p_low_open, p_high_open = operand_bounds(part)
+    w_low, w_high, w_low_open, w_high_open = operand_bounds(whole)
+    if w_low <= 0 or p_low < 0:
         return None
-    value = Fraction(operand_value(part)) / Fraction(operand_value(whole))
     return Ratio(
-        "share",
+        RatioKind.share,
         part,
         whole,
-        value * scale,
-        Fraction(ip.low) / Fraction(iw.high) * scale,
-        Fraction(ip.high) / Fraction(iw.low) * scale,
-        ip.low_open or iw.high_open,
-        ip.high_open or iw.low_open,
+        _scaled_quotient(operand_value(part), operand_value(whole), scale),
+        _scaled_quotient(p_low, w_high, scale),
+        _scaled_quotient(p_high, w_low, scale),
+        p_low_open or w_high_open,
+        p_high_open or w_low_open,
     )
+
+
+def _scaled_quotient(
+    top: Decimal, bottom: Decimal, scale: int, *, less_one: bool = False
+) -> Fraction:
+    """scale x (top / bottom), less one if asked, exactly: from the decimals' integer ratios
+    with one reduction (a series' thousands of changes make Fraction arithmetic count)."""
+    top_n, top_d = top.as_integer_ratio()
+    bottom_n, bottom_d = bottom.as_integer_ratio()
+    numerator, denominator = top_n * bottom_d, top_d * bottom_n
+    if less_one:
+        numerator -= denominator
+    return Fraction(numerator * scale, denominator)
 
 
 def stated(origin: FigureOrigin) -> Ratio:
     interval = operand_interval(origin)
     return Ratio(
-        "stated",
+        RatioKind.stated,
         origin,
         None,
         Fraction(origin.figure.value),
@@ -370,15 +442,42 @@ def _add_year(day: dt.date) -> dt.date:
 # --- what a number measures -----------------------------------------------------------------
 
 
-def covers_match(period: Period | None, covers: Period) -> bool:
+class Days(NamedTuple):
+    """A first and a last day."""
+
+    start: dt.date
+    end: dt.date
+
+
+class Span(Protocol):
+    """Anything with a first and a last day: a Period, a Window."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+def covers_match(period: Span | None, covers: Period) -> bool:
     """Both ends within a week of the covered period, or 5% of its length if that is longer."""
-    if period is None:
-        return False
+    return covering(covers)(period)
+
+
+def covering(covers: Period) -> Callable[[Span | None], bool]:
+    """covers_match for one covered period, its slack worked out once (a long series asks
+    it of every window)."""
     slack = max(COVERS_SLACK_DAYS, int(COVERS_SLACK_SHARE * covers.days))
-    return (
-        abs((period.start - covers.start).days) <= slack
-        and abs((period.end - covers.end).days) <= slack
-    )
+    start, end = covers.start, covers.end
+
+    def matches(period: Span | None) -> bool:
+        return (
+            period is not None
+            and abs((period.start - start).days) <= slack
+            and abs((period.end - end).days) <= slack
+        )
+
+    return matches
 
 
 @dataclass(frozen=True)
@@ -417,13 +516,5 @@ def windows_between(
     (running sums that never fall); a series with a negative member gives single members.
     """
     for run in contiguous_runs(members):
-        sums = run._sums[0]  # type: ignore[attr-defined]
-        if any(later < earlier for earlier, later in itertools.pairwise(sums)):
-            for first in range(len(run)):
-                yield Window(run, first, first)
-            continue
-        for first in range(len(run)):
-            start = bisect.bisect_left(sums, sums[first] + low, lo=first + 1)
-            stop = bisect.bisect_right(sums, sums[first] + high, lo=start)
-            for end in range(start, stop):
-                yield Window(run, first, end - 1)
+        for first, last in run.spans_between(low, high):
+            yield Window(run, first, last)

@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
-import factcheck.judge as judge_module
+import factcheck.judge.sums as sums_module
 from factcheck import audit
 from factcheck.coincidence import Coincidences, strength
+from factcheck.judge import Settings
 from factcheck.models import Interval, Qualifier, Verdict
 from factcheck.search import Candidate, Target, Weights, census
 from tests.conftest import REPO, CaseWriter
@@ -197,13 +198,13 @@ def test_the_judges_bands_depend_only_on_cells(
     write_case: CaseWriter, monkeypatch: pytest.MonkeyPatch, unit: str, value: int
 ) -> None:
     captured: list[Weights] = []
-    real = vars(judge_module)["search"]
+    real = vars(sums_module)["search"]
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         captured.append(kwargs["weights"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(judge_module, "search", spy)
+    monkeypatch.setattr(sums_module, "search", spy)
     figures = [fig("a", abs(value) or 5, "missing"), fig("b", 3, "counted")]
     for figure in figures:
         figure["unit"] = unit
@@ -219,7 +220,7 @@ def test_the_judges_bands_depend_only_on_cells(
 
 
 def test_max_terms_all_through_the_judge(write_case: CaseWriter, tmp_path: Path) -> None:
-    result = audit(SEED_CLAIM, judge_module.Settings(max_terms="all"))
+    result = audit(SEED_CLAIM, Settings(max_terms="all"))
     assert result.verdict is Verdict.false
     assert result.search.max_terms == 3
     assert result.combinations[0].expression == "no_nta + failed_to_appear"

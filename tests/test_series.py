@@ -29,7 +29,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.judge import Settings, _items, _ratios, _read, judge
+from factcheck.judge import Settings, judge
+from factcheck.judge.items import items as sum_items
+from factcheck.judge.ratios import all_ratios
+from factcheck.judge.readings import read
 from factcheck.lexicon import shipped_lexicon
 from factcheck.load import Case, Document, FigureOrigin, ancestors
 from factcheck.models import Claim, Figure, Interval, Match, Period, Qualifier, Verdict
@@ -478,7 +481,7 @@ def test_ratio_enumeration_equals_brute_force(case: Case) -> None:
             r.low_open,
             r.high_open,
         )
-        for r in _ratios(case, 100)
+        for r in all_ratios(case, 100)
     }
     expected = {
         (r.kind, r.ids, r.value, r.low, r.high, r.low_open, r.high_open)
@@ -496,7 +499,7 @@ def test_audit_of_a_percent_claim_equals_brute_force(case: Case) -> None:
     wanted = {"up": "rise", "down": "fall"}.get(claim.direction or "") or lexicon.change_direction(
         claim.asserts
     )
-    readings = {o.figure.id: _read(o.figure, claim.asserts, lexicon) for o in case.figures}
+    readings = {o.figure.id: read(o.figure, claim.asserts, lexicon) for o in case.figures}
 
     expected: dict[tuple[str, ...], tuple[Match, bool, Verdict]] = {}
     for ratio in brute_ratios(case.figures):
@@ -568,8 +571,8 @@ def test_sum_items_are_the_windows_with_their_supported_values(
 ) -> None:
     members = data.draw(flow_figures("s", size))
     lexicon = shipped_lexicon()
-    readings = {o.figure.id: _read(o.figure, "released", lexicon) for o in members}
-    items = {item.id: item for item in _items(members, readings)}
+    readings = {o.figure.id: read(o.figure, "released", lexicon) for o in members}
+    items = {item.id: item for item in sum_items(members, readings)}
     time_order = ordered(members)
     expected = {}
     for first, last in brute_windows(time_order):

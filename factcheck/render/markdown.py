@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from factcheck.judge import amount, claim_number, number, percent
+from factcheck.bands import band
+from factcheck.kinds import RatioKind
 from factcheck.models import (
     Audit,
     Combination,
@@ -24,16 +25,10 @@ from factcheck.models import (
     Note,
     Qualifier,
     Term,
-    Verdict,
 )
-from factcheck.series import ratio_scale
+from factcheck.units import ratio_scale
+from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
 
-RULINGS = {
-    Verdict.supported: "Supported",
-    Verdict.misleading: "Misleading",
-    Verdict.false: "False",
-    Verdict.unsupported: "Unsupported",
-}
 NOTE_LABELS = {
     "period": "Period",
     "also_asserts": "Further assertions",
@@ -60,7 +55,7 @@ def render_markdown(audit: Audit) -> str:
         f"## \u201c{_inline(audit.claim.text)}\u201d",
         _who(audit),
         _checked_claim(audit),
-        f"**Ruling: {RULINGS[audit.verdict]}.** {_inline(audit.summary)}",
+        f"**Ruling: {band(audit.verdict).label}.** {_inline(audit.summary)}",
         "### The arithmetic",
         *(_arithmetic(audit, basis) if basis is not None else _not_reproduced(audit)),
     ]
@@ -139,7 +134,7 @@ def _arithmetic(audit: Audit, basis: Combination) -> list[str]:
             f"| {'+' if term.sign > 0 else '-'} | {_term_name(term)} "
             f"| {_term_counts(term, readings)} | {_term_amount(term, readings)} |"
         )
-    difference = f"{_signed(basis.difference)} ({_signed_percent(basis.relative_difference)})"
+    difference = f"{signed(basis.difference)} ({signed_percent(basis.relative_difference)})"
     rows += [
         f"| = | **Total** |   | **{number(basis.value)}** |",
         f"|   | **Claimed** |   | {_amount(claim.qualifier, claim.value)} |",
@@ -165,7 +160,7 @@ def _ratio_arithmetic(audit: Audit, basis: Combination) -> list[str]:
         f"|   | **Difference** |   | {_ratio_difference(audit, basis)} |",
     ]
     text = f"{_match(audit, basis)} {_ratio_support(audit, basis)}"
-    if basis.formula == "(b - a) / a":
+    if basis.kind is RatioKind.change:
         text = (
             f"A change is compared with the claim by its size: {_size(audit, basis)} against "
             f"the claimed {_claimed(audit)}. {text}"
@@ -233,7 +228,7 @@ def _term_amount(term: Term, readings: dict[str, FigureReading]) -> str:
 def _operand_amount(
     audit: Audit, basis: Combination, term: Term, readings: dict[str, FigureReading]
 ) -> str:
-    if basis.formula == "a":  # a figure stated in the claim's unit
+    if basis.kind is RatioKind.stated:  # a figure stated in the claim's unit
         return _claim_value(audit, term.value)
     text = _term_amount(term, readings)
     units = {readings[m].unit for m in term.members or [term.figure] if m in readings}
@@ -247,16 +242,13 @@ def _named(basis: Combination) -> list[Term]:
 def _worked(basis: Combination) -> str:
     """The formula with the terms' values: (16,182 - 30,389) / 30,389."""
     values = {term.name: number(term.value) for term in basis.terms}
-    a, b = values.get("a", ""), values.get("b", "")
-    if basis.formula == "(b - a) / a":
-        return f"({b} - {a}) / {a}"
-    if basis.formula == "a / b":
-        return f"{a} / {b}"
-    return "as the source states it"
+    if basis.kind is None or basis.kind is RatioKind.stated:
+        return "as the source states it"
+    return basis.kind.form.write(values.get("a", ""), values.get("b", ""))
 
 
 def _ratio_value(audit: Audit, basis: Combination) -> str:
-    return claim_number(basis.value, audit.claim.unit, basis.formula)
+    return claim_number(basis.value, audit.claim.unit, basis.kind)
 
 
 def _claim_value(audit: Audit, value: Decimal) -> str:
@@ -279,7 +271,7 @@ def _ratio_difference(audit: Audit, basis: Combination) -> str:
     text = ("+" if rounded > 0 else "-" if rounded < 0 else "") + f"{abs(rounded):f}"
     if scale == 100:
         text += " percentage points"
-    return f"{text} ({_signed_percent(basis.relative_difference)})"
+    return f"{text} ({signed_percent(basis.relative_difference)})"
 
 
 def _ratio_support(audit: Audit, basis: Combination) -> str:
@@ -287,17 +279,17 @@ def _ratio_support(audit: Audit, basis: Combination) -> str:
     asserts = f"\u201c{_inline(audit.claim.asserts)}\u201d"
     terms = {term.name: term for term in basis.terms}
     low, high = basis.supported_share.low, basis.supported_share.high
-    if basis.formula == "(b - a) / a":
+    if basis.kind is RatioKind.change:
         if any(reading.change_supports for reading in audit.figures):
             return f"The change is {_size(audit, basis)}, which is what {asserts} says."
         subject, role = terms.get("b"), "the later figures"
-    elif basis.formula == "a / b":
+    elif basis.kind is RatioKind.share:
         subject, role = terms.get("a"), "the part"
     else:
         subject, role = terms.get("a"), "the figure"
     name = _term_name(subject) if subject is not None else ""
     if high <= 0:
-        if basis.formula == "(b - a) / a":
+        if basis.kind is RatioKind.change:
             return (
                 f"The change is {_size(audit, basis)}; neither that nor the source's words for "
                 f"{role}, {name}, say {asserts}."
@@ -339,7 +331,7 @@ def _other_combinations(audit: Audit) -> str:
     asserts = _inline(audit.claim.asserts)
     lines = [
         f"`{c.expression}` = {_claim_value_of(audit, c)}: {c.match.value} match, "
-        f"{_signed_percent(c.relative_difference)}; described as {asserts}: {_share(c)}"
+        f"{signed_percent(c.relative_difference)}; described as {asserts}: {_share(c)}"
         for c in others[:OTHER_COMBINATIONS]
     ]
     if len(others) > OTHER_COMBINATIONS:
@@ -349,7 +341,7 @@ def _other_combinations(audit: Audit) -> str:
 
 def _claim_value_of(audit: Audit, combination: Combination) -> str:
     """A combination's value as a reader writes it: 323,000; -46.8%; 0.334."""
-    return claim_number(combination.value, audit.claim.unit, combination.formula)
+    return claim_number(combination.value, audit.claim.unit, combination.kind)
 
 
 def _not_reproduced(audit: Audit) -> list[str]:
@@ -392,7 +384,7 @@ def _near_misses(audit: Audit) -> list[str]:
         lines.append(
             f"`{combination.expression}` = {_claim_value_of(audit, combination)} "
             f"({combination.match.value} match, "
-            f"{_signed_percent(combination.relative_difference)}): {measured}"
+            f"{signed_percent(combination.relative_difference)}): {measured}"
         )
     if len(audit.near_misses) > NEAR_MISSES:
         lines.append(f"and {len(audit.near_misses) - NEAR_MISSES} more (see `factcheck verify`)")
@@ -597,16 +589,7 @@ def _amount(qualifier: Qualifier, value: Decimal) -> str:
 
 
 def _share(combination: Combination) -> str:
-    low, high = combination.supported_share.low, combination.supported_share.high
-    return percent(low) if low == high else f"{percent(low)} to {percent(high)}"
-
-
-def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + number(value)
-
-
-def _signed_percent(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + percent(value)
+    return share(combination.supported_share.low, combination.supported_share.high, " to ")
 
 
 def _quoted(words: Iterable[str]) -> list[str]:

@@ -12,20 +12,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.judge import amount, claim_number, number, percent
+from factcheck.bands import band
+from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Term, Verdict
-from factcheck.series import ratio_scale
+from factcheck.units import ratio_scale
+from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
 
-VERDICT_STYLES = {
-    Verdict.supported: "bold green",
-    Verdict.misleading: "bold yellow",
-    Verdict.false: "bold red",
-    Verdict.unsupported: "bold magenta",
-}
 SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
 SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
 BAR_WIDTH = 48
 UNUSED_SHOWN = 12
+
+
+def _style(verdict: Verdict) -> str:
+    return band(verdict).style
 
 
 def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
@@ -45,7 +45,7 @@ def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
 
 
 def _verdict_panel(audit: Audit, boxes: box.Box) -> Panel:
-    style = VERDICT_STYLES[audit.verdict]
+    style = _style(audit.verdict)
     title = Text.assemble(("Verdict: ", "bold"), (audit.verdict.value.upper(), style))
     return Panel(
         Text(audit.summary),
@@ -97,7 +97,7 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
     table.add_column("band")
     for index, combination in enumerate(audit.combinations):
         marker = "*" if index == audit.basis else ""
-        relative = _signed_percent(combination.relative_difference)
+        relative = signed_percent(combination.relative_difference)
         difference = _difference(audit, combination)
         table.add_row(
             f"{marker}{index + 1}",
@@ -106,7 +106,7 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
             f"{difference} ({relative})",
             combination.match.value,
             _share(combination),
-            Text(combination.band.value, style=VERDICT_STYLES[combination.band]),
+            Text(combination.band.value, style=_style(combination.band)),
         )
     caption = "* the verdict's basis" if audit.basis is not None else None
     table.caption = caption
@@ -205,7 +205,7 @@ def _label(term: Term) -> str:
 
 
 def _value(audit: Audit, combination: Combination) -> str:
-    return claim_number(combination.value, audit.claim.unit, combination.formula)
+    return claim_number(combination.value, audit.claim.unit, combination.kind)
 
 
 def _term_support(term: Term, readings: dict[str, FigureReading]) -> str:
@@ -222,10 +222,8 @@ def _term_support(term: Term, readings: dict[str, FigureReading]) -> str:
 def _formula(audit: Audit, basis: Combination) -> RenderableType:
     """A ratio worked out in numbers: (18,762 - 31,578) / 31,578 = -40.6%."""
     values = {t.name: number(t.value) for t in basis.terms}
-    worked = {
-        "(b - a) / a": f"({values.get('b')} - {values.get('a')}) / {values.get('a')}",
-        "a / b": f"{values.get('a')} / {values.get('b')}",
-    }.get(basis.formula or "", values.get("a", ""))
+    kind = basis.kind or RatioKind.stated
+    worked = kind.form.write(values.get("a", ""), values.get("b", ""))
     text = Text()
     text.append("Worked  ", style="bold")
     text.append(f"{worked} = {_value(audit, basis)}")
@@ -274,26 +272,17 @@ def _checked(audit: Audit) -> RenderableType:
 
 
 def _share(combination: Combination) -> str:
-    low, high = combination.supported_share.low, combination.supported_share.high
-    return percent(low) if low == high else f"{percent(low)}-{percent(high)}"
+    return share(combination.supported_share.low, combination.supported_share.high)
 
 
 def _difference(audit: Audit, combination: Combination) -> str:
     """The difference in the claim's unit: 2,000 children; 0.4 percentage points."""
     scale = ratio_scale(audit.claim.unit)
     if scale is None:
-        return _signed(combination.difference)
+        return signed(combination.difference)
     places = Decimal("0.1") if scale == 100 else Decimal("0.001")
     value = combination.difference.quantize(places)
     return f"{'+' if value > 0 else ''}{value}{' pp' if scale == 100 else ''}"
-
-
-def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + number(value)
-
-
-def _signed_percent(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + percent(value)
 
 
 def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> RenderableType:
@@ -316,9 +305,9 @@ def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> Renderabl
             expected = "ok" if audit.expect == audit.verdict else f"DIFFERS: {audit.expect.value}"
         table.add_row(
             audit.claim.id,
-            Text(audit.verdict.value, style=VERDICT_STYLES[audit.verdict]),
+            Text(audit.verdict.value, style=_style(audit.verdict)),
             f"{basis.expression} = {_value(audit, basis)}" if basis else "(none)",
-            _signed_percent(basis.relative_difference) if basis else "",
+            signed_percent(basis.relative_difference) if basis else "",
             expected,
         )
     return table

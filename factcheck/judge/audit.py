@@ -1,0 +1,180 @@
+"""judge(): from a loaded case to its audit, as a short list of named steps.
+
+1. resolve the settings (settings.py);
+2. choose how the claim is reproduced, once: sums (sums.py) or ratios (ratios.py);
+3. search, each match put in a bucket: its band, or a near miss of `covers`;
+4. list the reproducing combinations (verdict.py);
+5. decide the verdict and its basis (verdict.py, bands.py);
+6. read the source's words for the basis (readings.py), write the notes (notes.py) and
+   the summary (summary.py);
+7. assemble the audit.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
+
+from factcheck.judge import notes, summary
+from factcheck.judge.combinations import Combinations
+from factcheck.judge.ratios import RatioCombinations
+from factcheck.judge.settings import Rules, Settings, resolve
+from factcheck.judge.sums import SumCombinations
+from factcheck.judge.verdict import NEAR_MISS, Decision, Reproductions, decide, reproductions
+from factcheck.lexicon import Lexicon
+from factcheck.load import Case, LoadedSource
+from factcheck.models import (
+    Audit,
+    Claim,
+    ClaimSummary,
+    FigureReading,
+    Note,
+    Reproduced,
+    SearchStats,
+    SourceSummary,
+)
+from factcheck.paths import display_path
+from factcheck.search import SearchResult, Selection
+from factcheck.series import covers_match
+from factcheck.units import ratio_scale
+
+
+def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None = None) -> Audit:
+    """The audit of one loaded claim: the verdict and the evidence behind it."""
+    with _collection_paused():
+        return _judge(case, settings, lexicon)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while judging. A long series makes some 200,000 small
+    objects that all live until the audit is made (items, windows, candidates): the
+    collector would walk them, and every object the imports made, again and again, for
+    about as long as making them takes (docs/benchmarks.md). Judging makes no reference
+    cycles to speak of; reference counting frees everything else as it goes."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _judge(case: Case, settings: Settings | None, lexicon: Lexicon | None) -> Audit:
+    rules = resolve(case, settings, lexicon)
+    combos = choose(case, rules)
+    result, used = search(combos, rules)
+    found = reproductions(combos, result, rules)
+    decision = decide(found, case.claim)
+    basis = decision.basis_combination
+    readings = combos.basis_readings(basis) if basis is not None else []
+    return _audit(
+        case,
+        decision,
+        found,
+        readings=readings,
+        notes=notes.notes(combos, found, decision, readings, rules),
+        summary=summary.summary(combos, decision, rules),
+        stats=_stats(combos, result, rules),
+        used=used,
+    )
+
+
+def choose(case: Case, rules: Rules) -> Combinations:
+    """Ratios for a claim in percent or as a ratio, sums for every other claim."""
+    scale = ratio_scale(case.claim.unit)
+    if scale is not None:
+        return RatioCombinations(case, rules, scale)
+    return SumCombinations(case, rules)
+
+
+def search(combos: Combinations, rules: Rules) -> tuple[SearchResult, set[str]]:
+    """The search's result, and the figures of every reproducing combination it counted."""
+    claim = combos.case.claim
+    used: set[str] = set()
+
+    def classify(selection: Selection) -> Hashable:
+        used.update(combos.member_ids(selection))
+        if claim.covers is not None and not covers_match(combos.period(selection), claim.covers):
+            return NEAR_MISS
+        return combos.band(selection)
+
+    result = combos.search(rules, classify)
+    used.update(combos.used_ids(result))
+    return result, used
+
+
+def _stats(combos: Combinations, result: SearchResult, rules: Rules) -> SearchStats:
+    return SearchStats(
+        figures_searched=combos.searched(),
+        combinations_examined=result.examined,
+        complete=result.complete,
+        budget=result.budget,
+        max_terms=combos.terms_reported(rules.max_terms),
+        tolerance=rules.tolerance,
+    )
+
+
+def _audit(
+    case: Case,
+    decision: Decision,
+    found: Reproductions,
+    *,
+    readings: list[FigureReading],
+    notes: list[Note],
+    summary: str,
+    stats: SearchStats,
+    used: set[str],
+) -> Audit:
+    basis = decision.basis_combination
+    return Audit(
+        claim=_claim_summary(case.claim),
+        verdict=decision.verdict,
+        basis=decision.basis,
+        reproduced=Reproduced(basis.match.value) if basis else Reproduced.none,
+        summary=summary,
+        combinations=found.combinations,
+        figures=readings,
+        unused_figures=[o.figure.id for o in case.figures if o.figure.id not in used],
+        notes=notes,
+        sources=[_source_summary(loaded) for loaded in case.sources],
+        search=stats,
+        claim_path=display_path(case.path),
+        expect=case.claim.expect,
+        near_misses=found.near_misses,
+    )
+
+
+def _claim_summary(claim: Claim) -> ClaimSummary:
+    return ClaimSummary(
+        id=claim.id,
+        text=claim.text,
+        value=claim.value,
+        qualifier=claim.qualifier,
+        unit=claim.unit,
+        asserts=claim.asserts,
+        also_asserts=claim.also_asserts,
+        speaker=claim.speaker,
+        date=claim.date,
+        attributed_to=claim.attributed_to,
+        period=claim.period,
+        url=claim.url,
+        venue=claim.venue,
+        direction=claim.direction,
+        covers=claim.covers,
+    )
+
+
+def _source_summary(loaded: LoadedSource) -> SourceSummary:
+    source = loaded.source
+    return SourceSummary(
+        id=source.id,
+        title=source.title,
+        publisher=source.publisher,
+        published=source.published,
+        url=source.url,
+        path=display_path(loaded.path),
+    )

@@ -1,0 +1,345 @@
+"""Sum claims (a count, an amount): combinations of figures and windows, added or subtracted.
+
+A combination earns its band from the share of it the source describes with the claim's
+word (bands.py). A change between two stocks of one series (one added, the earlier or later
+one subtracted) speaks for itself when it goes the way the claim's word says ("rose").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from typing import Literal
+
+from factcheck import bands
+from factcheck.coincidence import Coincidences
+from factcheck.judge import notes, summary
+from factcheck.judge.combinations import Annotate, Direction
+from factcheck.judge.items import Item, candidates, item_ancestors, items
+from factcheck.judge.readings import Readings, figure_reading, read_all
+from factcheck.judge.settings import Rules
+from factcheck.judge.terms import difference, rounded, term
+from factcheck.load import Case, FigureOrigin
+from factcheck.models import (
+    Combination,
+    FigureReading,
+    Note,
+    Period,
+    Share,
+    Term,
+    Verdict,
+)
+from factcheck.search import (
+    Candidate,
+    Classify,
+    Found,
+    MaxTerms,
+    SearchResult,
+    Selection,
+    Weights,
+    search,
+)
+from factcheck.series import operand_period
+from factcheck.units import same_unit
+
+# Past this many (stock, stock) pairs with a word of change, the bands are asked of each
+# match instead of tabulated for the search (docs/search.md, "Long series").
+MAX_PAIRS = 100_000
+
+
+class SumCombinations:
+    """Per-claim facts the band, period and wording computations of a sum claim share."""
+
+    def __init__(self, case: Case, rules: Rules) -> None:
+        claim = case.claim
+        self.case = case
+        self.origins = [o for o in case.figures if same_unit(o.figure.unit, claim.unit)]
+        self.readings: Readings = read_all(self.origins, claim.asserts, rules.lexicon)
+        self.direction: Direction | None = rules.lexicon.change_direction(claim.asserts)
+        self.source_periods = {loaded.source.id: loaded.source.period for loaded in case.sources}
+        self.claim_value = claim.value
+        self.items = items(self.origins, self.readings, rules.target.reach)
+        by_id = {origin.figure.id: origin.figure for origin in case.figures}
+        wholes = item_ancestors(self.items, by_id)
+        self.candidates: list[Candidate] = candidates(self.items, wholes)
+        self._made: dict[int, Item] = {}
+        self._index: dict[str, int] | None = None
+
+    def item(self, index: int) -> Item:
+        """One item, made when first asked for (the few in listed combinations, mostly)."""
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = self.items[index]
+        return made
+
+    # --- the search --------------------------------------------------------------------
+
+    def search(self, rules: Rules, classify: Classify) -> SearchResult:
+        # Bands depend on supported sums only: with weights the search counts matches
+        # without listing them. `covers` looks at each match's period, so it lists them.
+        covers = self.case.claim.covers is not None
+        return search(
+            self.candidates,
+            rules.target,
+            max_terms=rules.max_terms,
+            classify=classify if covers else None,
+            weights=None if covers else self.weights(),
+            top=rules.top,
+            budget=rules.budget,
+        )
+
+    def used_ids(self, result: SearchResult) -> list[str]:
+        return self.member_ids(tuple((k, 1) for k in sorted(result.used)))
+
+    def searched(self) -> int:
+        return len(self.candidates)
+
+    def terms_reported(self, max_terms: MaxTerms) -> int:
+        return len(self.candidates) if max_terms == "all" else max_terms
+
+    def weights(self) -> Weights | None:
+        """Bands as the search can count them: per item its supported values, per change
+        that goes the claim's way the change itself; the band changes only at 0 and at
+        the thresholds' shares of the claim. None for very long stock series, whose pairs
+        would outnumber what the search ever visits: it then asks `band` per match."""
+        stocks: dict[str, list[int]] = {}
+        for k, origin in enumerate(self.items.origins):
+            if origin is not None and origin.figure.as_of is not None and origin.figure.series:
+                stocks.setdefault(origin.figure.series, []).append(k)
+        if self.direction is not None and sum(len(m) ** 2 for m in stocks.values()) > MAX_PAIRS:
+            return None
+        changes = {}
+        for members in stocks.values():
+            for added, subtracted in itertools.permutations(members, 2):
+                if (
+                    self.item(added).as_of != self.item(subtracted).as_of
+                    and self.change_direction(added, subtracted) == self.direction
+                ):
+                    change = self.item(added).value - self.item(subtracted).value
+                    changes[(added, subtracted)] = (change, change)
+        return Weights(
+            low=self.items.supported_low,
+            high=self.items.supported_high,
+            bucket=self.band_of,
+            breakpoints=[Decimal(0), *(at * self.claim_value for at in bands.thresholds())],
+            changes=changes,
+        )
+
+    # --- one selection -----------------------------------------------------------------
+
+    def _change_pairs(self, selection: Selection) -> list[tuple[int, int]]:
+        """(added, subtracted) stock pairs of one series: the changes in a combination."""
+        pairs = []
+        for index, sign in selection:
+            item = self.item(index)
+            if sign > 0 or item.as_of is None or item.series is None:
+                continue
+            for other, other_sign in selection:
+                partner = self.item(other)
+                if (
+                    other_sign > 0
+                    and partner.series == item.series
+                    and partner.as_of is not None
+                    and partner.as_of != item.as_of
+                ):
+                    pairs.append((other, index))
+                    break
+        return pairs
+
+    def _supporting_changes(self, selection: Selection) -> set[int]:
+        """Members of the changes in selection that go the way the claim's word says."""
+        members: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            if self.change_direction(added, subtracted) == self.direction:
+                members.update((added, subtracted))
+        return members
+
+    def change_direction(self, added: int, subtracted: int) -> Literal["rise", "fall"]:
+        later = self.item(added).as_of > self.item(subtracted).as_of  # type: ignore[operator]
+        return "rise" if later else "fall"
+
+    def supported_values(self, selection: Selection) -> tuple[Decimal, Decimal, Decimal]:
+        """(combination value, supported low, supported high), the last two clamped."""
+        value = sum((self.item(i).value * s for i, s in selection), Decimal(0))
+        low = high = Decimal(0)
+        in_change: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            if self.change_direction(added, subtracted) == self.direction:
+                change = self.item(added).value - self.item(subtracted).value
+                low += change
+                high += change
+                in_change.update((added, subtracted))
+        for index, sign in selection:
+            if index in in_change:
+                continue
+            item = self.item(index)
+            low += item.supported_low * sign
+            high += item.supported_high * sign
+        return value, *_clamped(value, low, high)
+
+    def band(self, selection: Selection) -> Verdict:
+        _, low, high = self.supported_values(selection)
+        return bands.earned(self._share(low), self._share(high))
+
+    def band_of(self, value: Decimal, low: Decimal, high: Decimal) -> Verdict:
+        """The band from a combination's value and supported sums, clamped as above."""
+        low, high = _clamped(value, low, high)
+        return bands.earned(self._share(low), self._share(high))
+
+    def _share(self, supported: Decimal) -> Decimal:
+        if self.claim_value == 0:
+            return Decimal(1) if supported == 0 else Decimal(0)
+        return supported / self.claim_value
+
+    def member_ids(self, selection: Selection) -> list[str]:
+        return [o.figure.id for index, _ in selection for o in self.item(index).members]
+
+    def period(self, selection: Selection) -> Period | None:
+        spans: list[tuple[dt.date, dt.date]] = []
+        in_change: set[int] = set()
+        for added, subtracted in self._change_pairs(selection):
+            ends = [_end(self._item_period(self.item(k))) for k in (added, subtracted)]
+            known = sorted(end for end in ends if end is not None)
+            if len(known) == 2:
+                spans.append((known[0], known[1]))
+            in_change.update((added, subtracted))
+        for index, _ in selection:
+            if index in in_change:
+                continue
+            period = self._item_period(self.item(index))
+            if period is not None:
+                spans.append((period.start, period.end))
+        if not spans:
+            return None
+        return Period(start=min(s for s, _ in spans), end=max(e for _, e in spans))
+
+    def _item_period(self, item: Item) -> Period | None:
+        if item.window is not None:
+            return item.window.period
+        origin = item.members[0]
+        return operand_period(origin, self.source_periods.get(origin.source_id))
+
+    def combination(self, found: Found) -> Combination:
+        selection = found.selection
+        ordered = [item for item in selection if item[1] > 0] + [
+            item for item in selection if item[1] < 0
+        ]
+        value, low, high = self.supported_values(selection)
+        share_low, share_high = self._share(low), self._share(high)
+        terms = [self._term(i, s) for i, s in ordered]
+        expression = self._name(ordered[0][0]) + "".join(
+            f" {'+' if s > 0 else '-'} {self._name(i)}" for i, s in ordered[1:]
+        )
+        off, relative = difference(value, self.claim_value)
+        changes = self._supporting_changes(selection)
+        # Subtracted figures need not carry the claim's word: they are taken away from it.
+        unsupported = [
+            self.item(i).id
+            for i, sign in ordered
+            if sign > 0 and i not in changes and self.item(i).supported_high == 0
+        ]
+        return Combination(
+            terms=terms,
+            expression=expression,
+            value=value,
+            interval=found.interval,
+            difference=off,
+            relative_difference=rounded(relative),
+            match=found.match,
+            supported_share=Share(low=rounded(share_low), high=rounded(share_high)),
+            supported_value=Share(low=low, high=high),
+            unsupported_figures=unsupported,
+            band=bands.earned(share_low, share_high),
+            period=self.period(selection),
+            window=next((t.window for t in terms if t.window is not None), None),
+        )
+
+    def _name(self, index: int) -> str:
+        item = self.item(index)
+        return item.window.short_label() if item.window is not None else item.id
+
+    def _term(self, index: int, sign: int) -> Term:
+        item = self.item(index)
+        return term(item.id, sign, item.value, item.window)
+
+    def chance(self, result: SearchResult, rules: Rules) -> Annotate:
+        """Each match with how many combinations of its size would land as near by chance
+        (coincidence.py): among the search's candidates, except windows of another period
+        than the claim names."""
+        claim = self.case.claim
+        found = Coincidences.of_search(
+            result.census,
+            self.candidates,
+            rules.target,
+            max_terms=rules.max_terms,
+            windows=self.items.days(),
+            period=claim.covers or claim.period,
+        )
+        return found.annotate
+
+    # --- what the source says of a combination -----------------------------------------
+
+    def _index_of(self, item_id: str) -> int:
+        if self._index is None:  # made on first use: a long series has 28,920 items
+            self._index = {item_id: k for k, item_id in enumerate(self.items.ids)}
+        return self._index[item_id]
+
+    def _indices(self, combination: Combination) -> Selection:
+        return tuple(sorted((self._index_of(t.figure), t.sign) for t in combination.terms))
+
+    def change_supported(self, combination: Combination) -> bool:
+        return bool(self._supporting_changes(self._indices(combination)))
+
+    def wrong_way(self, combination: Combination) -> str:
+        if self.direction is None:
+            return ""
+        for added, subtracted in self._change_pairs(self._indices(combination)):
+            actual = self.change_direction(added, subtracted)
+            if actual != self.direction:
+                return (
+                    f" Between {self.item(subtracted).id} and {self.item(added).id} the "
+                    f"source's figures show a {actual}, not a {self.direction}."
+                )
+        return ""
+
+    def basis_readings(self, basis: Combination) -> list[FigureReading]:
+        """What the source calls each basis figure; a supporting change speaks for its ends."""
+        changes = self._supporting_changes(self._indices(basis))
+        readings = []
+        for basis_term in basis.terms:
+            index = self._index_of(basis_term.figure)
+            for origin in self.item(index).members:
+                reading = figure_reading(origin, self.readings)
+                if index in changes:
+                    reading = reading.model_copy(update={"change_supports": self.direction})
+                readings.append(reading)
+        return readings
+
+    def stock_changes(self, combination: Combination) -> list[tuple[FigureOrigin, FigureOrigin]]:
+        pairs = []
+        for added, subtracted in self._change_pairs(self._indices(combination)):
+            a, b = self.item(subtracted).members[0], self.item(added).members[0]
+            pairs.append((a, b) if a.figure.as_of < b.figure.as_of else (b, a))  # type: ignore[operator]
+        return pairs
+
+    # --- sentences and notes -----------------------------------------------------------
+
+    def not_reproduced(self, rules: Rules) -> str:
+        return summary.sum_not_reproduced(self.case.claim, rules)
+
+    def own_notes(self, result: SearchResult, rules: Rules) -> list[Note]:
+        return [
+            *notes.overlap_notes(result, self.candidates),
+            *notes.unit_notes(self.case, self.origins, rules.target),
+        ]
+
+
+def _clamped(value: Decimal, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
+    """Supported sums within 0..value: no more of it can be said than there is."""
+    floor, ceiling = min(Decimal(0), value), max(Decimal(0), value)
+    return min(max(low, floor), ceiling), min(max(high, floor), ceiling)
+
+
+def _end(period: Period | None) -> dt.date | None:
+    return period.end if period else None

@@ -1,0 +1,91 @@
+"""From the search's matches to the verdict: list them, drop coincidences, pick the basis.
+
+The verdict is the most favourable band (bands.py, in the table's order) that a reproducing
+combination earns, unless the best match of that band is a coincidence (coincidence.py):
+then the next band's may still count. A supported basis whose figures measure mostly
+another period than the claim attributes is capped at misleading.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from factcheck import bands, coincidence
+from factcheck.judge.combinations import Combinations
+from factcheck.judge.periods import outside_share
+from factcheck.judge.settings import Rules
+from factcheck.models import Claim, Combination, Verdict
+from factcheck.search import Found, SearchResult
+
+PERIOD_CAP_AT = Decimal("0.5")
+NEAR_MISS = "near_miss"  # a bucket: reproduces the number but not over the `covers` period
+
+
+@dataclass
+class Reproductions:
+    """The listed combinations (the best `top`, and the first of each band) and the near
+    misses, as the audit reports them."""
+
+    result: SearchResult
+    listed: list[Found]
+    combinations: list[Combination]
+    near_misses: list[Combination]
+    near_count: int  # every near miss, listed or not
+
+
+def reproductions(combos: Combinations, result: SearchResult, rules: Rules) -> Reproductions:
+    near = result.found.pop(NEAR_MISS, [])[: rules.top]
+    near_count = result.counts.pop(NEAR_MISS, 0)
+    listed = _listed(result, rules.top)
+    combinations = [combos.combination(found) for found in listed]
+    near_misses = [combos.combination(found) for found in near]
+    if combinations or near_misses:  # the estimate's tables are costly: only when needed
+        annotate = combos.chance(result, rules)
+        combinations = [annotate(combination) for combination in combinations]
+        near_misses = [annotate(combination) for combination in near_misses]
+    return Reproductions(result, listed, combinations, near_misses, near_count)
+
+
+def _listed(result: SearchResult, top: int) -> list[Found]:
+    """The best `top` combinations overall, plus the first of each band (a verdict's basis)."""
+    everything = sorted(found for kept in result.found.values() for found in kept)
+    listed = everything[:top]
+    for kept in result.found.values():
+        if kept and kept[0] not in listed:
+            listed.append(kept[0])
+    return sorted(listed)
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: Verdict
+    basis: int | None = None  # its index among the listed combinations
+    basis_combination: Combination | None = None
+    capped: bool = False  # supported, but capped at misleading by the period
+    # The best combination of each band passed over as a coincidence, best band first.
+    dismissed: list[Combination] = field(default_factory=list)
+
+
+def decide(found: Reproductions, claim: Claim) -> Decision:
+    result, combinations = found.result, found.combinations
+    earned = [band for band in bands.EARNED if result.counts.get(band)]
+    firsts = {band: combinations[found.listed.index(result.found[band][0])] for band in earned}
+    passed = list(
+        itertools.takewhile(lambda band: coincidence.is_coincidental(firsts[band]), earned)
+    )
+    dismissed = [firsts[band] for band in passed]
+    best = next((band for band in earned if band not in passed), None)
+    if best is None:
+        return Decision(Verdict.unsupported, dismissed=dismissed)
+    basis = found.listed.index(result.found[best][0])
+    outside = outside_share(combinations[basis].period, claim.period)
+    capped = best is Verdict.supported and outside is not None and outside > PERIOD_CAP_AT
+    return Decision(
+        verdict=Verdict.misleading if capped else best,
+        basis=basis,
+        basis_combination=combinations[basis],
+        capped=capped,
+        dismissed=dismissed,
+    )

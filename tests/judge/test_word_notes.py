@@ -1,0 +1,33 @@
+"""word_notes.py: further assertions and near-wordings of the claim's word."""
+
+from __future__ import annotations
+
+from factcheck import audit
+from factcheck.models import Verdict
+from tests.conftest import CaseWriter
+from tests.judge.cases import fig
+
+
+def test_also_asserts_supported_by_a_statement(write_case: CaseWriter) -> None:
+    source = {"statements": [{"id": "s", "text": "Many died.", "described_as": ["died"]}]}
+    result = audit(write_case([fig("a", 500, "missing")], source, value=500, also_asserts=["dead"]))
+    assert not [n for n in result.notes if n.kind == "also_asserts"]
+
+
+def test_also_asserts_hedged_statement_is_not_support(write_case: CaseWriter) -> None:
+    source = {
+        "statements": [{"id": "s", "text": "x", "described_as": ["at risk of being trafficked"]}]
+    }
+    result = audit(
+        write_case([fig("a", 500, "missing")], source, value=500, also_asserts=["trafficked"])
+    )
+    note = next(n for n in result.notes if n.kind == "also_asserts")
+    assert "at risk of being trafficked" in note.message
+
+
+def test_a_near_wording_gets_a_synonyms_hint(write_case: CaseWriter) -> None:
+    result = audit(write_case([fig("a", 28, "had run away")], value=28, asserts="ran away"))
+    assert result.verdict is Verdict.false
+    note = next(n for n in result.notes if n.kind == "wording")
+    assert "'had run away'" in note.message and "synonyms" in note.message
+    assert "does not describe any of it as ran away" in result.summary

@@ -1,0 +1,59 @@
+"""wording.py: numbers as readers write them, the same in every output."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from factcheck.kinds import RatioKind
+from factcheck.wording import claim_number, number, percent, share, signed, signed_percent
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (D(291000), "291,000"),
+        (D("12.50"), "12.5"),
+        (D(-2000), "-2,000"),
+        (D("1E+3"), "1,000"),
+        (D("0.000001"), "0.000001"),
+    ],
+)
+def test_number(value: Decimal, written: str) -> None:
+    assert number(value) == written
+
+
+def test_percent_rounds_half_to_even() -> None:
+    assert percent(D("0.125")) == "12.5%"
+    assert percent(D("0.00125")) == "0.1%"
+    assert percent(D("0.00135")) == "0.1%"
+    assert percent(D("0.5"), places=0) == "50%"
+
+
+def test_signed_differences() -> None:
+    assert (signed(D(2000)), signed(D(-500)), signed(D(0))) == ("+2,000", "-500", "0")
+    assert (signed_percent(D("0.012")), signed_percent(D(0))) == ("+1.2%", "0.0%")
+
+
+def test_share_is_one_percent_or_a_range() -> None:
+    assert share(D("0.4"), D("0.4")) == "40.0%"
+    assert share(D("0.4"), D("0.6")) == "40.0%-60.0%"
+    assert share(D("0.4"), D("0.6"), " to ") == "40.0% to 60.0%"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "kind", "written"),
+    [
+        (D(323000), "people", None, "323,000"),
+        (D("-40.585218"), "percent", RatioKind.change, "-40.6%"),
+        (D("12.5"), "percent", RatioKind.change, "+12.5%"),  # a change shows its sign
+        (D("12.5"), "percent", RatioKind.share, "12.5%"),
+        (D("0.333333"), "ratio", RatioKind.share, "0.333"),
+        (D("0.5"), "ratio", None, "0.5"),
+    ],
+)
+def test_claim_number(value: Decimal, unit: str, kind: RatioKind | None, written: str) -> None:
+    assert claim_number(value, unit, kind) == written
