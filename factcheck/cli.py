@@ -268,9 +268,13 @@ class _Output:
         self.streams_to_tty = self.each is not None and sys.stdout.isatty()
 
     def add(self, audit: Audit) -> None:
-        if self.each is not None:
+        if self.each is None:
+            return
+        try:
             sys.stdout.write(self.each(audit, self.view))
             sys.stdout.flush()
+        except BrokenPipeError:
+            raise _ReaderGone from None
 
     def finish(self, audits: list[Audit]) -> None:
         if self.each is not None:
@@ -283,6 +287,13 @@ class _Output:
             return
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+class _ReaderGone(Exception):
+    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
+
+    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
+    """
 
 
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
@@ -513,7 +524,7 @@ def main() -> NoReturn:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):
         _silence_stdout()
         code = 0
     except Exception as exc:

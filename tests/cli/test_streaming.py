@@ -6,7 +6,9 @@ event order, not a clock.
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,26 @@ def test_json_conflicts_with_a_streamed_format(run_main: Run) -> None:
     code, out, err = run_main("verify", str(REPO / CLAIMS[0]), "--json", "--format", "jsonl")
     assert (code, out) == (2, "")
     assert "--json conflicts with --format jsonl" in err
+
+
+class ClosedAfterOneLine(io.StringIO):
+    """stdout piped into `head -1`: the second line finds the reader gone."""
+
+    def write(self, text: str) -> int:
+        if "\n" in self.getvalue():
+            raise BrokenPipeError
+        return super().write(text)
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("no file descriptor")
+
+
+def test_a_reader_that_goes_away_stops_the_batch_quietly(
+    judging: Judging, run_main: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdout = ClosedAfterOneLine()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    code, _, err = run_main("verify", *CLAIMS, "--format", "jsonl")
+    assert (code, err) == (0, "")
+    assert stdout.getvalue().count("\n") == 1
+    assert len(judging.lines_before) == 2  # the third claim is never judged
