@@ -1,7 +1,7 @@
 """The `factcheck` command line: options in, one library call, a renderer, an exit code.
 
 Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands so that
-`factcheck --help` starts fast.
+`factcheck --help` starts fast; the formats come from the registry, which imports no renderer.
 """
 
 from __future__ import annotations
@@ -12,35 +12,41 @@ import sys
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, cast
 
 import typer
 
 from factcheck import __version__
+from factcheck.bands import NAMES, Verdict
 from factcheck.errors import ExitCode
+from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
+from factcheck.render import registry
+from factcheck.render.registry import View
+from factcheck.schema import Kind
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from factcheck.batch import Batch
     from factcheck.errors import Problem
+    from factcheck.models import Audit
+    from factcheck.search import MaxTerms
 
 app = typer.Typer(
     name="factcheck",
     help="Audit public numeric claims against the figures their sources actually print.",
+    epilog="Add --debug to any command to see the traceback of an internal error.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-
-class OutputFormat(StrEnum):
-    rich = "rich"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    claimreview = "claimreview"
+# The --format choices, from the one table of formats. (mypy cannot list the members of an
+# Enum built from a table; the code only reads their values.)
+OutputFormat = StrEnum("OutputFormat", {n: n for n in registry.names("audits")})  # type: ignore[misc]
+CheckFormat = StrEnum("CheckFormat", {n: n for n in registry.names("problems")})  # type: ignore[misc]
+CHECK_DEFAULT = CheckFormat("text")
 
 
 def _tolerance(value: str | None) -> Decimal | None:
@@ -51,12 +57,12 @@ def _tolerance(value: str | None) -> Decimal | None:
         tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
-    if not (tolerance.is_finite() and 0 <= tolerance < 1):
+    if not _claim_accepts("tolerance", tolerance):
         raise typer.BadParameter("expected a relative tolerance from 0 to below 1 (0.01 = 1%)")
     return tolerance
 
 
-def _max_terms(value: str | None) -> int | str | None:
+def _max_terms(value: str | None) -> int | Literal["all"] | None:
     if value is None or value.strip().lower() == "all":
         return None if value is None else "all"
     try:
@@ -65,20 +71,35 @@ def _max_terms(value: str | None) -> int | str | None:
         raise typer.BadParameter(
             f"{value!r}: expected a whole number from 1 to 12, or all"
         ) from None
-    if not 1 <= terms <= 12:
+    if not _claim_accepts("max_terms", terms):
         raise typer.BadParameter(f"{terms} is not from 1 to 12 (or all)")
     return terms
 
 
-def _verdicts(value: str | None) -> list[str]:
+def _claim_accepts(field: str, value: object) -> bool:
+    """Whether a claim file could say `field: value`. The claim's own field checks the
+    range, so that an option and a claim file can never disagree about it."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from factcheck.models import Claim
+
+    declared = Claim.model_fields[field]
+    as_type: Any = Annotated[declared.annotation, declared]  # the field's type and its checks
+    try:
+        TypeAdapter(as_type).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def _verdicts(value: str | None) -> list[Verdict]:
     if not value:
         return []
     names = [part.strip() for part in value.split(",") if part.strip()]
-    allowed = ("supported", "misleading", "false", "unsupported")
-    bad = [name for name in names if name not in allowed]
+    bad = [name for name in names if name not in NAMES]
     if bad:
-        raise typer.BadParameter(f"unknown verdict {bad[0]!r}; expected {', '.join(allowed)}")
-    return names
+        raise typer.BadParameter(f"unknown verdict {bad[0]!r}; expected {', '.join(NAMES)}")
+    return [Verdict(name) for name in names]
 
 
 def _version(value: bool) -> None:
@@ -100,6 +121,9 @@ def main_options(
     """
 
 
+# The options, each declared once. The callbacks of --tolerance, --max-terms and --fail-on
+# turn the text into a Decimal, an int or "all", and verdicts: the parameters are declared
+# as text because Typer parses text, and --help shows them as such (<str>).
 Paths = Annotated[
     list[str],
     typer.Argument(
@@ -117,74 +141,83 @@ Root = Annotated[
         file_okay=False,
     ),
 ]
+KindArgument = Annotated[
+    Kind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+VerifyFormat = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: rich (plain text when "
+        "stdout is not a terminal or NO_COLOR is set).",
+    ),
+]
+OutputFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the result to this file (atomically) instead of stdout.",
+        dir_okay=False,
+    ),
+]
+Tolerance = Annotated[
+    str | None,
+    typer.Option(
+        "--tolerance",
+        help="Relative tolerance for an approximate match, e.g. "
+        "0.01 or 1%. Default: the claim's `tolerance`, else 1%.",
+        callback=_tolerance,
+        show_default=False,
+    ),
+]
+MaxTermsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-terms",
+        metavar="1-12|all",
+        help="Most figures in one combination, or `all` for every size (an exhaustive "
+        "search). Default: the claim's `max_terms`, else 4.",
+        callback=_max_terms,
+        show_default=False,
+    ),
+]
+Top = Annotated[
+    int, typer.Option("--top", min=1, help="How many reproducing combinations to list.")
+]
+Budget = Annotated[
+    int,
+    typer.Option(
+        "--budget",
+        min=1,
+        help="Most combinations the search examines per "
+        "claim before it stops and says the list may be incomplete.",
+    ),
+]
+FailOn = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 3 when any verdict is one of these (comma-separated), e.g. false,unsupported.",
+        callback=_verdicts,
+    ),
+]
 
 
 @app.command()
 def verify(
     paths: Paths,
-    json_output: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format. Default: rich (plain text when "
-            "stdout is not a terminal or NO_COLOR is set).",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the result to this file (atomically) instead of stdout.",
-            dir_okay=False,
-        ),
-    ] = None,
-    tolerance: Annotated[
-        str | None,
-        typer.Option(
-            "--tolerance",
-            help="Relative tolerance for an approximate match, e.g. "
-            "0.01 or 1%. Default: the claim's `tolerance`, else 1%.",
-            callback=_tolerance,
-            show_default=False,
-        ),
-    ] = None,
-    max_terms: Annotated[
-        str | None,
-        typer.Option(
-            "--max-terms",
-            metavar="1-12|all",
-            help="Most figures in one combination, or `all` for every size (an exhaustive "
-            "search). Default: the claim's `max_terms`, else 4.",
-            callback=_max_terms,
-            show_default=False,
-        ),
-    ] = None,
-    top: Annotated[
-        int, typer.Option("--top", min=1, help="How many reproducing combinations to list.")
-    ] = 20,
-    budget: Annotated[
-        int,
-        typer.Option(
-            "--budget",
-            min=1,
-            help="Most combinations the search examines per "
-            "claim before it stops and says the list may be incomplete.",
-        ),
-    ] = 500_000,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 3 when any verdict is one of these "
-            "(comma-separated), e.g. false,unsupported.",
-            callback=_verdicts,
-        ),
-    ] = None,
+    json_output: JsonFlag = False,
+    output_format: VerifyFormat = None,
+    output: OutputFile = None,
+    tolerance: Tolerance = None,
+    max_terms: MaxTermsOption = None,
+    top: Top = DEFAULT_TOP,
+    budget: Budget = DEFAULT_BUDGET,
+    fail_on: FailOn = None,
     root: Root = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Find the combinations of source figures that reproduce each claim, and judge them.
 
@@ -196,24 +229,81 @@ def verify(
     """
     from factcheck.batch import verify_many
     from factcheck.judge import Settings
-    from factcheck.models import Verdict
 
-    chosen = OutputFormat.json if json_output else (output_format or OutputFormat.rich)
-    if json_output and output_format not in (None, OutputFormat.json):
-        raise typer.BadParameter("--json conflicts with --format " + output_format.value)
-    settings = Settings(tolerance=tolerance, max_terms=max_terms, top=top, budget=budget)  # type: ignore[arg-type]
-    errors = _stderr()
-    with _progress(errors, enabled=len(paths) > 1 or any(Path(p).is_dir() for p in paths)) as bar:
-        batch = verify_many(paths, settings, root=root, on_start=bar.start, on_done=bar.advance)
+    settings = Settings(
+        tolerance=cast("Decimal | None", tolerance),  # parsed by _tolerance
+        max_terms=cast("MaxTerms | None", max_terms),  # parsed by _max_terms
+        top=top,
+        budget=budget,
+    )
+    view = View(single=_single(paths), plain=_plain(), root=root)
+    out = _Output(_chosen_format(json_output, output_format), view, output)
+    batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
+    with batch_progress as bar:
+        batch = verify_many(
+            paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
+        )
     _report_problems(batch.problems)
-    text = _render(batch, chosen, single=_single(paths), root=root)
-    _emit(text, output)
+    out.finish(batch.audits)
+    _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by _verdicts
+
+
+def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str:
+    chosen = output_format.value if output_format else None
+    if json_output and chosen not in (None, "json"):
+        raise typer.BadParameter(f"--json conflicts with --format {chosen}")
+    return "json" if json_output else (chosen or "rich")
+
+
+class _Output:
+    """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
+    audit as each is judged; everything else, and every -o file (written atomically), once
+    the batch is done."""
+
+    def __init__(self, format_name: str, view: View, path: Path | None) -> None:
+        self.view = view
+        self.path = path
+        self.render = registry.audits_renderer(format_name)
+        self.each = registry.each_renderer(format_name) if path is None else None
+        self.streams_to_tty = self.each is not None and sys.stdout.isatty()
+
+    def add(self, audit: Audit) -> None:
+        if self.each is None:
+            return
+        try:
+            sys.stdout.write(self.each(audit, self.view))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise _ReaderGone from None
+
+    def finish(self, audits: list[Audit]) -> None:
+        if self.each is not None:
+            return  # written already, one audit at a time
+        text = self.render(audits, self.view)
+        if self.path is not None:
+            from factcheck.output import write_atomically
+
+            write_atomically(self.path, text)
+            return
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+class _ReaderGone(Exception):
+    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
+
+    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
+    """
+
+
+def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
+    """Exit 130 after Ctrl-C, 1 for invalid input, 3 for a verdict the gate refuses."""
     if batch.interrupted:
         sys.stderr.write(f"Interrupted: {len(batch.audits)} claims were verified before Ctrl-C.\n")
         raise typer.Exit(ExitCode.INTERRUPTED)
     if batch.problems:
         raise typer.Exit(ExitCode.INVALID_INPUT)
-    gated = batch.gated(Verdict(v) for v in fail_on or [])
+    gated = batch.gated(fail_on)
     for audit in gated:
         why = (
             f"expected {audit.expect.value}"
@@ -229,46 +319,12 @@ def _single(paths: list[str]) -> bool:
     return len(paths) == 1 and Path(paths[0]).is_file()
 
 
-def _render(batch: Batch, chosen: OutputFormat, *, single: bool, root: Path | None) -> str:
-    from factcheck.render import json as json_render
-
-    audits = batch.audits
-    if chosen is OutputFormat.json:
-        if single and len(audits) == 1:
-            return json_render.render_json(audits[0])
-        return json_render.dumps([a.model_dump(mode="python") for a in audits], indent=2) + "\n"
-    if chosen is OutputFormat.jsonl:
-        return json_render.render_jsonl(audits)
-    if chosen is OutputFormat.markdown:
-        from factcheck.render.markdown import render_markdown
-
-        return "\n".join(render_markdown(a) for a in audits)
-    if chosen is OutputFormat.claimreview:
-        from factcheck.config import load_config
-        from factcheck.render.claimreview import render_claimreview
-
-        config = load_config(root or Path.cwd())
-        return render_claimreview(audits, config, single=single and len(audits) == 1)
-    from factcheck.render.terminal import render_audit, render_summary, to_text
-
-    plain = _plain()
-    if single and len(audits) == 1:
-        return to_text(render_audit(audits[0], plain=plain), plain=plain)
-    return to_text(render_summary(audits, plain=plain), plain=plain) if audits else ""
+def _is_batch(paths: list[str]) -> bool:
+    return len(paths) > 1 or any(Path(p).is_dir() for p in paths)
 
 
 def _plain() -> bool:
     return not sys.stdout.isatty() or "NO_COLOR" in os.environ
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is not None:
-        from factcheck.output import write_atomically
-
-        write_atomically(output, text)
-        return
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def _stderr() -> Console:
@@ -319,6 +375,9 @@ class _Progress(_NoProgress):
             TextColumn("{task.description}"),
             console=console,
             transient=True,
+            # Rich would send stdout through the bar's console, which is stderr: a streamed
+            # output (jsonl) piped onwards would land on stderr instead.
+            redirect_stdout=False,
         )
         self.task = self.progress.add_task("", total=None)
 
@@ -342,17 +401,6 @@ def _progress(console: Console, *, enabled: bool) -> _NoProgress:
     return _NoProgress()
 
 
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class FileKind(StrEnum):
-    claim = "claim"
-    source = "source"
-
-
 @app.command()
 def check(
     paths: Paths,
@@ -365,7 +413,7 @@ def check(
             "objects; github: Actions annotations, and a table in "
             "$GITHUB_STEP_SUMMARY when it is set.",
         ),
-    ] = CheckFormat.text,
+    ] = CHECK_DEFAULT,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     root: Root = None,
 ) -> None:
@@ -383,13 +431,13 @@ def check(
     Example: factcheck check claims/ sources/ --format github
     """
     from factcheck.check import check_paths
-    from factcheck.render.problems import RENDERERS, counts, render_step_summary
+    from factcheck.render.problems import counts, render_step_summary
 
     problems = check_paths(paths, root=root)
-    sys.stdout.write(RENDERERS[output_format.value](problems))
+    sys.stdout.write(registry.problems_renderer(output_format.value)(problems))
     sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if output_format is CheckFormat.github and summary_file:
+    if output_format.value == "github" and summary_file:
         try:
             with Path(summary_file).open("a", encoding="utf-8") as handle:
                 handle.write(render_step_summary(problems))
@@ -402,25 +450,19 @@ def check(
 
 
 @app.command()
-def schema(
-    kind: Annotated[
-        FileKind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
-    ],
-) -> None:
+def schema(kind: KindArgument) -> None:
     """Print the JSON Schema (2020-12) of claim or source files, for editors.
 
     Example: factcheck schema claim > schemas/claim.schema.json
     """
-    from factcheck.schema import Kind, render_schema
+    from factcheck.schema import render_schema
 
-    sys.stdout.write(render_schema(Kind(kind.value)))
+    sys.stdout.write(render_schema(kind))
 
 
 @app.command()
 def new(
-    kind: Annotated[
-        FileKind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
-    ],
+    kind: KindArgument,
     name: Annotated[
         str,
         typer.Argument(
@@ -444,7 +486,6 @@ def new(
     Example: factcheck new claim speaker-2024-09-23-325k-children
     """
     from factcheck.errors import FactcheckError
-    from factcheck.schema import Kind
     from factcheck.skeleton import schema_location, valid_name, write_skeleton
 
     try:
@@ -452,12 +493,12 @@ def new(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="NAME") from None
     try:
-        path = write_skeleton(Kind(kind.value), name, directory)
+        path = write_skeleton(kind, name, directory)
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
     sys.stdout.write(f"{path}\n")
-    schema_file = schema_location(Kind(kind.value), path)
+    schema_file = schema_location(kind, path)
     if not schema_file.exists():
         sys.stderr.write(
             f"note: its modeline names {schema_file}, which does not exist; for editor "
@@ -467,7 +508,7 @@ def new(
 
 def main() -> NoReturn:
     """Console-script entry point: one place turns every outcome into an exit code."""
-    debug = "--debug" in sys.argv
+    args, debug = _without_debug(sys.argv[1:])
     # One run builds hundreds of thousands of small objects and frees few of them before
     # it exits; the cyclic collector's default rhythm (a pass every 700 allocations) took a
     # fifth of the time on a 10,000-figure source. It stays on, only less often.
@@ -476,19 +517,28 @@ def main() -> NoReturn:
     try:
         # standalone_mode=False: click hands back exit codes and exceptions instead of
         # exiting, so that this one place decides every exit code (130, quiet pipes, ...).
-        result = app(standalone_mode=False)
+        result = app(args=args, standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         code = ExitCode.INTERRUPTED
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):
         _silence_stdout()
         code = 0
     except Exception as exc:
         code = _exit_code_for(exc, debug)
     sys.exit(code)
+
+
+def _without_debug(args: list[str]) -> tuple[list[str], bool]:
+    """The arguments without --debug, and whether it was there. --debug is read here, where
+    it is used, so that every command takes it and it holds for errors raised at any point,
+    even while the command line is parsed."""
+    end = args.index("--") if "--" in args else len(args)  # after --, only paths
+    options = [arg for arg in args[:end] if arg != "--debug"]
+    return options + args[end:], len(options) < end
 
 
 def _exit_code_for(exc: Exception, debug: bool) -> int:

@@ -624,6 +624,8 @@ def _slow_batch(repo: Path, claims: int) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGINT")
 def test_ctrl_c_during_a_batch_reports_what_it_finished(repo: Path) -> None:
+    import threading  # here, not above: this test is the only user (and the CLI's to edit)
+
     _slow_batch(repo, 40)
     process = subprocess.Popen(
         [sys.executable, "-m", "factcheck.cli", "verify", "claims/", "--format", "jsonl"],
@@ -634,13 +636,23 @@ def test_ctrl_c_during_a_batch_reports_what_it_finished(repo: Path) -> None:
         # A shell's background job inherits SIGINT ignored; Ctrl-C reaches a terminal's.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(2.5)
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=HANG_SECONDS)
+    # No clock decides anything here: the test waits for the first claim's line (jsonl
+    # streams claim by claim) and only then presses Ctrl-C. The timer is only a hang guard,
+    # generous because on a busy machine one of these claims has taken over 10 s.
+    hang_guard = threading.Timer(10 * HANG_SECONDS, process.kill)
+    hang_guard.start()
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        process.send_signal(signal.SIGINT)
+        rest, err = process.communicate()
+    finally:
+        hang_guard.cancel()
     errors = err.decode()
+    assert first.startswith(b'{"schema_version"'), errors
     assert process.returncode == 130, errors
     assert "Traceback" not in errors
-    finished = out.decode().splitlines()
+    finished = [first.decode().rstrip("\n"), *rest.decode().splitlines()]
     match = re.search(r"Interrupted: (\d+) claims were verified before Ctrl-C", errors)
     assert match, errors
     print(f"interrupted after {len(finished)} of 40 claims")

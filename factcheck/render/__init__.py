@@ -1,1 +1,8 @@
-"""Renderers: an Audit (or a batch of them) in, text or a Rich renderable out. None prints."""
+"""Renderers: an Audit (or a batch of them) in, text or a Rich renderable out. None prints.
+
+`registry` lists every output format and where its renderer lives; it imports no renderer.
+"""
+
+from factcheck.render.registry import FORMATS, Format, View
+
+__all__ = ["FORMATS", "Format", "View"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from factcheck.models import Audit
+from factcheck.render.registry import View
 
 
 def render_json(audit: Audit) -> str:
@@ -19,7 +20,19 @@ def render_json(audit: Audit) -> str:
 
 def render_jsonl(audits: Iterable[Audit]) -> str:
     """One compact JSON object per line, one line per audit."""
-    return "".join(dumps(a.model_dump(mode="python")) + "\n" for a in audits)
+    return "".join(render_line(audit) for audit in audits)
+
+
+def render_audits(audits: Sequence[Audit], view: View) -> str:
+    """`verify --format json`: the audit itself for one named file, else a list of them."""
+    if view.single and len(audits) == 1:
+        return render_json(audits[0])
+    return dumps([audit.model_dump(mode="python") for audit in audits], indent=2) + "\n"
+
+
+def render_line(audit: Audit, view: View | None = None) -> str:
+    """`verify --format jsonl`, one audit at a time: a compact object and a newline."""
+    return dumps(audit.model_dump(mode="python")) + "\n"
 
 
 def dumps(value: Any, indent: int | None = None) -> str:

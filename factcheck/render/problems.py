@@ -1,7 +1,8 @@
 """Problems found by `factcheck check`, rendered as text, JSON or GitHub Actions commands.
 
 Each renderer takes the sorted problems and returns the whole output as one string; the
-CLI picks one from RENDERERS by the --format value. Formats are documented in docs/ci.md.
+CLI picks one by the --format value from the registry of formats (render/registry.py).
+Formats are documented in docs/ci.md.
 """
 
 from __future__ import annotations
@@ -108,11 +109,14 @@ def counts(problems: Sequence[Problem], *, files: bool = True) -> str:
     return " and ".join(parts) + where
 
 
-RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-}
+def __getattr__(name: str) -> dict[str, Renderer]:
+    """`RENDERERS`, the renderers by format name, for code that imported it from here: a
+    view of the registry, which is the one table of formats."""
+    if name != "RENDERERS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from factcheck.render.registry import names, problems_renderer
+
+    return {format_name: problems_renderer(format_name) for format_name in names("problems")}
 
 
 def _by_file(problems: Sequence[Problem]) -> dict[str, list[Problem]]:

@@ -1,0 +1,113 @@
+"""verify's options: defaults from the library, ranges from the claim format, --debug."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from factcheck import bands, limits, search
+from factcheck.cli import app
+from tests.cli.conftest import Run
+
+CLAIM = "claims/illustrative-mayor-created-12k-jobs.yaml"
+
+
+def _verify_option(name: str) -> typer.core.TyperOption:
+    command = typer.main.get_command(app).commands["verify"]  # type: ignore[attr-defined]
+    [option] = [p for p in command.params if p.name == name]
+    return option  # type: ignore[no-any-return]
+
+
+HEAVY = ["numpy", "yaml", "factcheck.models", "factcheck.search", "factcheck.judge"]
+HEAVY += ["factcheck.render.json", "factcheck.render.terminal", "factcheck.render.problems"]
+
+
+@pytest.mark.parametrize(
+    ("command", "heavy"),
+    [
+        ([], [*HEAVY, "pydantic"]),
+        # Typer itself loads pydantic to convert a subcommand's parameters.
+        (["verify"], HEAVY),
+        (["check"], HEAVY),
+    ],
+)
+def test_help_imports_no_renderer_nor_the_engine(command: list[str], heavy: list[str]) -> None:
+    # What keeps `factcheck --help` fast, asserted without a clock.
+    code = (
+        "import sys\n"
+        f"sys.argv = ['factcheck', *{command!r}, '--help']\n"
+        "from factcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(set({heavy!r}) & set(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr == "[]\n"
+    assert "Usage: factcheck" in done.stdout
+
+
+def test_defaults_are_the_searchs() -> None:
+    assert _verify_option("top").default == limits.DEFAULT_TOP == search.DEFAULT_TOP
+    assert _verify_option("budget").default == limits.DEFAULT_BUDGET == search.DEFAULT_BUDGET
+
+
+def test_fail_on_takes_the_verdict_names(run_main: Run, in_repo: Path) -> None:
+    code, _, err = run_main("verify", CLAIM, "--fail-on", "wrong")
+    assert code == 2
+    assert f"unknown verdict 'wrong'; expected {', '.join(bands.NAMES)}" in err
+    code, _, err = run_main("verify", CLAIM, "--fail-on", ",".join(bands.NAMES))
+    assert code == 3
+    assert err.endswith("(listed in --fail-on)\n")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "accepted"),
+    [
+        ("--tolerance", "0", True),
+        ("--tolerance", "99.9%", True),
+        ("--tolerance", "1", False),
+        ("--tolerance", "100%", False),
+        ("--tolerance", "-0.01", False),
+        ("--tolerance", "NaN", False),
+        ("--max-terms", "1", True),
+        ("--max-terms", "12", True),
+        ("--max-terms", " ALL ", True),
+        ("--max-terms", "0", False),
+        ("--max-terms", "13", False),
+    ],
+)
+def test_ranges_are_the_claim_formats(
+    run_main: Run, in_repo: Path, option: str, value: str, accepted: bool
+) -> None:
+    code, _, err = run_main("verify", CLAIM, option, value, "--format", "json", "--top", "1")
+    assert (code != 2) == accepted, err  # (a verdict that changes exits 3: accepted too)
+    assert (f"Invalid value for '{option}'" in err) == (not accepted)
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(
+    run_main: Run, in_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("factcheck.batch.judge", broken)
+    code, _, err = run_main("verify", CLAIM)
+    assert code == 70
+    assert "internal error: RuntimeError: a bug" in err
+    assert "rerun with --debug" in err
+    with pytest.raises(RuntimeError, match="a bug"):
+        run_main("verify", CLAIM, "--debug")
+
+
+@pytest.mark.parametrize("command", [["verify", CLAIM], ["check", CLAIM], ["schema", "claim"]])
+def test_every_command_takes_debug(run_main: Run, in_repo: Path, command: list[str]) -> None:
+    assert run_main(*command, "--debug") == run_main(*command)
+
+
+def test_after_a_double_dash_debug_is_a_path(run_main: Run, in_repo: Path) -> None:
+    code, _, err = run_main("verify", CLAIM, "--", "--debug")
+    assert code == 1
+    assert err.startswith("--debug:")
