@@ -1,7 +1,7 @@
 """`factcheck check`: validate claim and source files without searching, every problem once.
 
 Each YAML file is read and recognised as a claim or a source, then validated with the same
-rules `verify` applies (factcheck/load.py): a claim together with the sources it names and the
+rules `verify` applies (factcheck/load/): a claim together with the sources it names and the
 relations between all their figures, a source with the relations between its own figures.
 On top come warnings (FC5xx): things that are valid but probably wrong, such as a quote that
 does not contain its figure's number. A broken file is a result, not a stop: the outcome is
@@ -37,7 +37,7 @@ from factcheck.numbers import NumberFormatError, parse_number, precision_of
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
-# appear, as in load.py, so a stray `publisher:` in a claim is reported as an unknown key.
+# appear, as in load/claims.py, so a stray `publisher:` in a claim is reported as an unknown key.
 CLAIM_KEYS = ("asserts", "speaker")
 SOURCE_KEYS = ("publisher", "figures")
 
