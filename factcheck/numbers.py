@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -148,7 +149,21 @@ def _leading_qualifier(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+# Most values are written as whole numbers, bare or grouped with commas ("325,000").
+_PLAIN_WHOLE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
+
+
+# Pure, and asked twice for each figure's value (the models read its precision, then its
+# value) and again for a quote's numbers: remembering the last few thousand halves the time
+# a large source takes to validate. Refusals are not remembered (they raise).
+@functools.lru_cache(maxsize=4096)
 def _parse_text(text: str) -> WrittenNumber:
+    if len(text) <= MAX_NUMBER_TEXT and _PLAIN_WHOLE.fullmatch(text):
+        return _plain_whole(text)
+    return _parse_any(text)
+
+
+def _parse_any(text: str) -> WrittenNumber:
     stripped = text.strip()
     if len(stripped) > MAX_NUMBER_TEXT:
         raise NumberFormatError(
@@ -194,6 +209,18 @@ def _parse_text(text: str) -> WrittenNumber:
     if not (_in_range(value) and _in_range(precision)):
         raise NumberFormatError(f"{_describe(text)} is out of range: {RANGE}")
     return WrittenNumber(_plain(value), _plain(precision), percent=bool(match["percent"]))
+
+
+def _plain_whole(text: str) -> WrittenNumber:
+    """What _parse_any makes of "325000" or "325,000", in a fifth of the time (a large
+    source holds thousands): the precision is the place of the last non-zero digit."""
+    digits = text.replace(",", "")
+    value = Decimal(digits)  # exponent 0, as _plain would leave it
+    if value > MAX_MAGNITUDE:
+        raise NumberFormatError(f"{_describe(text)} is out of range: {RANGE}")
+    if not value:
+        return WrittenNumber(value, Decimal(1))
+    return WrittenNumber(value, Decimal(10 ** (len(digits) - len(digits.rstrip("0")))))
 
 
 def _plain(value: Decimal) -> Decimal:

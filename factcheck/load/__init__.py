@@ -7,8 +7,8 @@ The way through, one module each:
   nodes.py (PyYAML's composer, for a broken file's precise message), both turning YAML
   into plain data by the same rules (scalars.py), keeping marks in a document.py Document;
 - validation.py: the models' validation, each pydantic error made a located Problem;
-- claims.py: load_claim, which loads a claim and the sources it names (once per run,
-  through a SourceCache) into a case.py Case;
+- claims.py: load_claim, which loads a claim and the sources it names into a case.py Case;
+- sources.py: where a named source may be, and the SourceCache that reads each file once;
 - relations.py: the rules between figures (unique ids, part_of, no circles, ancestors);
 - limits.py: the bounds on a file and on the problems listed.
 """
@@ -16,13 +16,7 @@ The way through, one module each:
 from __future__ import annotations
 
 from factcheck.load.case import Case, FigureOrigin, LoadedSource
-from factcheck.load.claims import (
-    ROOT_MARKERS,
-    SourceCache,
-    find_root,
-    load_claim,
-    resolve_source_path,
-)
+from factcheck.load.claims import claim_case, load_claim
 from factcheck.load.document import Document, KeyPath, Parsed, format_key_path
 from factcheck.load.events import PURE_PYTHON_BYTES
 from factcheck.load.events import read_events as _read_events
@@ -38,6 +32,7 @@ from factcheck.load.limits import (
 from factcheck.load.nodes import read_nodes as _read_nodes
 from factcheck.load.reader import read_document
 from factcheck.load.relations import MAX_WHOLES, ancestors, check_figures
+from factcheck.load.sources import ROOT_MARKERS, SourceCache, find_root, resolve_source_path
 from factcheck.load.validation import ModelT, validate
 
 __all__ = [
@@ -62,6 +57,7 @@ __all__ = [
     "_read_nodes",
     "ancestors",
     "check_figures",
+    "claim_case",
     "find_root",
     "format_key_path",
     "load_claim",

@@ -4,47 +4,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, Protocol
 
 from factcheck.errors import Problem, problem_at
-
-KeyPath = tuple[str | int, ...]
+from factcheck.load.marks import KeyPath as KeyPath  # defined there, named here
+from factcheck.load.marks import Marks
 
 LONGEST_SHOWN = 60
 
 
+class Mark(Protocol):
+    """A place in the file as PyYAML gives it (yaml.Mark, or libyaml's own): 0-based."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
 @dataclass
 class Document:
-    """One parsed YAML file: plain data plus where each key and value stands."""
+    """One parsed YAML file: plain data (never changed once read) plus where each key and
+    value stands (marks.py)."""
 
     path: Path
     data: Any
-    value_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    seen_nodes: set[int] = field(default_factory=set, repr=False)
+    marks: Marks = field(default_factory=Marks, repr=False)
+
+    @property
+    def value_marks(self) -> dict[KeyPath, tuple[int, int]]:
+        """Line and column (1-based) of every value, by key path."""
+        values, _ = self.marks.flat(self.data)
+        return {key_path: self.marks.place(offset) for key_path, offset in values.items()}
+
+    @property
+    def key_marks(self) -> dict[KeyPath, tuple[int, int]]:
+        """Line and column (1-based) of every mapping key, by key path."""
+        _, keys = self.marks.flat(self.data)
+        return {key_path: self.marks.place(offset) for key_path, offset in keys.items()}
 
     def locate(self, key_path: KeyPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or key) at key_path, else of its nearest parent."""
-        marks = self.key_marks if key else self.value_marks
-        probe = key_path
-        while probe:
-            if probe in marks:
-                return marks[probe]
-            if key and probe in self.value_marks:
-                return self.value_marks[probe]
-            probe = probe[:-1]
-        return self.value_marks.get((), (1, 1))
+        offset = self.marks.locate(self.data, key_path, key=key)
+        return (1, 1) if offset is None else self.marks.place(offset)
 
     def problem(self, key_path: KeyPath, message: str, code: str, *, key: bool = False) -> Problem:
         line, column = self.locate(key_path, key=key)
         return problem_at(self.path, message, code, line, column, format_key_path(key_path))
 
 
+def place(mark: Mark) -> tuple[int, int]:
+    """1-based line and column, as problems give them."""
+    return mark.line + 1, mark.column + 1
+
+
 # What a reader returns: the document, the problems found while reading, and where the
 # top-level value starts (None for an empty file).
-Parsed = tuple[Document, list[Problem], "yaml.Mark | None"]
+Parsed = tuple[Document, list[Problem], Mark | None]
 
 
 def format_key_path(key_path: KeyPath) -> str:
@@ -65,3 +82,11 @@ def shown(text: str, longest: int = LONGEST_SHOWN) -> str:
     if len(text) <= longest:
         return repr(text)
     return f"{text[: longest - 3]!r}... ({len(text):,} characters)"
+
+
+def duplicate_key_message(key: str, first_line: int) -> str:
+    """FC110's words, the same from both readers."""
+    return (
+        f"duplicate key {shown(key)} (first at line {first_line}); YAML would keep "
+        "only the last one"
+    )

@@ -1,7 +1,10 @@
-"""The fast reader: libyaml's events straight into plain data, with nodes.py's rules.
+"""The fast reader: libyaml's events straight into plain data, by nodes.py's rules.
 
 Composing nodes first costs six times as much as the events, and PyYAML's composer hands
-an alias back as its anchor's node; the events say where each alias stands.
+an alias back as its anchor's node; the events say where each alias stands. Most of the
+time of a large source goes to libyaml making the event objects (some 0.7 microseconds
+each, 160,000 for 10,000 figures): the loops below test event types with `is` and keep
+each mark as it comes, so that they add as little as they can to it.
 """
 
 from __future__ import annotations
@@ -11,12 +14,33 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
+from yaml import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.composer import ComposerError
 
 from factcheck.errors import InputError, Problem, problem_at
-from factcheck.load.document import Document, KeyPath, Parsed, format_key_path, shown
+from factcheck.load.document import (
+    Document,
+    KeyPath,
+    Mark,
+    Parsed,
+    duplicate_key_message,
+    format_key_path,
+    place,
+)
 from factcheck.load.limits import MAX_DEPTH, MAX_ITEMS, MAX_PROBLEMS, MAX_VALUES, more_problems
+from factcheck.load.marks import Marks
 from factcheck.load.nodes import FAST_LOADER
-from factcheck.load.scalars import MAP, SEQ, STR, implicit_tag, is_merge, refused_tag, scalar_value
+from factcheck.load.scalars import STR, implicit_tag, is_merge, refused_tag, scalar_value
 
 # Above this size a broken file is reported in libyaml's words rather than re-read by the
 # pure-Python parser for its own (some 3 seconds a megabyte).
@@ -24,10 +48,8 @@ PURE_PYTHON_BYTES = 65_536
 
 
 def read_events(path: Path, text: str) -> Parsed | None:
-    """Parse with libyaml's event stream straight into plain data, with _to_python's rules.
+    """Parse with libyaml's event stream straight into plain data.
 
-    Composing nodes first costs six times as much as the events, and PyYAML's composer
-    hands an alias back as its anchor's node; the events say where each alias stands.
     None when libyaml is missing, or when it finds a small file broken: the pure-Python
     parser then says where and why in the words the tests pin.
     """
@@ -35,13 +57,13 @@ def read_events(path: Path, text: str) -> Parsed | None:
         return None
     loader = FAST_LOADER(text)
     # get_event itself rather than yaml.parse(), a generator that costs as much again
-    builder = _Builder(path, loader.get_event)
+    reader = _EventReader(path, text, loader.get_event)
     try:
-        return builder.run()
+        return reader.run()
     except yaml.MarkedYAMLError as exc:
         if "exceeded maximum nesting depth" in str(exc.problem):
             mark = exc.problem_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, column = place(mark) if mark else (1, 1)
             raise InputError(
                 [problem_at(path, f"nested deeper than {MAX_DEPTH} levels", "FC107", line, column)]
             ) from None
@@ -52,190 +74,236 @@ def read_events(path: Path, text: str) -> Parsed | None:
         loader.dispose()
 
 
-class _Builder:
-    """Plain data and marks from a stream of YAML events (see _to_python for the rules)."""
+class _Anchors:
+    """The anchors met so far, to raise PyYAML's composer errors where PyYAML would: an
+    alias to no anchor, an anchor defined twice (every alias is refused all the same)."""
 
-    def __init__(self, path: Path, next_event: Callable[[], Any]) -> None:
-        self.doc = Document(path=path, data=None)
+    def __init__(self) -> None:
+        self.marks: dict[str, Any] = {}
+
+    def note(self, event: Any) -> None:
+        mark: Any = event.start_mark  # libyaml's Mark, which the stubs do not accept
+        if type(event) is AliasEvent:
+            if event.anchor not in self.marks:
+                raise ComposerError(None, None, f"found undefined alias {event.anchor!r}", mark)
+        elif event.anchor is not None:
+            if event.anchor in self.marks:
+                raise ComposerError(
+                    f"found duplicate anchor {event.anchor!r}; first occurrence",
+                    self.marks[event.anchor],
+                    "second occurrence",
+                    mark,
+                )
+            self.marks[event.anchor] = mark
+
+
+class _Refusals:
+    """The problems found while reading, the first MAX_PROBLEMS of them in full.
+
+    Events come in the order of the file, so those are the ones capped() would keep; the
+    rest are only counted (250,000 aliases, 200,000 duplicate keys).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self.problems: list[Problem] = []
-        self.next = next_event  # the stream ends with StreamEndEvent: never read past it
-        self.anchors: dict[str, Any] = {}
         self.more = 0
         self.last = problem_at(path, "", "")
+
+    def add(self, message: str, code: str, mark: Mark, key_path: KeyPath = ()) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(
+                problem_at(self.path, message, code, *place(mark), format_key_path(key_path))
+            )
+            return
+        self.more += 1
+        self.last = problem_at(self.path, message, code, *place(mark))
+
+    def finished(self) -> list[Problem]:
+        if not self.more:
+            return self.problems
+        return [*self.problems, more_problems(self.path, self.more, self.last)]
+
+
+class _EventReader:
+    """Plain data and marks from a stream of YAML events."""
+
+    def __init__(self, path: Path, text: str, next_event: Callable[[], Any]) -> None:
+        self.marks = Marks(text)
+        self.document = Document(path=path, data=None, marks=self.marks)
+        self.next = next_event  # the stream ends with StreamEndEvent: never read past it
+        self.anchors = _Anchors()
+        self.refusals = _Refusals(path)
+        self.problems = self.refusals.problems
         self.values = 0
 
     def run(self) -> Parsed:
         self.next()  # StreamStartEvent
-        event = self.next()
-        if isinstance(event, yaml.StreamEndEvent):
-            return self.doc, [], None
+        if type(self.next()) is StreamEndEvent:
+            return self.document, [], None
         top: Any = self.next()  # DocumentStartEvent came first
-        self.doc.data = self.node(top, (), 0)
+        self.marks.top = top.start_mark.index
+        self.document.data = self.value(top, (), None, 0)
         self.next()  # DocumentEndEvent
         event = self.next()
-        if not isinstance(event, yaml.StreamEndEvent):
-            raise yaml.composer.ComposerError(
+        if type(event) is not StreamEndEvent:
+            raise ComposerError(
                 "expected a single document in the stream",
                 top.start_mark,
                 "but found another document",
                 event.start_mark,
             )
-        return self.doc, self.finished(), top.start_mark
+        return self.document, self.refusals.finished(), top.start_mark
 
-    def node(self, event: Any, key_path: KeyPath, depth: int) -> Any:
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-        self.values += 1
+    def value(self, event: Any, parent: KeyPath, key: str | int | None, depth: int) -> Any:
+        """The plain value of the node event starts, at parent's key (None: the top).
+
+        Its place is kept by the caller; its key path is made only where it is needed.
+        """
+        self.values += 1  # count() written out: this runs for every value of the file
         if self.values > MAX_VALUES:
-            self.too_big(f"holds more than {MAX_VALUES:,} values", mark)
-        if not self.problems:  # else the file is refused: no later problem needs marks,
-            self.doc.value_marks[key_path] = mark  # and 250,000 aliases would take 60 MB
+            self.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
         if event.anchor is not None:  # an anchor, or an alias (which always names one)
-            self.anchor(event)
+            self.anchors.note(event)
         if depth > MAX_DEPTH:
-            self.refuse(f"nested deeper than {MAX_DEPTH} levels", "FC107", mark)
+            self.refusals.add(f"nested deeper than {MAX_DEPTH} levels", "FC107", event.start_mark)
             self.skip(event)
             return None
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is ScalarEvent:
+            return self.scalar(event, parent, key)
+        if kind is AliasEvent:
             # Refused wherever it stands: no "billion laughs" expansion, no loop.
-            self.refuse(
+            self.refusals.add(
                 "YAML aliases (*name) are not allowed; write the value out",
                 "FC112",
-                mark,
-                key_path,
+                event.start_mark,
+                _path(parent, key),
             )
             return None
         tag = event.tag
-        if isinstance(event, yaml.ScalarEvent):
-            if tag is None or tag == "!":
-                tag = implicit_tag(event.value, event.implicit[0])
-        elif tag is None or tag == "!":
-            tag = SEQ if isinstance(event, yaml.SequenceStartEvent) else MAP
-        if refused_tag(tag):
-            self.refuse(
-                f"YAML tag {tag!r} is not allowed; write plain values", "FC108", mark, key_path
-            )
+        if tag is not None and tag != "!" and refused_tag(tag):
+            self.refuse_tag(event, tag, _path(parent, key))
             self.skip(event)
             return None
-        if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(key_path, depth)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
-                if len(items) == MAX_ITEMS:
-                    self.too_big(f"a list holds more than {MAX_ITEMS:,} items", mark)
-                items.append(self.node(item, (*key_path, len(items)), depth + 1))
-            return items
+        if kind is MappingStartEvent:
+            # Where the mapping starts, if kept: the place to report it too large.
+            start = None if self.problems else event.start_mark
+            return self.mapping(_path(parent, key), depth, start)
+        return self.sequence(event, _path(parent, key), depth)
+
+    def scalar(self, event: Any, parent: KeyPath, key: str | int | None) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value  # quoted: text
+            tag = implicit_tag(event.value, plain=True)
         if tag == STR:
-            return event.value  # most scalars: no need for a node
+            return event.value  # most scalars
+        if refused_tag(tag):  # !!python/object, or a plain "=" (PyYAML's value tag)
+            self.refuse_tag(event, tag, _path(parent, key))
+            return None
         return scalar_value(tag, event.value)
 
-    def mapping(self, key_path: KeyPath, depth: int) -> dict[str, Any]:
+    def mapping(self, key_path: KeyPath, depth: int, start: Mark | None) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        value_at, key_at = self.marks.of_mapping(result)
         keys = 0
-        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
+        while type(key_event := self.next()) is not MappingEndEvent:
             keys += 1
             if keys > MAX_ITEMS:
-                start = self.doc.value_marks.get(key_path, (1, 1))
                 self.too_big(f"a mapping holds more than {MAX_ITEMS:,} keys", start)
-            value_event = None
-            key_mark = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
-            if not isinstance(key_event, yaml.ScalarEvent) or is_merge(key_event):
-                self.anchor(key_event)
-                self.skip(key_event)
-                self.refuse(
-                    "keys must be plain words (no merge keys, lists or mappings as keys)",
-                    "FC109",
-                    key_mark,
-                )
-                value_event = self.next()
-                self.anchor(value_event)
-                self.skip(value_event)
+            if type(key_event) is not ScalarEvent or (
+                (key_event.tag is not None or key_event.value == "<<") and is_merge(key_event)
+            ):
+                self.refuse_key(key_event)
                 continue
             if key_event.anchor is not None:
-                self.anchor(key_event)
-            key = str(key_event.value)
-            child_path = (*key_path, key)
+                self.anchors.note(key_event)
+            key = key_event.value
+            key_mark: Any = key_event.start_mark  # never None, whatever the stubs say
             value_event = self.next()
             if key in result:
-                first = self.doc.key_marks[child_path]
-                self.refuse(
-                    f"duplicate key {shown(key)} (first at line {first[0]}); YAML would keep "
-                    "only the last one",
-                    "FC110",
-                    key_mark,
-                    child_path,
-                )
-                self.anchor(value_event)
+                self.refuse_duplicate(key_event, key_path, key_at[key])
+                self.anchors.note(value_event)
                 self.skip(value_event)
                 continue
-            self.doc.key_marks[child_path] = key_mark
-            result[key] = self.node(value_event, child_path, depth + 1)
+            key_at[key] = key_mark.index
+            if not self.problems:  # else the file is refused: no later problem needs marks
+                value_at[key] = value_event.start_mark.index  # (nor 250,000 aliases' marks)
+            result[key] = self.value(value_event, key_path, key, depth + 1)
         return result
 
-    def anchor(self, event: Any) -> None:
-        """Keep PyYAML's composer errors: an alias to no anchor, an anchor defined twice."""
-        mark: Any = event.start_mark  # libyaml's Mark, which the stubs do not accept
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise yaml.composer.ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", mark
-                )
-        elif event.anchor is not None:
-            if event.anchor in self.anchors:
-                raise yaml.composer.ComposerError(
-                    f"found duplicate anchor {event.anchor!r}; first occurrence",
-                    self.anchors[event.anchor],
-                    "second occurrence",
-                    mark,
-                )
-            self.anchors[event.anchor] = mark
+    def sequence(self, start: Any, key_path: KeyPath, depth: int) -> list[Any]:
+        items: list[Any] = []
+        offsets = self.marks.of_list(items)
+        while type(item := self.next()) is not SequenceEndEvent:
+            index = len(items)
+            if index == MAX_ITEMS:
+                self.too_big(f"a list holds more than {MAX_ITEMS:,} items", start.start_mark)
+            if not self.problems:
+                offsets.append(item.start_mark.index)
+            items.append(self.value(item, key_path, index, depth + 1))
+        return items
+
+    def refuse_duplicate(self, key_event: Any, key_path: KeyPath, first: int) -> None:
+        key = key_event.value
+        first_line, _ = self.marks.place(first)
+        message = duplicate_key_message(key, first_line)
+        self.refusals.add(message, "FC110", key_event.start_mark, (*key_path, key))
+
+    def refuse_tag(self, event: Any, tag: str, key_path: KeyPath) -> None:
+        message = f"YAML tag {tag!r} is not allowed; write plain values"
+        self.refusals.add(message, "FC108", event.start_mark, key_path)
+
+    def refuse_key(self, key_event: Any) -> None:
+        """A key that is no plain word: refused, and its value read past."""
+        self.anchors.note(key_event)
+        self.skip(key_event)
+        self.refusals.add(
+            "keys must be plain words (no merge keys, lists or mappings as keys)",
+            "FC109",
+            key_event.start_mark,
+        )
+        value_event = self.next()
+        self.anchors.note(value_event)
+        self.skip(value_event)
 
     def skip(self, event: Any) -> None:
         """Consume the rest of a refused node, iteratively: it may nest a thousand deep."""
-        if not isinstance(event, yaml.CollectionStartEvent):
+        if not isinstance(event, CollectionStartEvent):
             return
         open_ = 1
         while open_:
             inner = self.next()
-            self.values += 1
-            if self.values > MAX_VALUES:
-                mark = (inner.start_mark.line + 1, inner.start_mark.column + 1)
-                self.too_big(f"holds more than {MAX_VALUES:,} values", mark)
-            if isinstance(inner, yaml.CollectionStartEvent):
+            self.count(inner)
+            if isinstance(inner, CollectionStartEvent):
                 open_ += 1
-            elif isinstance(inner, yaml.CollectionEndEvent):
+            elif isinstance(inner, CollectionEndEvent):
                 open_ -= 1
-            if isinstance(inner, yaml.NodeEvent):
-                self.anchor(inner)
+            if isinstance(inner, NodeEvent):
+                self.anchors.note(inner)
 
-    def refuse(
-        self, message: str, code: str, mark: tuple[int, int], key_path: KeyPath = ()
-    ) -> None:
-        # Events come in the order of the file, so the first MAX_PROBLEMS are the ones
-        # _capped would keep; the rest are only counted (250,000 aliases, 200,000
-        # duplicate keys).
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(
-                problem_at(self.doc.path, message, code, *mark, format_key_path(key_path))
-            )
-            return
-        self.more += 1
-        self.last = problem_at(self.doc.path, message, code, *mark)
+    def count(self, event: Any) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
 
-    def too_big(self, what: str, mark: tuple[int, int]) -> NoReturn:
+    def too_big(self, what: str, mark: Mark | None) -> NoReturn:
         """Stop reading: the rest of the file would only cost time."""
+        line, column = place(mark) if mark is not None else (1, 1)
         raise InputError(
             [
                 problem_at(
-                    self.doc.path,
+                    self.document.path,
                     f"{what}: more than factcheck reads in one file; split the file",
                     "FC105",
-                    *mark,
+                    line,
+                    column,
                 )
             ]
         )
 
-    def finished(self) -> list[Problem]:
-        if not self.more:
-            return self.problems
-        return [*self.problems, more_problems(self.doc.path, self.more, self.last)]
+
+def _path(parent: KeyPath, key: str | int | None) -> KeyPath:
+    return parent if key is None else (*parent, key)

@@ -15,8 +15,16 @@ from typing import Any
 import yaml
 
 from factcheck.errors import Problem, problem_at
-from factcheck.load.document import Document, KeyPath, Parsed, format_key_path, shown
+from factcheck.load.document import (
+    Document,
+    KeyPath,
+    Parsed,
+    duplicate_key_message,
+    format_key_path,
+    place,
+)
 from factcheck.load.limits import MAX_DEPTH, MAX_ITEMS, capped
+from factcheck.load.marks import Marks
 from factcheck.load.scalars import MERGE, refused_tag, scalar_value
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
@@ -26,12 +34,13 @@ _QUOTED = re.compile(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*")
 def read_nodes(path: Path, text: str) -> Parsed:
     """The pure-Python way: compose nodes, then turn them into plain data."""
     node = _compose(text)
-    document = Document(path=path, data=None)
+    document = Document(path=path, data=None, marks=Marks(text))
     if node is None:
         return document, [], None
-    problems: list[Problem] = []
-    document.data = _to_python(node, (), document, problems, depth=0)
-    return document, capped(problems), node.start_mark
+    reader = _NodeReader(document)
+    document.marks.top = node.start_mark.index
+    document.data = reader.value(node, (), depth=0)
+    return reader.document, capped(reader.problems), node.start_mark
 
 
 class _AliasNode(yaml.Node):
@@ -101,92 +110,98 @@ def _has_shared_nodes(root: yaml.Node) -> bool:
     return False
 
 
-def _to_python(
-    node: yaml.Node, key_path: KeyPath, doc: Document, problems: list[Problem], depth: int
-) -> Any:
-    mark = (node.start_mark.line + 1, node.start_mark.column + 1)
-    doc.value_marks[key_path] = mark
-    refusal = _refusal(node, key_path, doc, depth)
-    if refusal is not None:
-        problems.append(refusal)
+class _NodeReader:
+    """Plain data and marks from composed nodes (events.py follows the same rules)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.marks = document.marks
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()  # ids of the nodes read: a node met twice is an alias
+
+    def value(self, node: yaml.Node, key_path: KeyPath, depth: int) -> Any:
+        """The plain value of node (its place is kept by the caller)."""
+        refusal = self.refusal(node, key_path, depth)
+        if refusal is not None:
+            self.problems.append(refusal)
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key_path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node, key_path, depth)
+        return scalar_value(node.tag, str(node.value))
+
+    def refusal(self, node: yaml.Node, key_path: KeyPath, depth: int) -> Problem | None:
+        """Why a node is not read at all: too deep, an alias, a foreign tag, too many items."""
+        path, mark = self.document.path, place(node.start_mark)
+        if depth > MAX_DEPTH:
+            return problem_at(path, f"nested deeper than {MAX_DEPTH} levels", "FC107", *mark)
+        if isinstance(node, _AliasNode) or id(node) in self.seen:
+            # An alias (see _Loader; a reused node would be one too): refusing it keeps a
+            # "billion laughs" file from expanding, and a self-referencing one from looping.
+            return problem_at(
+                path,
+                "YAML aliases (*name) are not allowed; write the value out",
+                "FC112",
+                *mark,
+                format_key_path(key_path),
+            )
+        self.seen.add(id(node))
+        if refused_tag(node.tag):
+            return problem_at(
+                path,
+                f"YAML tag {node.tag!r} is not allowed; write plain values",
+                "FC108",
+                *mark,
+                format_key_path(key_path),
+            )
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ITEMS:
+            kind = "mapping holds" if isinstance(node, yaml.MappingNode) else "list holds"
+            return problem_at(
+                path,
+                f"a {kind} more than {MAX_ITEMS:,} items: more than factcheck reads in one "
+                "file; split the file",
+                "FC105",
+                *mark,
+            )
         return None
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, key_path, doc, problems, depth)
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _to_python(item, (*key_path, index), doc, problems, depth + 1)
-            for index, item in enumerate(node.value)
-        ]
-    return scalar_value(node.tag, str(node.value))
 
-
-def _refusal(node: yaml.Node, key_path: KeyPath, doc: Document, depth: int) -> Problem | None:
-    """Why a node is not read at all: too deep, an alias, a foreign tag, too many items."""
-    mark = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if depth > MAX_DEPTH:
-        return problem_at(doc.path, f"nested deeper than {MAX_DEPTH} levels", "FC107", *mark)
-    if isinstance(node, _AliasNode) or id(node) in doc.seen_nodes:
-        # An alias (see _Loader; a reused node would be one too): refusing it keeps a
-        # "billion laughs" file from expanding, and a self-referencing one from looping.
-        return problem_at(
-            doc.path,
-            "YAML aliases (*name) are not allowed; write the value out",
-            "FC112",
-            *mark,
-            format_key_path(key_path),
-        )
-    doc.seen_nodes.add(id(node))
-    if refused_tag(node.tag):
-        return problem_at(
-            doc.path,
-            f"YAML tag {node.tag!r} is not allowed; write plain values",
-            "FC108",
-            *mark,
-            format_key_path(key_path),
-        )
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and len(node.value) > MAX_ITEMS:
-        kind = "mapping holds" if isinstance(node, yaml.MappingNode) else "list holds"
-        return problem_at(
-            doc.path,
-            f"a {kind} more than {MAX_ITEMS:,} items: more than factcheck reads in one "
-            "file; split the file",
-            "FC105",
-            *mark,
-        )
-    return None
-
-
-def _mapping(
-    node: yaml.MappingNode, key_path: KeyPath, doc: Document, problems: list[Problem], depth: int
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE:
-            problems.append(
-                problem_at(
-                    doc.path,
-                    "keys must be plain words (no merge keys, lists or mappings as keys)",
-                    "FC109",
-                    *key_mark,
+    def mapping(self, node: yaml.MappingNode, key_path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        value_at, key_at = self.marks.of_mapping(result)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == MERGE:
+                self.problems.append(
+                    problem_at(
+                        self.document.path,
+                        "keys must be plain words (no merge keys, lists or mappings as keys)",
+                        "FC109",
+                        *place(key_node.start_mark),
+                    )
                 )
-            )
-            continue
-        key = str(key_node.value)
-        child_path = (*key_path, key)
-        if key in result:
-            first = doc.key_marks[child_path]
-            problems.append(
-                problem_at(
-                    doc.path,
-                    f"duplicate key {shown(key)} (first at line {first[0]}); YAML would keep "
-                    "only the last one",
-                    "FC110",
-                    *key_mark,
-                    format_key_path(child_path),
+                continue
+            key = str(key_node.value)
+            if key in result:
+                first_line, _ = self.marks.place(key_at[key])
+                self.problems.append(
+                    problem_at(
+                        self.document.path,
+                        duplicate_key_message(key, first_line),
+                        "FC110",
+                        *place(key_node.start_mark),
+                        format_key_path((*key_path, key)),
+                    )
                 )
-            )
-            continue
-        doc.key_marks[child_path] = key_mark
-        result[key] = _to_python(value_node, child_path, doc, problems, depth + 1)
-    return result
+                continue
+            key_at[key] = key_node.start_mark.index
+            value_at[key] = value_node.start_mark.index
+            result[key] = self.value(value_node, (*key_path, key), depth + 1)
+        return result
+
+    def sequence(self, node: yaml.SequenceNode, key_path: KeyPath, depth: int) -> list[Any]:
+        items: list[Any] = []
+        offsets = self.marks.of_list(items)
+        for index, item in enumerate(node.value):
+            offsets.append(item.start_mark.index)
+            items.append(self.value(item, (*key_path, index), depth + 1))
+        return items

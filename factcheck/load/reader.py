@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from factcheck.errors import InputError, Problem, problem_at
-from factcheck.load.document import Document
+from factcheck.load.document import Document, place
 from factcheck.load.events import read_events
 from factcheck.load.nodes import read_nodes
 from factcheck.load.text import read_text
@@ -50,8 +50,7 @@ def read_document(path: Path) -> Document:
                     path,
                     f"expected a mapping of keys (id:, text:, ...) at the top level, got {kind}",
                     "FC104",
-                    top.line + 1,
-                    top.column + 1,
+                    *place(top),
                 )
             ]
         )

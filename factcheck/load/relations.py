@@ -8,18 +8,27 @@ from collections.abc import Iterable, Mapping
 
 from factcheck.errors import Problem
 from factcheck.load.case import FigureOrigin
-from factcheck.load.document import shown
+from factcheck.load.document import KeyPath, shown
 from factcheck.load.limits import capped
 from factcheck.models import Figure, Interval
 
 
 def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
     """Cross-figure rules: unique ids, relation targets, no cycles, parts within wholes."""
+    by_id, problems = _unique(figures)
+    if any(o.figure.part_of or o.figure.disjoint_with for o in by_id.values()):
+        # (else none of the rules below has anything to look at: most large sources)
+        problems.extend(_targets(by_id))
+        problems.extend(_cycles(by_id))
+        problems.extend(_too_many_wholes(by_id))
+        problems.extend(_contradictions(by_id))
+    return capped(problems)
+
+
+def _unique(figures: Iterable[FigureOrigin]) -> tuple[dict[str, FigureOrigin], list[Problem]]:
+    """The figures by id, and FC401 for each id used again."""
     problems: list[Problem] = []
     by_id: dict[str, FigureOrigin] = {}
-    # "did you mean" compares a name with every id: 10,000 figures that each name a missing
-    # whole would make that 100,000,000 comparisons. The first few get a suggestion.
-    comparisons = 5_000  # some 0.15 s where the ids look alike
     for origin in figures:
         figure_id = origin.figure.id
         if figure_id in by_id:
@@ -35,6 +44,15 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
             )
             continue
         by_id[figure_id] = origin
+    return by_id, problems
+
+
+def _targets(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
+    """Every part_of and disjoint_with names another figure; a part is within its whole."""
+    problems: list[Problem] = []
+    # "did you mean" compares a name with every id: 10,000 figures that each name a missing
+    # whole would make that 100,000,000 comparisons. The first few get a suggestion.
+    comparisons = 5_000  # some 0.15 s where the ids look alike
     for origin in by_id.values():
         figure = origin.figure
         for relation in ("part_of", "disjoint_with"):
@@ -62,29 +80,33 @@ def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
                         )
                     )
                 elif relation == "part_of":
-                    whole = by_id[target].figure
-                    if whole.unit.casefold() != figure.unit.casefold():
-                        problems.append(
-                            origin.document.problem(
-                                where,
-                                f"part {figure.id!r} is in {shown(figure.unit)} but its whole "
-                                f"{target!r} is in {shown(whole.unit)}",
-                                "FC405",
-                            )
-                        )
-                    elif _larger_than(figure, whole):
-                        problems.append(
-                            origin.document.problem(
-                                (*origin.key_path, "value"),
-                                f"part {figure.id!r} ({figure.value}) is larger than its whole "
-                                f"{target!r} ({whole.value})",
-                                "FC406",
-                            )
-                        )
-    problems.extend(_cycles(by_id))
-    problems.extend(_too_many_wholes(by_id))
-    problems.extend(_contradictions(by_id))
-    return capped(problems)
+                    problems.extend(_part_within_whole(origin, where, by_id[target]))
+    return problems
+
+
+def _part_within_whole(
+    part: FigureOrigin, where: KeyPath, whole_origin: FigureOrigin
+) -> list[Problem]:
+    figure, whole = part.figure, whole_origin.figure
+    if whole.unit.casefold() != figure.unit.casefold():
+        return [
+            part.document.problem(
+                where,
+                f"part {figure.id!r} is in {shown(figure.unit)} but its whole "
+                f"{whole.id!r} is in {shown(whole.unit)}",
+                "FC405",
+            )
+        ]
+    if _larger_than(figure, whole):
+        return [
+            part.document.problem(
+                (*part.key_path, "value"),
+                f"part {figure.id!r} ({figure.value}) is larger than its whole "
+                f"{whole.id!r} ({whole.value})",
+                "FC406",
+            )
+        ]
+    return []
 
 
 MAX_WHOLES = 64

@@ -60,6 +60,8 @@ def scalar_value(tag: str, text: str) -> Any:
             # Left as text, refused where a number is expected: PyYAML would build a huge
             # int, and in quadratic time for a long sexagesimal one (1:2:3:...).
             return text
+        if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # what PyYAML makes of it, without its many steps
         try:
             return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text))
         except ValueError:
