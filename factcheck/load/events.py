@@ -158,7 +158,9 @@ class _EventReader:
     def value(self, event: Any, parent: KeyPath, key: str | int | None, depth: int) -> Any:
         """The plain value of the node event starts, at parent's key (None: the top).
 
-        Its place is kept by the caller; its key path is made only where it is needed.
+        Its place is kept by the caller, as libyaml's mark index (which is the offset
+        Marks.place turns into libyaml's own line and column); its key path is made only
+        where a problem needs it.
         """
         self.values += 1  # count() written out: this runs for every value of the file
         if self.values > MAX_VALUES:

@@ -44,10 +44,22 @@ class Marks:
 
     def place(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
+        line_starts = self._lines()
+        line = bisect.bisect_right(line_starts, offset) - 1
+        return line + 1, offset - line_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset that place() turns into this (0-based) line and column.
+
+        libyaml's marks carry it as their index. PyYAML's pure-Python reader does not count
+        a byte-order mark inside the text as a column, so its index can be one more.
+        """
+        return self._lines()[line] + column
+
+    def _lines(self) -> list[int]:
         if self._line_starts is None:
             self._line_starts = [0, *(match.end() for match in _BREAK.finditer(self.text))]
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return self._line_starts
 
     def locate(self, data: Any, key_path: KeyPath, *, key: bool) -> int | None:
         """The offset of the value (or key) at key_path, else of its nearest parent.

@@ -38,7 +38,7 @@ def read_nodes(path: Path, text: str) -> Parsed:
     if node is None:
         return document, [], None
     reader = _NodeReader(document)
-    document.marks.top = node.start_mark.index
+    document.marks.top = reader.offset(node)
     document.data = reader.value(node, (), depth=0)
     return reader.document, capped(reader.problems), node.start_mark
 
@@ -131,6 +131,9 @@ class _NodeReader:
             return self.sequence(node, key_path, depth)
         return scalar_value(node.tag, str(node.value))
 
+    def offset(self, node: yaml.Node) -> int:
+        return self.marks.offset(node.start_mark.line, node.start_mark.column)
+
     def refusal(self, node: yaml.Node, key_path: KeyPath, depth: int) -> Problem | None:
         """Why a node is not read at all: too deep, an alias, a foreign tag, too many items."""
         path, mark = self.document.path, place(node.start_mark)
@@ -193,8 +196,8 @@ class _NodeReader:
                     )
                 )
                 continue
-            key_at[key] = key_node.start_mark.index
-            value_at[key] = value_node.start_mark.index
+            key_at[key] = self.offset(key_node)
+            value_at[key] = self.offset(value_node)
             result[key] = self.value(value_node, (*key_path, key), depth + 1)
         return result
 
@@ -202,6 +205,6 @@ class _NodeReader:
         items: list[Any] = []
         offsets = self.marks.of_list(items)
         for index, item in enumerate(node.value):
-            offsets.append(item.start_mark.index)
+            offsets.append(self.offset(item))
             items.append(self.value(item, (*key_path, index), depth + 1))
         return items
