@@ -73,10 +73,14 @@ def scalar_value(tag: str, text: str) -> Any:
         except InvalidOperation:
             return text  # .inf, .nan: the number parser rejects them with a clear message
     if short == "bool":
-        return _CONSTRUCTOR.construct_yaml_bool(yaml.ScalarNode(tag, text))
+        # An explicit `!!bool maybe` is no boolean: left as text like a bad int (it was a
+        # KeyError, and an internal error).
+        return _CONSTRUCTOR.bool_values.get(text.lower(), text)
     if short == "null":
         return None
     if short == "timestamp":
+        if not _CONSTRUCTOR.timestamp_regexp.match(text):
+            return text  # an explicit `!!timestamp soon` (PyYAML fails on it: AttributeError)
         try:
             return _CONSTRUCTOR.construct_yaml_timestamp(yaml.ScalarNode(tag, text))
         except ValueError:

@@ -50,3 +50,10 @@ def test_other_scalars() -> None:
     )
     assert scalar_value(implicit_tag(".inf", plain=True), ".inf") == ".inf"
     assert implicit_tag("123", plain=False) == f"{TAG}str"  # quoted: text
+
+
+@pytest.mark.parametrize("text", ["a: !!bool maybe\n", "a: !!timestamp soon\n"])
+def test_an_explicit_tag_on_a_value_it_cannot_read_leaves_text(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert read_document(path).data == {"a": text.split()[-1]}
