@@ -235,6 +235,15 @@ def test_placeholders_are_warnings_that_hide_the_errors_they_cause(tmp_path: Pat
     ]
 
 
+def test_a_placeholder_written_with_an_escape_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text('id: s\ntitle: "\\x54ODO: a title"\npublisher: p\npublished: 2024-01-01\n')
+    problems = check_paths([str(path)])
+    assert [(p.line, p.code, p.key_path) for p in problems] == [(2, "FC503", "title")]
+    path.write_text('id: s\ntitle: "A title"\npublisher: p\npublished: 2024-01-01\n')
+    assert check_paths([str(path)]) == []
+
+
 def test_a_placeholder_does_not_hide_a_typo_in_its_key(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(
