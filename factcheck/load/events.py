@@ -98,7 +98,8 @@ class _Anchors:
 
 
 class _Refusals:
-    """The problems found while reading, the first MAX_PROBLEMS of them in full.
+    """The problems found while reading, in the words of each refusal, the first
+    MAX_PROBLEMS of them in full.
 
     Events come in the order of the file, so those are the ones capped() would keep; the
     rest are only counted (250,000 aliases, 200,000 duplicate keys).
@@ -109,6 +110,25 @@ class _Refusals:
         self.problems: list[Problem] = []
         self.more = 0
         self.last = problem_at(path, "", "")
+
+    def too_deep(self, mark: Mark) -> None:
+        self.add(f"nested deeper than {MAX_DEPTH} levels", "FC107", mark)
+
+    def alias(self, mark: Mark, key_path: KeyPath) -> None:
+        # Refused wherever it stands: no "billion laughs" expansion, no loop.
+        message = "YAML aliases (*name) are not allowed; write the value out"
+        self.add(message, "FC112", mark, key_path)
+
+    def tag(self, tag: str, mark: Mark, key_path: KeyPath) -> None:
+        self.add(f"YAML tag {tag!r} is not allowed; write plain values", "FC108", mark, key_path)
+
+    def key(self, mark: Mark) -> None:
+        message = "keys must be plain words (no merge keys, lists or mappings as keys)"
+        self.add(message, "FC109", mark)
+
+    def duplicate(self, key_path: KeyPath, first_line: int, mark: Mark) -> None:
+        message = duplicate_key_message(str(key_path[-1]), first_line)
+        self.add(message, "FC110", mark, key_path)
 
     def add(self, message: str, code: str, mark: Mark, key_path: KeyPath = ()) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -125,27 +145,77 @@ class _Refusals:
         return [*self.problems, more_problems(self.path, self.more, self.last)]
 
 
+class _Stream:
+    """libyaml's events, each value read or read past counted towards MAX_VALUES."""
+
+    def __init__(self, path: Path, next_event: Callable[[], Any]) -> None:
+        self.path = path
+        self.next = next_event  # the stream ends with StreamEndEvent: never read past it
+        self.anchors = _Anchors()
+        self.values = 0
+
+    def count(self, event: Any) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
+
+    def skip(self, event: Any) -> None:
+        """Read past the rest of a refused node, iteratively: it may nest a thousand deep."""
+        if not isinstance(event, CollectionStartEvent):
+            return
+        open_ = 1
+        while open_:
+            inner = self.next()
+            self.count(inner)
+            if isinstance(inner, CollectionStartEvent):
+                open_ += 1
+            elif isinstance(inner, CollectionEndEvent):
+                open_ -= 1
+            if isinstance(inner, NodeEvent):
+                self.anchors.note(inner)
+
+    def skip_value(self) -> None:
+        """Read past the value of a refused key."""
+        value_event = self.next()
+        self.anchors.note(value_event)
+        self.skip(value_event)
+
+    def too_big(self, what: str, mark: Mark | None) -> NoReturn:
+        """Stop reading: the rest of the file would only cost time."""
+        line, column = place(mark) if mark is not None else (1, 1)
+        raise InputError(
+            [
+                problem_at(
+                    self.path,
+                    f"{what}: more than factcheck reads in one file; split the file",
+                    "FC105",
+                    line,
+                    column,
+                )
+            ]
+        )
+
+
 class _EventReader:
     """Plain data and marks from a stream of YAML events."""
 
     def __init__(self, path: Path, text: str, next_event: Callable[[], Any]) -> None:
         self.marks = Marks(text)
         self.document = Document(path=path, data=None, marks=self.marks)
-        self.next = next_event  # the stream ends with StreamEndEvent: never read past it
-        self.anchors = _Anchors()
+        self.stream = _Stream(path, next_event)
         self.refusals = _Refusals(path)
-        self.problems = self.refusals.problems
-        self.values = 0
+        self.problems = self.refusals.problems  # marks are kept while this is empty
 
     def run(self) -> Parsed:
-        self.next()  # StreamStartEvent
-        if type(self.next()) is StreamEndEvent:
+        next_event = self.stream.next
+        next_event()  # StreamStartEvent
+        if type(next_event()) is StreamEndEvent:
             return self.document, [], None
-        top: Any = self.next()  # DocumentStartEvent came first
+        top: Any = next_event()  # DocumentStartEvent came first
         self.marks.top = top.start_mark.index
         self.document.data = self.value(top, (), None, 0)
-        self.next()  # DocumentEndEvent
-        event = self.next()
+        next_event()  # DocumentEndEvent
+        event = next_event()
         if type(event) is not StreamEndEvent:
             raise ComposerError(
                 "expected a single document in the stream",
@@ -162,31 +232,26 @@ class _EventReader:
         Marks.place turns into libyaml's own line and column); its key path is made only
         where a problem needs it.
         """
-        self.values += 1  # count() written out: this runs for every value of the file
-        if self.values > MAX_VALUES:
-            self.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
+        stream = self.stream
+        stream.values += 1  # stream.count() written out: this runs for every value
+        if stream.values > MAX_VALUES:
+            stream.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
         if event.anchor is not None:  # an anchor, or an alias (which always names one)
-            self.anchors.note(event)
+            stream.anchors.note(event)
         if depth > MAX_DEPTH:
-            self.refusals.add(f"nested deeper than {MAX_DEPTH} levels", "FC107", event.start_mark)
-            self.skip(event)
+            self.refusals.too_deep(event.start_mark)
+            stream.skip(event)
             return None
         kind = type(event)
         if kind is ScalarEvent:
             return self.scalar(event, parent, key)
         if kind is AliasEvent:
-            # Refused wherever it stands: no "billion laughs" expansion, no loop.
-            self.refusals.add(
-                "YAML aliases (*name) are not allowed; write the value out",
-                "FC112",
-                event.start_mark,
-                _path(parent, key),
-            )
+            self.refusals.alias(event.start_mark, _path(parent, key))
             return None
         tag = event.tag
         if tag is not None and tag != "!" and refused_tag(tag):
-            self.refuse_tag(event, tag, _path(parent, key))
-            self.skip(event)
+            self.refusals.tag(tag, event.start_mark, _path(parent, key))
+            stream.skip(event)
             return None
         if kind is MappingStartEvent:
             # Where the mapping starts, if kept: the place to report it too large.
@@ -203,32 +268,36 @@ class _EventReader:
         if tag == STR:
             return event.value  # most scalars
         if refused_tag(tag):  # !!python/object, or a plain "=" (PyYAML's value tag)
-            self.refuse_tag(event, tag, _path(parent, key))
+            self.refusals.tag(tag, event.start_mark, _path(parent, key))
             return None
         return scalar_value(tag, event.value)
 
     def mapping(self, key_path: KeyPath, depth: int, start: Mark | None) -> dict[str, Any]:
         result: dict[str, Any] = {}
         value_at, key_at = self.marks.of_mapping(result)
-        keys = 0
-        while type(key_event := self.next()) is not MappingEndEvent:
+        stream, keys = self.stream, 0
+        while type(key_event := stream.next()) is not MappingEndEvent:
             keys += 1
             if keys > MAX_ITEMS:
-                self.too_big(f"a mapping holds more than {MAX_ITEMS:,} keys", start)
+                stream.too_big(f"a mapping holds more than {MAX_ITEMS:,} keys", start)
             if type(key_event) is not ScalarEvent or (
                 (key_event.tag is not None or key_event.value == "<<") and is_merge(key_event)
             ):
-                self.refuse_key(key_event)
+                stream.anchors.note(key_event)
+                stream.skip(key_event)
+                self.refusals.key(key_event.start_mark)
+                stream.skip_value()
                 continue
             if key_event.anchor is not None:
-                self.anchors.note(key_event)
+                stream.anchors.note(key_event)
             key = key_event.value
             key_mark: Any = key_event.start_mark  # never None, whatever the stubs say
-            value_event = self.next()
+            value_event = stream.next()
             if key in result:
-                self.refuse_duplicate(key_event, key_path, key_at[key])
-                self.anchors.note(value_event)
-                self.skip(value_event)
+                first_line, _ = self.marks.place(key_at[key])
+                self.refusals.duplicate((*key_path, key), first_line, key_mark)
+                stream.anchors.note(value_event)
+                stream.skip(value_event)
                 continue
             key_at[key] = key_mark.index
             if not self.problems:  # else the file is refused: no later problem needs marks
@@ -239,72 +308,14 @@ class _EventReader:
     def sequence(self, start: Any, key_path: KeyPath, depth: int) -> list[Any]:
         items: list[Any] = []
         offsets = self.marks.of_list(items)
-        while type(item := self.next()) is not SequenceEndEvent:
+        while type(item := self.stream.next()) is not SequenceEndEvent:
             index = len(items)
             if index == MAX_ITEMS:
-                self.too_big(f"a list holds more than {MAX_ITEMS:,} items", start.start_mark)
+                self.stream.too_big(f"a list holds more than {MAX_ITEMS:,} items", start.start_mark)
             if not self.problems:
                 offsets.append(item.start_mark.index)
             items.append(self.value(item, key_path, index, depth + 1))
         return items
-
-    def refuse_duplicate(self, key_event: Any, key_path: KeyPath, first: int) -> None:
-        key = key_event.value
-        first_line, _ = self.marks.place(first)
-        message = duplicate_key_message(key, first_line)
-        self.refusals.add(message, "FC110", key_event.start_mark, (*key_path, key))
-
-    def refuse_tag(self, event: Any, tag: str, key_path: KeyPath) -> None:
-        message = f"YAML tag {tag!r} is not allowed; write plain values"
-        self.refusals.add(message, "FC108", event.start_mark, key_path)
-
-    def refuse_key(self, key_event: Any) -> None:
-        """A key that is no plain word: refused, and its value read past."""
-        self.anchors.note(key_event)
-        self.skip(key_event)
-        self.refusals.add(
-            "keys must be plain words (no merge keys, lists or mappings as keys)",
-            "FC109",
-            key_event.start_mark,
-        )
-        value_event = self.next()
-        self.anchors.note(value_event)
-        self.skip(value_event)
-
-    def skip(self, event: Any) -> None:
-        """Consume the rest of a refused node, iteratively: it may nest a thousand deep."""
-        if not isinstance(event, CollectionStartEvent):
-            return
-        open_ = 1
-        while open_:
-            inner = self.next()
-            self.count(inner)
-            if isinstance(inner, CollectionStartEvent):
-                open_ += 1
-            elif isinstance(inner, CollectionEndEvent):
-                open_ -= 1
-            if isinstance(inner, NodeEvent):
-                self.anchors.note(inner)
-
-    def count(self, event: Any) -> None:
-        self.values += 1
-        if self.values > MAX_VALUES:
-            self.too_big(f"holds more than {MAX_VALUES:,} values", event.start_mark)
-
-    def too_big(self, what: str, mark: Mark | None) -> NoReturn:
-        """Stop reading: the rest of the file would only cost time."""
-        line, column = place(mark) if mark is not None else (1, 1)
-        raise InputError(
-            [
-                problem_at(
-                    self.document.path,
-                    f"{what}: more than factcheck reads in one file; split the file",
-                    "FC105",
-                    line,
-                    column,
-                )
-            ]
-        )
 
 
 def _path(parent: KeyPath, key: str | int | None) -> KeyPath:
