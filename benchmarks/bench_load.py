@@ -15,7 +15,12 @@ in one run, each the best of --runs:
 Every time is also shown as a multiple of the baseline, which moves with the machine as
 they do. Targets (issue 9): `check` <= 0.8 s and `verify` <= 1.2 s, wall time.
 
-    python benchmarks/bench_load.py [--runs 5] [--figures 10000]
+With --libraries, also the YAML libraries that could replace the reader, where installed
+(they are not dependencies: `pip install ruamel.yaml rapidyaml` in a scratch environment):
+ruamel.yaml's round-trip loader (the mode that keeps line and column) and its safe loader,
+and rapidyaml's parser with a walk of its tree into Python data.
+
+    python benchmarks/bench_load.py [--runs 5] [--figures 10000] [--libraries]
 """
 
 from __future__ import annotations
@@ -124,10 +129,49 @@ def phases(runs: int, root: Path) -> list[tuple[str, float]]:
     ]
 
 
+def libraries(runs: int, text: str) -> list[tuple[str, float]]:
+    """The libraries that could replace the reader, those of them that are installed."""
+    found: list[tuple[str, float]] = []
+    try:
+        from ruamel.yaml import YAML
+    except ImportError:
+        print("(ruamel.yaml is not installed: not measured)")
+    else:
+        round_trip, safe = YAML(typ="rt"), YAML(typ="safe")
+        seconds = best_of(1, lambda: round_trip.load(text))  # some 10 s: once
+        found.append(("  ruamel.yaml round-trip (keeps places)", seconds))
+        found.append(("  ruamel.yaml safe (no places)", best_of(runs, lambda: safe.load(text))))
+    try:
+        import ryml  # rapidyaml
+    except ImportError:
+        print("(rapidyaml is not installed: not measured)")
+    else:
+        data = text.encode()
+
+        def walk() -> Any:
+            tree = ryml.parse_in_arena(data)
+
+            def node(index: int) -> Any:
+                children = ryml.children(tree, index)
+                if tree.is_map(index):
+                    return {bytes(tree.key(c)).decode(): node(c) for c in children}
+                if tree.is_seq(index):
+                    return [node(c) for c in children]
+                return bytes(tree.val(index)).decode()
+
+            return node(tree.root_id())
+
+        seconds = best_of(runs, lambda: ryml.parse_in_arena(data))
+        found.append(("  rapidyaml parse (C++, no places)", seconds))
+        found.append(("  rapidyaml parse + walk into Python data", best_of(runs, walk)))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--figures", type=int, default=10_000)
+    parser.add_argument("--libraries", action="store_true", help="also ruamel.yaml, rapidyaml")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -144,6 +188,9 @@ def main() -> None:
             wall, cpu = command(args.runs, root, name, "claims/small.yaml")
             rows.append((f"  start-up: {name} of a 3-figure source", wall, cpu, None))
         rows.extend((label, seconds, None, None) for label, seconds in phases(args.runs, root))
+        if args.libraries:
+            found = libraries(args.runs, text)
+            rows.extend((label, seconds, None, None) for label, seconds in found)
     size = len(text.encode())
     print(
         f"load benchmark: a source of {args.figures:,} figures ({size / 1e6:.2f} MB), "
