@@ -5,7 +5,8 @@ The way through, one module each:
 - text.py: the file's text, refused early when it is no YAML file (size, encoding, NUL);
 - reader.py: read_document, which parses with events.py (libyaml's events, fast) or
   nodes.py (PyYAML's composer, for a broken file's precise message), both turning YAML
-  into plain data by the same rules (scalars.py), keeping marks in a document.py Document;
+  into plain data by the same rules (scalars.py), into a document.py Document whose
+  marks.py Marks say where each key and value stands;
 - validation.py: the models' validation, each pydantic error made a located Problem;
 - claims.py: load_claim, which loads a claim and the sources it names into a case.py Case;
 - sources.py: where a named source may be, and the SourceCache that reads each file once;
@@ -19,7 +20,7 @@ from factcheck.load.case import Case, FigureOrigin, LoadedSource
 from factcheck.load.claims import claim_case, load_claim
 from factcheck.load.document import Document, KeyPath, Parsed, format_key_path
 from factcheck.load.events import PURE_PYTHON_BYTES
-from factcheck.load.events import read_events as _read_events
+from factcheck.load.events import read_events as _read_events  # tests/test_fuzz.py
 from factcheck.load.limits import (
     DEFAULT_MAX_FILE_BYTES,
     MAX_DEPTH,
@@ -29,7 +30,7 @@ from factcheck.load.limits import (
     MAX_VALUES,
     max_file_bytes,
 )
-from factcheck.load.nodes import read_nodes as _read_nodes
+from factcheck.load.nodes import read_nodes as _read_nodes  # tests/test_fuzz.py
 from factcheck.load.reader import read_document
 from factcheck.load.relations import MAX_WHOLES, ancestors, check_figures
 from factcheck.load.sources import ROOT_MARKERS, SourceCache, find_root, resolve_source_path
