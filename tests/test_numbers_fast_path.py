@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from factcheck.numbers import (
     _parse_any,
     _plain_whole,
     parse_number,
+    precision_of,
 )
 
 WHOLE = st.one_of(
@@ -38,6 +41,19 @@ def test_the_short_way_is_the_general_way(text: str) -> None:
     if len(text) <= MAX_NUMBER_TEXT:
         assert reading(_plain_whole, text) == reading(_parse_any, text)
         assert reading(parse_number, text) == reading(_parse_any, text)
+
+
+@given(st.integers(-(10**19), 10**19))
+def test_a_whole_number_gets_the_precision_of_its_last_digit(value: int) -> None:
+    try:
+        number = parse_number(value)
+    except NumberFormatError:
+        assert abs(value) > 10**18
+        return
+    assert (repr(number.value), repr(number.precision)) == (
+        repr(Decimal(value)),
+        repr(precision_of(Decimal(value))),
+    )
 
 
 def test_a_remembered_number_is_the_same_number() -> None:
