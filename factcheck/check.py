@@ -1,7 +1,7 @@
 """`factcheck check`: validate claim and source files without searching, every problem once.
 
 Each YAML file is read and recognised as a claim or a source, then validated with the same
-rules `verify` applies (factcheck/load.py): a claim together with the sources it names and the
+rules `verify` applies (factcheck/load/): a claim together with the sources it names and the
 relations between all their figures, a source with the relations between its own figures.
 On top come warnings (FC5xx): things that are valid but probably wrong, such as a quote that
 does not contain its figure's number. A broken file is a result, not a stop: the outcome is
@@ -26,18 +26,15 @@ from factcheck.load import (
     KeyPath,
     SourceCache,
     check_figures,
+    claim_case,
     find_root,
-    load_claim,
-    read_document,
     resolve_source_path,
-    validate,
 )
-from factcheck.models import Source
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
-# appear, as in load.py, so a stray `publisher:` in a claim is reported as an unknown key.
+# appear, as in load/claims.py, so a stray `publisher:` in a claim is reported as an unknown key.
 CLAIM_KEYS = ("asserts", "speaker")
 SOURCE_KEYS = ("publisher", "figures")
 
@@ -76,17 +73,18 @@ def check_paths(paths: Iterable[str], root: Path | None = None) -> list[Problem]
 
 
 class _Checker:
-    """Checks files one by one, each source once however many claims name it."""
+    """Checks files one by one: each file is read once and each source validated once
+    (through the run's SourceCache), however many claims name it."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = root
-        self.cache = SourceCache()  # load_claim parses a source once for all the claims
+        self.cache = SourceCache()
         self.sources_done: set[Path] = set()
         self.problems: list[Problem] = []
 
     def check_file(self, path: Path) -> None:
         try:
-            document = read_document(path)
+            document = self._document(path)
         except InputError as exc:
             self.problems.extend(exc.problems)
             return
@@ -102,7 +100,7 @@ class _Checker:
     def check_claim(self, path: Path, document: Document) -> None:
         self.problems.extend(placeholders(document))
         try:
-            case = load_claim(path, root=self.root, cache=self.cache)
+            case = claim_case(document, root=self.root, cache=self.cache)
         except InputError as exc:
             self.problems.extend(exc.problems)
             # load_claim stops at the claim's own errors before it looks at the sources;
@@ -119,17 +117,13 @@ class _Checker:
         if key in self.sources_done:
             return
         self.sources_done.add(key)
-        if document is None:
-            try:
-                document = read_document(path)
-            except InputError as exc:
-                self.problems.extend(exc.problems)
-                return
-        self.problems.extend(placeholders(document))
         try:
-            source = validate(document, Source)
+            if document is None:
+                document = self._document(path)
+            self.problems.extend(placeholders(document))
+            source = self.cache.get(path).source
         except InputError as exc:
-            self.problems.extend(exc.problems)
+            self.problems.extend(_named(exc.problems, path))
             return
         origins = [
             FigureOrigin(figure, source.id, document, ("figures", index))
@@ -137,6 +131,15 @@ class _Checker:
         ]
         self.problems.extend(check_figures(origins))
         self.problems.extend(figure_warnings(origins))
+
+    def _document(self, path: Path) -> Document:
+        """The file read once per run, its problems naming it as path (the cache keeps the
+        path it was first read by, perhaps another way to the same file)."""
+        try:
+            document = self.cache.document(path)
+        except InputError as exc:
+            raise InputError(_named(exc.problems, path)) from None
+        return document if document.path == path else replace(document, path=path)
 
     def _named_sources(self, path: Path, document: Document) -> list[Path]:
         raw = document.data.get("sources")
@@ -165,6 +168,11 @@ def file_kind(data: Mapping[str, Any]) -> str | None:
     if "figures" in data:
         return "source"
     return None
+
+
+def _named(problems: list[Problem], path: Path) -> list[Problem]:
+    """The problems of one file, under the path it was checked by."""
+    return [replace(problem, path=str(path)) for problem in problems]
 
 
 def _unrecognised(document: Document) -> Problem:
@@ -205,6 +213,11 @@ def _warning(document: Document, key_path: KeyPath, message: str, code: str) -> 
 
 def placeholders(document: Document) -> list[Problem]:
     """FC503: every value `factcheck new` left as a TODO."""
+    text = document.marks.text
+    if text and PLACEHOLDER not in text and "\\" not in text:
+        # A value holds the word only if the file writes it, or escapes one of its letters
+        # in a double-quoted string: without either, there is nothing to walk for.
+        return []
     found: list[Problem] = []
 
     def walk(value: Any, key_path: KeyPath) -> None:

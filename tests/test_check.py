@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.check import check_paths, mentions_number
 from factcheck.errors import CODES, Problem
+from factcheck.load import sources
 from tests.conftest import REPO
 
 CASES = "tests/cases/check"
@@ -98,6 +99,31 @@ def test_a_claim_checks_the_sources_it_names(in_repo: Path) -> None:
         ("broken-source.yaml", "FC205"),
         ("broken-source.yaml", "FC202"),
     }
+
+
+def test_each_file_is_read_once_and_each_source_validated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "src.yaml").write_text(
+        "id: s\ntitle: t\npublisher: p\npublished: 2024-01-01\n"
+        "figures: [{id: f, value: 1, unit: u, described_as: lost}]\n"
+    )
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"id: {name}\ntext: 1 thing\nspeaker: s\ndate: 2024-01-01\nvalue: 1\nunit: u\n"
+            "asserts: lost\nsources: [src.yaml]\n"
+        )
+    reads: list[str] = []
+    validations: list[str] = []
+    read, validate = sources.read_document, sources.validate
+    monkeypatch.setattr(sources, "read_document", lambda p: reads.append(p.name) or read(p))
+    monkeypatch.setattr(
+        sources, "validate", lambda d, m: validations.append(d.path.name) or validate(d, m)
+    )
+    assert check_paths([str(tmp_path)]) == []
+    assert sorted(reads) == ["a.yaml", "b.yaml", "src.yaml"]
+    assert validations == ["src.yaml"]
 
 
 def test_an_invalid_claim_still_has_its_sources_checked(tmp_path: Path) -> None:
@@ -207,6 +233,15 @@ def test_placeholders_are_warnings_that_hide_the_errors_they_cause(tmp_path: Pat
         (5, "FC503", "warning"),
         (8, "FC503", "warning"),
     ]
+
+
+def test_a_placeholder_written_with_an_escape_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text('id: s\ntitle: "\\x54ODO: a title"\npublisher: p\npublished: 2024-01-01\n')
+    problems = check_paths([str(path)])
+    assert [(p.line, p.code, p.key_path) for p in problems] == [(2, "FC503", "title")]
+    path.write_text('id: s\ntitle: "A title"\npublisher: p\npublished: 2024-01-01\n')
+    assert check_paths([str(path)]) == []
 
 
 def test_a_placeholder_does_not_hide_a_typo_in_its_key(tmp_path: Path) -> None:

@@ -1,0 +1,89 @@
+"""YAML scalars -> plain values, by PyYAML's rules except where exactness or safety differ.
+
+Both readers (events.py, nodes.py) resolve tags and convert scalars here, so they agree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+TAG = "tag:yaml.org,2002:"
+STR, SEQ, MAP, MERGE = f"{TAG}str", f"{TAG}seq", f"{TAG}map", f"{TAG}merge"
+SCALAR_TAGS = frozenset(
+    f"{TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+ALLOWED_TAGS = SCALAR_TAGS | {MAP, SEQ}
+
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_LONGEST_INT = 64
+_RESOLVED: dict[str, str] = {}
+
+
+def refused_tag(tag: str) -> bool:
+    """A local tag (!x) or a YAML tag other than the plain ones (!!python/object, !!set)."""
+    return tag.startswith("!") or (tag.startswith(TAG) and tag not in ALLOWED_TAGS)
+
+
+def implicit_tag(value: str, plain: bool) -> str:
+    """What PyYAML's resolver makes of an untagged scalar (its regexps, without its paths)."""
+    if not plain:
+        return STR
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = STR
+        for candidate, pattern in _IMPLICIT.get(value[:1], []) + _IMPLICIT.get(None, []):
+            if pattern.match(value):
+                tag = str(candidate)
+                break
+        if len(value) <= 32 and len(_RESOLVED) < 20_000:  # units, words, small numbers
+            _RESOLVED[value] = tag
+    return tag
+
+
+def is_merge(event: Any) -> bool:
+    """A merge key (<<), whose value PyYAML would splice into the mapping."""
+    tag = event.tag
+    if tag is None or tag == "!":  # only a plain << resolves to the merge tag
+        return bool(event.implicit[0]) and event.value == "<<"
+    return bool(tag == MERGE)
+
+
+def scalar_value(tag: str, text: str) -> Any:
+    """The plain value of a scalar with a resolved tag; text where it is no good value."""
+    short = tag.removeprefix(TAG)
+    if short == "int":
+        if len(text) > _LONGEST_INT:
+            # Left as text, refused where a number is expected: PyYAML would build a huge
+            # int, and in quadratic time for a long sexagesimal one (1:2:3:...).
+            return text
+        if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # what PyYAML makes of it, without its many steps
+        try:
+            return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text))
+        except ValueError:
+            return text
+    if short == "float":
+        # Exact decimal, never a binary float: "19947304555212.49" must stay exact.
+        try:
+            return Decimal(text.replace("_", ""))
+        except InvalidOperation:
+            return text  # .inf, .nan: the number parser rejects them with a clear message
+    if short == "bool":
+        # An explicit `!!bool maybe` is no boolean: left as text like a bad int (it was a
+        # KeyError, and an internal error).
+        return _CONSTRUCTOR.bool_values.get(text.lower(), text)
+    if short == "null":
+        return None
+    if short == "timestamp":
+        if not _CONSTRUCTOR.timestamp_regexp.match(text):
+            return text  # an explicit `!!timestamp soon` (PyYAML fails on it: AttributeError)
+        try:
+            return _CONSTRUCTOR.construct_yaml_timestamp(yaml.ScalarNode(tag, text))
+        except ValueError:
+            # Left as text: validation reports it (FC111) along with the file's other problems.
+            return text
+    return text
