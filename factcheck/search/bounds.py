@@ -26,30 +26,17 @@ class Bounds:
         rules, target = p.rules, p.target
         # Groups whose members are related to nothing are never walked: their sorted values
         # are binary-searched at the end of each partial combination instead.
-        fast = [
-            name
-            for name, members in rules.group_members.items()
-            if all(rules.plain(k) for k in members)
-        ]
-        fast.sort()
-        self.fast_ids = [
-            sorted(rules.group_members[g], key=lambda k: (p.points[k], k)) for g in fast
-        ]
-        self.fast_values = [[p.points[k] for k in ids] for ids in self.fast_ids]
+        fast = sorted(
+            name for name, members in rules.group_members.items() if rules.all_plain(members)
+        )
+        # Sorting is stable and members come in order: ties in value stay in index order.
+        value = p.points.__getitem__
+        self.fast_ids = [sorted(rules.group_members[g], key=value) for g in fast]
+        self.fast_values = [list(map(value, ids)) for ids in self.fast_ids]
         fast_set = {k for ids in self.fast_ids for k in ids}
         # Walk in ascending order of value so that bounds let us stop early.
-        self.order = sorted(
-            (k for k in range(p.n) if k not in fast_set),
-            key=lambda k: (
-                p.points[k],
-                k,
-            ),
-        )
-
-        spread = max(
-            [0]
-            + [max(pt - lo, hi - pt) for pt, lo, hi in zip(p.points, p.lows, p.highs, strict=True)]
-        )
+        self.order = sorted(itertools.filterfalse(fast_set.__contains__, range(p.n)), key=value)
+        spread = 0 if p.points_only else _spread(p)
         slack = depth * spread
         # Points are integers, so integer bounds are exact and far cheaper than Fractions.
         self.window_low = math.ceil(min(target.tp - target.tolerance, Fraction(target.tl - slack)))
@@ -71,6 +58,13 @@ class Bounds:
             options.append([point, -point] if p.rules.negatable[k] else [point])
         self.reach_high = reach(options, depth, 1, group_high)
         self.reach_low = reach(options, depth, -1, group_low)
+
+
+def _spread(p: Prepared) -> int:
+    """How far any candidate's interval reaches beyond its point."""
+    return max(
+        [0] + [max(pt - lo, hi - pt) for pt, lo, hi in zip(p.points, p.lows, p.highs, strict=True)]
+    )
 
 
 def reach(

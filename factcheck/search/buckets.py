@@ -19,23 +19,32 @@ def check_weights(weights: Weights | None, n: int) -> None:
         raise ValueError("weights need one low and one high per candidate")
 
 
-def weight_values(weights: Weights | None) -> list[Decimal]:
-    """Every decimal the weights hold: they share the candidates' scale."""
+def weight_values(weights: Weights | None) -> list[Sequence[Decimal]]:
+    """Every decimal the weights hold, by column: they share the candidates' scale."""
     if weights is None:
         return []
     changes = [v for pair in weights.changes.values() for v in pair]
-    return [*weights.low, *weights.high, *changes]
+    return [weights.low, weights.high, changes]
 
 
 class Buckets:
     """Scaled weights (zeros without any), and buckets by the cells of (value, low, high):
     below, on or above each breakpoint, numbered 0, 1, 2, ... from the lowest."""
 
-    def __init__(self, weights: Weights | None, n: int, scale: Scale, rules: Rules) -> None:
+    def __init__(
+        self,
+        weights: Weights | None,
+        n: int,
+        scale: Scale,
+        rules: Rules,
+        like: tuple[Sequence[Decimal], list[int]] | None = None,
+    ) -> None:
+        """`like`: a column already scaled (Scale.column), most often the candidates' values:
+        weights that equal them are scaled for free."""
         self.scale = scale
         self.weighted = weights is not None
-        self.wl = [scale.scaled(v) for v in weights.low] if weights else [0] * n
-        self.wh = [scale.scaled(v) for v in weights.high] if weights else [0] * n
+        self.wl = scale.column(weights.low, like) if weights else [0] * n
+        self.wh = scale.column(weights.high, like) if weights else [0] * n
         self.changes: dict[tuple[int, int], tuple[int, int]] = {}
         self.breakpoints: list[Fraction] = []
         if weights is not None:

@@ -66,17 +66,17 @@ def items(p: Prepared, cap: int | None) -> list[Item]:
     """The candidates as items: connected by part_of, a series' stocks or a group."""
     if p.rules.relations > limits.RELATION_LIMIT:
         raise limits.TooLarge
-    components = _components(p)
+    parts = components(p)
     # Each item has at least nothing and each member alone among its options: when even
     # that many partial sums cannot be split into two halves that fit, stop before building.
     fewest = np.ones(1)
-    for members in components:
+    for members in parts:
         fewest = times(fewest, np.asarray([1.0, len(members)]), cap)
         if fewest.sum() > float(limits.HALF_LIMIT) ** 2:
             raise limits.TooLarge
     found = []
-    for members in sorted(components):
-        if all(p.rules.plain(k) for k in members):
+    for members in parts:
+        if p.rules.all_plain(members):
             found.append(_plain_item(p, members))
         elif len(members) > limits.COMPONENT_LIMIT:
             raise limits.TooLarge  # its options would outgrow OPTION_LIMIT long before
@@ -85,10 +85,33 @@ def items(p: Prepared, cap: int | None) -> list[Item]:
     return found
 
 
-def _components(p: Prepared) -> list[list[int]]:
-    """The candidates that part_of, a series' stocks or a group tie together (union-find)."""
+def components(p: Prepared) -> list[list[int]]:
+    """The candidates that part_of, a series' stocks or a group tie together, in order.
+
+    A group or a series whose members are tied to nothing else is a component as it is
+    (the windows of a long series: tens of thousands of them); a candidate tied to nothing
+    is one alone. Only what remains is joined, one tie at a time (union-find).
+    """
     rules = p.rules
-    parent = list(range(p.n))
+    related = set(itertools.compress(range(p.n), rules.related))
+    series, groups = list(rules.series_members.values()), list(rules.group_members.values())
+    in_series = set(itertools.chain.from_iterable(series))
+    in_groups = set(itertools.chain.from_iterable(groups))
+    found: list[list[int]] = []
+    tangled: list[list[int]] = []
+    for members, others in [*((m, in_groups) for m in series), *((m, in_series) for m in groups)]:
+        alone = related.isdisjoint(members) and others.isdisjoint(members)
+        (found if alone else tangled).append(members)
+    found += _joined(p, related, tangled)
+    tied = related | in_series | in_groups
+    found += [[k] for k in itertools.filterfalse(tied.__contains__, range(p.n))]
+    return sorted(found)
+
+
+def _joined(p: Prepared, related: set[int], tangled: list[list[int]]) -> list[list[int]]:
+    """The components of the related candidates and of the sets that share members."""
+    rules = p.rules
+    parent = {k: k for k in itertools.chain(related, *tangled)}
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -100,13 +123,13 @@ def _components(p: Prepared) -> list[list[int]]:
         for a, b in itertools.pairwise(members):
             parent[root(a)] = root(b)
 
-    for k in range(p.n):
+    for k in sorted(related):
         if rules.has_whole[k]:
             join([k, *rules.ancestors(k)])
-    for members in (*rules.series_members.values(), *rules.group_members.values()):
+    for members in tangled:
         join(members)
     components: dict[int, list[int]] = {}
-    for k in range(p.n):
+    for k in sorted(parent):
         components.setdefault(root(k), []).append(k)
     return list(components.values())
 

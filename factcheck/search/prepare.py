@@ -4,6 +4,7 @@ what both searches and the census start from."""
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -48,30 +49,23 @@ class Prepared:
         check_weights(weights, len(candidates))
         self.candidates = candidates
         self.n = len(candidates)
-        self.scale = Scale(_decimals(candidates, target, weights))
-        self._scale_candidates()
-        self.rules = Rules(candidates)
-        self._target = ScaledTarget(target, self.scale) if target is not None else None
-        self.buckets = Buckets(weights, self.n, self.scale, self.rules)
-
-    def _scale_candidates(self) -> None:
-        candidates, scaled = self.candidates, self.scale.scaled
-        self.points = [scaled(c.point) for c in candidates]
-        self.lows = [
-            point if c.interval.low is c.point else scaled(c.interval.low)
-            for c, point in zip(candidates, self.points, strict=True)
-        ]
-        self.highs = [
-            point if c.interval.high is c.point else scaled(c.interval.high)
-            for c, point in zip(candidates, self.points, strict=True)
-        ]
-        self.low_open = [c.interval.low_open for c in candidates]
-        self.high_open = [c.interval.high_open for c in candidates]
+        columns = _Columns(candidates)
+        aimed = [target.point, target.interval.low, target.interval.high] if target else []
+        self.scale = Scale([*columns.decimals(), aimed, *weight_values(weights)])
+        self.points = self.scale.column(columns.points)
+        points = (columns.points, self.points)
+        self.lows = self.scale.column(columns.lows, like=points)
+        self.highs = self.scale.column(columns.highs, like=points)
+        self.low_open = columns.low_open
+        self.high_open = columns.high_open
         self.points_only = (
             self.lows == self.points == self.highs
             and not any(self.low_open)
             and not any(self.high_open)
         )
+        self.rules = Rules(candidates)
+        self._target = ScaledTarget(target, self.scale) if target is not None else None
+        self.buckets = Buckets(weights, self.n, self.scale, self.rules, like=points)
 
     @property
     def target(self) -> ScaledTarget:
@@ -88,9 +82,12 @@ class Prepared:
                 "wl": self.buckets.wl,
                 "wh": self.buckets.wh,
             }
-            self._arrays: dict[str, Column] = {
-                name: np.asarray(values, np.int64) for name, values in lists.items()
-            }
+            made: dict[int, Column] = {}  # interval ends and weights are often the points
+            self._arrays: dict[str, Column] = {}
+            for name, values in lists.items():
+                if id(values) not in made:
+                    made[id(values)] = np.asarray(values, np.int64)
+                self._arrays[name] = made[id(values)]
             for name in ("low_open", "high_open"):
                 self._arrays[name] = np.asarray(getattr(self, name), np.bool_)
         return self._arrays
@@ -110,14 +107,17 @@ class Prepared:
         )
 
 
-def _decimals(
-    candidates: Sequence[Candidate], target: Target | None, weights: Weights | None
-) -> list[Decimal]:
-    """Every decimal the search computes with."""
-    # A point interval (an exact figure) holds the point itself: scale it once.
-    decimals = [c.point for c in candidates] + [
-        v for c in candidates for v in (c.interval.low, c.interval.high) if v is not c.point
-    ]
-    if target is not None:
-        decimals += [target.point, target.interval.low, target.interval.high]
-    return decimals + weight_values(weights)
+class _Columns:
+    """The candidates' values, one list per attribute (gathered by C loops: a long series
+    has tens of thousands of windows)."""
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        intervals = list(map(operator.attrgetter("interval"), candidates))
+        self.points: list[Decimal] = list(map(operator.attrgetter("point"), candidates))
+        self.lows: list[Decimal] = list(map(operator.attrgetter("low"), intervals))
+        self.highs: list[Decimal] = list(map(operator.attrgetter("high"), intervals))
+        self.low_open: list[bool] = list(map(operator.attrgetter("low_open"), intervals))
+        self.high_open: list[bool] = list(map(operator.attrgetter("high_open"), intervals))
+
+    def decimals(self) -> list[list[Decimal]]:
+        return [self.points, self.lows, self.highs]

@@ -8,7 +8,11 @@ group takes part (factcheck.search states them in full).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property
+from operator import attrgetter, is_not
+from typing import cast
 
 from factcheck.search.types import Candidate
 
@@ -18,37 +22,57 @@ class Rules:
     what."""
 
     def __init__(self, candidates: Sequence[Candidate]) -> None:
-        n = len(candidates)
         # Relations stay as the candidates give them (sets of ids): a 3,000-deep chain of
-        # parts has 4.5 million (figure, whole) pairs, too many to convert.
-        self.ids = [c.id for c in candidates]
-        self.index_of = {c.id: k for k, c in enumerate(candidates)}
-        self.ancestor_ids = [c.ancestors for c in candidates]
-        known = self.index_of.keys()
-        self.has_whole = [
-            bool(c.ancestors) and not known.isdisjoint(c.ancestors) for c in candidates
-        ]
+        # parts has 4.5 million (figure, whole) pairs, too many to convert. The loops below
+        # visit only candidates that have something (a whole, a date, a group): the tens of
+        # thousands of windows of a long series have nothing but a group.
+        n = len(candidates)
+        self._candidates = candidates
+        self.ancestor_ids: list[frozenset[str]] = list(map(attrgetter("ancestors"), candidates))
         self.relations = sum(map(len, self.ancestor_ids))
-        self.wholes = {self.index_of[a] for a in known & frozenset().union(*self.ancestor_ids)}
-        self.related = [self.has_whole[k] or k in self.wholes for k in range(n)]
-        self.stock = [stock_series(c) for c in candidates]
-        self.as_of = [c.as_of for c in candidates]
-        by_series: dict[str, list[int]] = {}
-        for k, name in enumerate(self.stock):
-            if name is not None:
-                by_series.setdefault(name, []).append(k)
-        self.series_members = {name: ks for name, ks in by_series.items() if len(ks) > 1}
+        self.has_whole = [False] * n
+        self.wholes: set[int] = set()
+        if self.relations:
+            known = self.index_of.keys()
+            for k in itertools.compress(range(n), self.ancestor_ids):
+                self.has_whole[k] = not known.isdisjoint(self.ancestor_ids[k])
+            wholes = known & frozenset().union(*self.ancestor_ids)
+            self.wholes = {self.index_of[a] for a in wholes}
+        self.related = self.has_whole.copy()
+        for k in self.wholes:
+            self.related[k] = True
+        self.as_of: list[object | None] = list(map(attrgetter("as_of"), candidates))
+        self.stock = self._stocks(candidates)
+        self.series_members = {name: ks for name, ks in _members(self.stock).items() if len(ks) > 1}
         # A figure can be subtracted only if it has a whole among the candidates or is a
         # stock with another stock in its series.
-        self.negatable = [
-            self.has_whole[k] or (self.stock[k] or "") in self.series_members for k in range(n)
-        ]
-        by_group: dict[str, list[int]] = {}
-        for k, c in enumerate(candidates):
-            if c.group is not None:
-                by_group.setdefault(c.group, []).append(k)
-        self.group_members = {name: ks for name, ks in by_group.items() if len(ks) > 1}
-        self.group = [c.group if c.group in self.group_members else None for c in candidates]
+        self.negatable = self.has_whole.copy()
+        for members in self.series_members.values():
+            for k in members:
+                self.negatable[k] = True
+        self.group: list[str | None] = list(map(attrgetter("group"), candidates))
+        self.group_members = _members(self.group)
+        for name, members in list(self.group_members.items()):
+            if len(members) == 1:  # a group of one excludes nothing
+                self.group[members[0]] = None
+                del self.group_members[name]
+        # Candidates that are not plain: subtracted or a whole.
+        self._tied = self.wholes.union(itertools.compress(range(n), self.negatable))
+
+    @cached_property
+    def ids(self) -> list[str]:
+        """Made when first needed: only part_of relations are given by id."""
+        return list(map(attrgetter("id"), self._candidates))
+
+    @cached_property
+    def index_of(self) -> dict[str, int]:
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    def _stocks(self, candidates: Sequence[Candidate]) -> list[str | None]:
+        stock: list[str | None] = [None] * len(candidates)
+        for k in _set(self.as_of):
+            stock[k] = stock_series(candidates[k])
+        return stock
 
     def is_change(self, added: int, subtracted: int) -> bool:
         name = self.stock[added]
@@ -61,7 +85,10 @@ class Rules:
 
     def plain(self, k: int) -> bool:
         """Never subtracted and related to nothing: free to add to any combination."""
-        return not (self.has_whole[k] or k in self.wholes or self.negatable[k])
+        return k not in self._tied
+
+    def all_plain(self, members: Iterable[int]) -> bool:
+        return self._tied.isdisjoint(members)
 
     def part_of(self, part: int, whole: int) -> bool:
         return self.ids[whole] in self.ancestor_ids[part]
@@ -79,6 +106,22 @@ class Rules:
         if self.has_whole[k] and any(self.part_of(k, a) for a in plus):
             return True
         return self.stock[k] is not None and any(self.is_change(p, k) for p in plus)
+
+
+def _set(values: Sequence[object]) -> Iterator[int]:
+    """The indices of the values that are not None."""
+    return itertools.compress(range(len(values)), map(is_not, values, itertools.repeat(None)))
+
+
+def _members(names: Sequence[str | None]) -> dict[str, list[int]]:
+    """The candidates of each name (None is no name), in order, names in order of first
+    appearance."""
+    present = [name for name in dict.fromkeys(names) if name is not None]
+    if len(present) == 1:  # the common case, one group: no need to sort
+        return {present[0]: list(_set(names))}
+    name_of = cast("Callable[[int], str]", names.__getitem__)  # only indices with a name
+    by_name = itertools.groupby(sorted(_set(names), key=name_of), key=name_of)
+    return dict(sorted(((name, list(ks)) for name, ks in by_name), key=lambda item: item[1][0]))
 
 
 def stock_series(candidate: Candidate) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from factcheck.models import Interval, Match
 
@@ -20,9 +20,12 @@ ALL: Final = "all"
 MaxTerms = int | Literal["all"]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One figure as the search sees it."""
+class Candidate(NamedTuple):
+    """One figure as the search sees it.
+
+    A named tuple rather than a frozen dataclass: equally immutable, and several times
+    cheaper to make, which counts when a long series gives tens of thousands of windows.
+    """
 
     id: str
     interval: Interval
