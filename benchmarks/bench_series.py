@@ -4,14 +4,19 @@ Generates a source with one flow series of 240 monthly figures (28,920 windows, 
 candidate of the search) and a claim that is the sum of 140 of them, tolerance 0.01%, then
 measures in one run:
 
-- start-up, the baseline: `factcheck --version` in a fresh process (median of `--repeat`);
-- `factcheck verify` of the claim in a fresh process (median of 3);
-- in this process (best of `--repeat`, after one warm-up): preparing the search for the
+- start-up, the baseline: `factcheck --version` in a fresh process (the CLI imports its
+  heavy modules inside the commands, so this is Python, Typer and the CLI module);
+- verify's start-up, a second baseline: a fresh process importing what `verify` imports
+  before its first claim (the judge, the search with numpy, the terminal renderer);
+- `factcheck verify` of the claim in a fresh process;
+- in this process: the whole judge, the whole search, and preparing the search for the
   series (candidates, target and weights as integers, relations as indices:
-  `factcheck.search.prepare.Prepared`), the whole search, and the whole judge.
+  `factcheck.search.prepare.Prepared`).
 
-Each is printed in seconds and as a ratio of the start-up. Issue 9's target: building the
-judge's items and preparing the search take at most half the start-up together.
+Each is measured `--repeat` times, in turns, so that a busy machine slows them alike, and
+the fastest run of each is printed, in seconds and as a ratio of each baseline. Issue 9's
+target: building the judge's items and preparing the search take at most half the start-up
+together.
 
     python benchmarks/bench_series.py [--months 240] [--repeat 5]
 """
@@ -22,7 +27,6 @@ import argparse
 import calendar
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +41,9 @@ from factcheck.search import search
 from factcheck.search.prepare import Prepared
 
 TOLERANCE = "0.0001"  # 0.01%
+STARTUP = "start-up: factcheck --version (new process)"
+VERIFY_STARTUP = "verify's start-up: its imports (new process)"
+VERIFY_IMPORTS = "import factcheck.cli, factcheck.batch, factcheck.render.terminal"
 
 
 def generate(root: Path, months: int) -> Path:
@@ -87,24 +94,22 @@ def generate(root: Path, months: int) -> Path:
     return claim
 
 
-def in_new_process(command: list[str], cwd: Path, repeat: int) -> float:
-    """The median wall time of `command` in a fresh process."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True, check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def in_new_process(command: list[str], cwd: Path) -> Callable[[], object]:
+    return lambda: subprocess.run(command, cwd=cwd, capture_output=True, check=True)
 
 
-def best_of(run: Callable[[], object], repeat: int) -> float:
-    run()  # warm up: imports, caches
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+def fastest(steps: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The fastest of `repeat` runs of each step, the steps taken in turns (after a warm-up
+    of each: imports, caches)."""
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for run in steps.values():
         run()
-        times.append(time.perf_counter() - started)
-    return min(times)
+    for _ in range(repeat):
+        for name, run in steps.items():
+            started = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - started)
+    return {name: min(found) for name, found in times.items()}
 
 
 def search_arguments(claim: Path) -> dict[str, Any]:
@@ -134,30 +139,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         claim = generate(root, args.months)
-        startup = in_new_process([*factcheck, "--version"], root, args.repeat)
-        verify = in_new_process([*factcheck, "verify", str(claim)], root, 3)
         found = search_arguments(claim)
         candidates, target, weights = found["candidates"], found["target"], found["weights"]
-        prepare = best_of(lambda: Prepared(candidates, target, weights), args.repeat)
-        searched = best_of(
-            lambda: search(candidates, target, max_terms=4, weights=weights), args.repeat
-        )
-        judged = best_of(lambda: judge(load_claim(claim), Settings()), max(1, args.repeat // 2))
+        steps = {
+            STARTUP: in_new_process([*factcheck, "--version"], root),
+            VERIFY_STARTUP: in_new_process([sys.executable, "-c", VERIFY_IMPORTS], root),
+            "factcheck verify of the claim (new process)": in_new_process(
+                [*factcheck, "verify", str(claim)], root
+            ),
+            "  judge(), in process": lambda: judge(load_claim(claim), Settings()),
+            "  search(), in process": lambda: search(
+                candidates, target, max_terms=4, weights=weights
+            ),
+            "  preparing the search (Prepared), in process": lambda: Prepared(
+                candidates, target, weights
+            ),
+        }
+        seconds = fastest(steps, args.repeat)
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"series benchmark: {args.months} months, {len(candidates):,} candidates, tolerance "
         f"0.01% ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {load})"
     )
-    rows = [
-        ("start-up: factcheck --version (new process)", startup),
-        ("factcheck verify of the claim (new process)", verify),
-        ("  judge(), in process", judged),
-        ("  search(), in process", searched),
-        ("  preparing the search (Prepared), in process", prepare),
-    ]
-    print(f"{'what':<46} {'seconds':>8} {'x start-up':>11}")
-    for what, seconds in rows:
-        print(f"{what:<46} {seconds:>8.3f} {seconds / startup:>11.2f}")
+    startup, verify_startup = seconds[STARTUP], seconds[VERIFY_STARTUP]
+    heading = f"what (fastest of {args.repeat})"
+    print(f"{heading:<46} {'seconds':>8} {'x start-up':>11} {'x verify start-up':>18}")
+    for what, taken in seconds.items():
+        print(f"{what:<46} {taken:>8.3f} {taken / startup:>11.2f} {taken / verify_startup:>18.2f}")
 
 
 if __name__ == "__main__":

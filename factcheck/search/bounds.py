@@ -33,7 +33,7 @@ class Bounds:
         value = p.points.__getitem__
         self.fast_ids = [sorted(rules.group_members[g], key=value) for g in fast]
         self.fast_values = [list(map(value, ids)) for ids in self.fast_ids]
-        fast_set = {k for ids in self.fast_ids for k in ids}
+        fast_set = set().union(*self.fast_ids)
         # Walk in ascending order of value so that bounds let us stop early.
         self.order = sorted(itertools.filterfalse(fast_set.__contains__, range(p.n)), key=value)
         spread = 0 if p.points_only else _spread(p)

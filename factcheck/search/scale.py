@@ -27,7 +27,9 @@ class Scale:
     with (`Decimal("1.50")` has two)."""
 
     def __init__(self, columns: Iterable[Sequence[Decimal]]) -> None:
-        self.places = decimal_places(columns)
+        # Each column's own places, by identity (the column is kept, so its id is never reused).
+        self._places = {id(c): (c, _places(c)) for c in _distinct(columns)}
+        self.places = max((places for _, places in self._places.values()), default=0)
         self.factor = 10**self.places
 
     def scaled(self, value: Decimal) -> int:
@@ -41,12 +43,14 @@ class Scale:
         a value's scaled integer depends on its value alone (not on how it is written)."""
         if like is not None and (values is like[0] or _equal(values, like[0])):
             return like[1]
-        ints = list(map(int, values))  # exact for the integers written without places
-        plain = list(map(_ONE.same_quantum, values))
+        ints = list(map(int, values))  # exact for values written without decimal places
         if self.places:
             ints = list(map(self.factor.__mul__, ints))
-        for k in itertools.compress(range(len(values)), map(operator.not_, plain)):
-            ints[k] = self.scaled(values[k])
+        column, own = self._places.get(id(values), (None, None))
+        if column is not values or own:  # some values may have places: int() cut them off
+            plain = map(_ONE.same_quantum, values)
+            for k in itertools.compress(range(len(values)), map(operator.not_, plain)):
+                ints[k] = self.scaled(values[k])
         # scaleb rounds to the context's precision: so must integers with more digits.
         limit = 10 ** getcontext().prec
         if ints and (max(ints) >= limit * self.factor or min(ints) <= -limit * self.factor):
@@ -63,18 +67,21 @@ class Scale:
 
 def decimal_places(columns: Iterable[Sequence[Decimal]]) -> int:
     """The most decimal places any of the values is written with (0 for none)."""
-    places = 0
-    scanned: list[Sequence[Decimal]] = []
+    return Scale(columns).places
+
+
+def _distinct(columns: Iterable[Sequence[Decimal]]) -> list[Sequence[Decimal]]:
+    """The columns, less those of the very same decimals as an earlier one (not merely equal
+    ones: 1.5 and 1.50 are written with different places)."""
+    found: list[Sequence[Decimal]] = []
     for column in columns:
-        # The very same decimals as a column already seen (not merely equal ones: 1.5 and
-        # 1.50 are written with different places) add nothing.
-        if not any(_same_objects(column, seen) for seen in scanned):
-            places = max(places, _places(column))
-            scanned.append(column)
-    return places
+        if not any(_same_objects(column, seen) for seen in found):
+            found.append(column)
+    return found
 
 
 def _places(values: Sequence[Decimal]) -> int:
+    """The most decimal places any of the values is written with (0 for none)."""
     with localcontext() as context:
         context.prec = 60
         context.traps[Rounded] = True  # the sum would not be exact

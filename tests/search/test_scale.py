@@ -46,6 +46,9 @@ def test_places_of_sums_that_are_not_exact_or_not_finite() -> None:
 def test_a_column_scales_as_each_value_does(values: list[Decimal], more: list[Decimal]) -> None:
     scale = Scale([values, more])
     assert scale.column(values) == [int(v.scaleb(scale.places)) for v in values]
+    assert scale.column(more) == [int(v.scaleb(scale.places)) for v in more]
+    # A column the scale was not made from (a copy): its places are not known beforehand.
+    assert scale.column(list(more)) == [int(v.scaleb(scale.places)) for v in more]
 
 
 def test_a_column_equal_to_one_already_scaled_is_not_scaled_again() -> None:
