@@ -66,11 +66,12 @@ class Walk:
             self._groups(0, left, point, plus, minus, overlaps)
         rules, points, bounds = self.p.rules, self.p.points, self.bounds
         order, reach_low, reach_high = bounds.order, bounds.reach_low, bounds.reach_high
+        low, high = bounds.window_low, bounds.window_high
         terms = min(left, EXACT_REACH + 1)  # beyond the exact rows: the sum of everything
         for j in range(start, len(order)):
-            if point + reach_high[j][terms] < bounds.window_low:
+            if point + reach_high[j][terms] < low:
                 break  # later figures reach no further: the bounds only shrink with j
-            if point + reach_low[j][terms] > bounds.window_high:
+            if point + reach_low[j][terms] > high:
                 break
             if self.examined >= self.budget:  # so that `examined` never exceeds `budget`
                 raise BudgetSpent
@@ -87,7 +88,8 @@ class Walk:
             if series is None or not any(rules.stock[q] == series for q in plus):
                 nested = sum(1 for q in plus if rules.nested(q, k)) if rules.related[k] else 0
                 plus.append(k)
-                self._visit(point + value, plus, minus, overlaps + nested)
+                if low <= point + value <= high:  # (_visit would return at once otherwise)
+                    self._visit(point + value, plus, minus, overlaps + nested)
                 self._extend(j + 1, left - 1, point + value, plus, minus, overlaps + nested)
                 plus.pop()
             # Subtracted: never nested in another subtracted figure, one stock per series.
@@ -97,7 +99,8 @@ class Walk:
                 and (series is None or not any(rules.stock[q] == series for q in minus))
             ):
                 minus.append(k)
-                self._visit(point - value, plus, minus, overlaps)
+                if low <= point - value <= high:
+                    self._visit(point - value, plus, minus, overlaps)
                 self._extend(j + 1, left - 1, point - value, plus, minus, overlaps)
                 minus.pop()
             if group is not None:
