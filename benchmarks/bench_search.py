@@ -6,11 +6,12 @@ our peak memory (tracemalloc, in a separate run so that tracing does not slow th
 
 The baseline is plain enumeration with itertools: every combination of figures, each figure
 added, or also subtracted where the rules allow it (a figure with a whole, or a stock), each
-checked with `is_candidate` and the match test, exactly as `search_naive` does (which tries
-both signs on every figure; this one is kept honest by not doing so). Where the baseline
-would run longer than `--baseline-budget` seconds it is timed on a random sample of the
-combinations of each size and extrapolated (mean time per combination of that size x the
-number of such combinations); the table says which.
+checked with `is_candidate` and the match test, exactly as `search_naive` does (both in
+tests/search/reference.py; that one tries both signs on every figure, this one is kept
+honest by not doing so). Where the baseline would run longer than `--baseline-budget`
+seconds it is timed on a random sample of the combinations of each size and extrapolated
+(mean time per combination of that size x the number of such combinations); the table says
+which.
 
     python benchmarks/bench_search.py [--baseline-budget 60] [--top 20]
 """
@@ -24,6 +25,7 @@ import itertools
 import os
 import platform
 import random
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -42,9 +44,12 @@ from factcheck.search import (
     Target,
     Weights,
     combine_intervals,
-    is_candidate,
     search,
 )
+
+# The baseline's rules are the tests' brute-force reference, which lives with the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.search.reference import is_candidate
 
 D = Decimal
 SAMPLE_SECONDS = 1.5  # per case, when the baseline is extrapolated
