@@ -1,11 +1,18 @@
-"""Hostile and broken inputs through the real command line, one process each.
+"""Hostile and broken inputs through the command line.
 
 Every input here must end in a verdict (exit 0) or a clean error (exit 1) that names the
-file (and the line, where there is one), within MAX_SECONDS of wall time including the
-interpreter's start, with no traceback, and without changing any file. The committed
-inputs live in tests/cases/nasty/ (see its README); those too big, too odd or too
-machine-specific to commit (2 MB files, 10,000 figures, NUL bytes, symlink loops, named
-pipes) are written into tmp_path by the builders below.
+file (and the line, where there is one), with no traceback, without hanging, and without
+changing any file. The committed inputs live in tests/cases/nasty/ (see its README); those
+too big, too odd or too machine-specific to commit (2 MB files, 10,000 figures, NUL bytes,
+symlink loops, named pipes) are written into tmp_path by the builders below.
+
+Each input runs through Typer's runner in this process (a new interpreter per run would
+add half a second of imports to each of some 130 runs); a run still going after
+HANG_SECONDS fails as hung. Issue 4's bound, an answer within 2 s including the
+interpreter's start, is measured on demand with one real process per run, as
+docs/benchmarks.md shows: FACTCHECK_HOSTILE_SECONDS=2 python -m pytest tests/test_hostile.py
+What only a real process shows (Ctrl-C, a closed pipe, a full disk, peak memory) is run in
+one by the tests at the end.
 
 Each test copies tests/cases/nasty/ into tmp_path/repo (a claims repository: it holds
 .git) and runs there, so that a successful attack could only touch tmp_path, and every
@@ -15,6 +22,7 @@ before and after.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -30,15 +38,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
-from tests.conftest import REPO
+from factcheck.cli import app
+from tests.conftest import REPO, hang_guard
 
 NASTY = REPO / "tests" / "cases" / "nasty"
-# In the suite this only catches a run that goes badly wrong (a loaded CI machine must not
-# fail it); issue 4's 2 s acceptance bound is checked on demand, as docs/benchmarks.md
-# shows: FACTCHECK_HOSTILE_SECONDS=2 python -m pytest tests/test_hostile.py
-MAX_SECONDS = float(os.environ.get("FACTCHECK_HOSTILE_SECONDS", "8"))
-HANG_SECONDS = 30  # beyond this a run counts as hung and is killed
+# A hang guard, not a time limit: the slowest input takes about 2 s on a busy machine.
+HANG_SECONDS = 60
+# Issue 4's acceptance bound, checked only on demand (see the docstring): unset, no run is
+# timed; set, each run is a real process and must answer within this many seconds.
+BOUND = os.environ.get("FACTCHECK_HOSTILE_SECONDS")
+MAX_SECONDS = float(BOUND) if BOUND else None
 COMMANDS = ("verify", "check")
 WATCHED = [REPO / "claims", REPO / "sources", NASTY]  # and all of tmp_path
 
@@ -95,7 +106,7 @@ class Hostile:
     line: bool = True  # the problem has a line to name
     output: str = ""  # text the output (stdout + stderr) must hold
     verdict: str = ""  # text `verify`'s verdict output must hold
-    known_bug: str = ""  # why `verify` fails this today (xfail, not strict: fixing it passes)
+    known_bug: str = ""  # why `verify` misses the on-demand bound (xfail there, not strict)
 
     def expected_exit(self, command: str) -> int:
         return self.exit if isinstance(self.exit, int) else self.exit[command]
@@ -468,6 +479,25 @@ CASES: list[Hostile] = [
         named="batch/",
     ),
 ]
+# Inputs built to cost a second or more of work each (CPU time measured in tests/README.md):
+# marked slow, so that .ci/run's second command runs them and the default run stays short.
+STRESS = {
+    "dense_values",
+    "many_aliases",
+    "many_errors",
+    "many_sources",
+    "max_terms_12_on_200",
+    "max_terms_all_on_10000",
+    "overlong_line",
+    "part_of_chain_65",
+    "part_of_chain_3000",
+    "part_of_cycle_3000",
+    "series_of_240_flows",
+    "series_of_3000_stocks",
+    "source_named_20000_times",
+    "ten_thousand_figures",
+    "unknown_wholes",
+}
 POSIX_ONLY = {
     "symlink_loop",
     "symlink_out",
@@ -509,8 +539,25 @@ class Run:
     seconds: float
 
 
+PLAIN = {"NO_COLOR": "1", "COLUMNS": "100"}
+runner = CliRunner()
+
+
+def run_in_process(*args: str, cwd: Path) -> Run:
+    """`factcheck ARGS` through Typer's runner, from cwd, failing if it hangs."""
+    started = time.perf_counter()
+    with contextlib.chdir(cwd), hang_guard(HANG_SECONDS):
+        result = runner.invoke(app, list(args), env={**PLAIN, "FACTCHECK_MAX_FILE_BYTES": None})
+    seconds = time.perf_counter() - started
+    # The runner turns an escaped exception into exit 1: a crash must not pass for an error.
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"factcheck {' '.join(args)} raised") from result.exception
+    return Run(result.exit_code, result.stdout, result.stderr, seconds)
+
+
 def run_cli(*args: str, cwd: Path, timeout: float = HANG_SECONDS) -> Run:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    """`factcheck ARGS` as its own process, from cwd, failing if it hangs."""
+    env = {**os.environ, **PLAIN}
     env.pop("FACTCHECK_MAX_FILE_BYTES", None)
     started = time.perf_counter()
     try:
@@ -548,7 +595,13 @@ def _args(case: Hostile, repo: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, id=case.name, marks=[pytest.mark.slow] if case.name in STRESS else [])
+        for case in CASES
+    ],
+)
 def test_hostile_input_gets_a_clean_answer_in_time(
     case: Hostile, command: str, repo: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -558,12 +611,12 @@ def test_hostile_input_gets_a_clean_answer_in_time(
         pytest.skip("root reads every file")
     args = _args(case, repo)
     before = snapshot(tmp_path, *WATCHED)
-    timeout = float(HANG_SECONDS)
-    if case.known_bug and command == "verify":
-        request.applymarker(pytest.mark.xfail(reason=case.known_bug, strict=False))
-        timeout = 2 * MAX_SECONDS  # known to hang: do not wait the full HANG_SECONDS
-
-    result = run_cli(command, *args, cwd=repo, timeout=timeout)
+    if MAX_SECONDS is None:
+        result = run_in_process(command, *args, cwd=repo)
+    else:
+        if case.known_bug and command == "verify":
+            request.applymarker(pytest.mark.xfail(reason=case.known_bug, strict=False))
+        result = run_cli(command, *args, cwd=repo)
 
     report = f"{case.name} ({command}): exit {result.code} in {result.seconds:.2f} s"
     print(report)
@@ -572,7 +625,7 @@ def test_hostile_input_gets_a_clean_answer_in_time(
     assert "internal error" not in both, report
     assert result.code in (0, 1), f"{report}\n{result.err[-2000:]}"
     assert result.code == case.expected_exit(command), f"{report}\n{both[-2000:]}"
-    assert result.seconds < MAX_SECONDS, report
+    assert MAX_SECONDS is None or result.seconds < MAX_SECONDS, report
     assert snapshot(tmp_path, *WATCHED) == before, "a file changed"
     assert not (repo / "factcheck-pwned").exists()
     if result.code == 0:
@@ -598,6 +651,10 @@ def test_hostile_input_gets_a_clean_answer_in_time(
 def test_every_committed_case_is_run() -> None:
     committed = {path.stem for path in NASTY.glob("*.yaml")} - {"source_base", "source_clash"}
     assert committed == {case.name for case in CASES if case.build is None}
+
+
+def test_the_named_cases_exist() -> None:
+    assert {case.name for case in CASES} >= STRESS | POSIX_ONLY
 
 
 # --- interrupting, piping, memory -------------------------------------------------------
