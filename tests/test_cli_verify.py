@@ -149,7 +149,11 @@ def _start(*args: str, seed: str) -> subprocess.Popen[bytes]:
 def test_output_is_byte_identical_across_hash_seeds(fmt: str) -> None:
     # Started together and then read: one wait for three runs, on as many cores as there are.
     processes = [_start("verify", "claims/", fmt, seed=seed) for seed in ("0", "1", "12345")]
-    outputs = [process.communicate(timeout=HANG_SECONDS)[0] for process in processes]
+    try:
+        outputs = [process.communicate(timeout=HANG_SECONDS)[0] for process in processes]
+    finally:
+        for process in processes:
+            process.kill()  # after a hang; nothing once a process has ended
     assert processes[0].returncode == 0
     assert outputs[0] and outputs[1] == outputs[0] == outputs[2]
 
