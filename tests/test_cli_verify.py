@@ -145,6 +145,7 @@ def _start(*args: str, seed: str) -> subprocess.Popen[bytes]:
     )
 
 
+@pytest.mark.slow  # six interpreters, each verifying every claim
 @pytest.mark.parametrize("fmt", ["--json", "--format=rich"])
 def test_output_is_byte_identical_across_hash_seeds(fmt: str) -> None:
     # Started together and then read: one wait for three runs, on as many cores as there are.

@@ -767,6 +767,7 @@ def _peak_memory_mb(*args: str, cwd: Path) -> float:
     return kilobytes / 1024
 
 
+@pytest.mark.slow  # three interpreters, two of them on a megabyte of aliases
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss units")
 def test_billion_laughs_memory_is_bounded(repo: Path) -> None:
     # The committed file (nine levels of nine) and one written to fill a megabyte.
