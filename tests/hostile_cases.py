@@ -446,7 +446,7 @@ CASES: list[Hostile] = [
         named="batch/",
     ),
 ]
-# Inputs built to cost a second or more of CPU each (in-process, measured with -n 0):
+# Inputs built to cost about a second of CPU or more for their two runs (measured with -n 0):
 # marked slow, so that .ci/run's second command runs them and the default run stays short.
 STRESS = {
     "dense_values",
