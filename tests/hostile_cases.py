@@ -446,7 +446,7 @@ CASES: list[Hostile] = [
         named="batch/",
     ),
 ]
-# Inputs built to cost about a second of CPU or more for their two runs (measured with -n 0):
+# Inputs built to cost half a second of CPU or more per run (measured one by one, in-process):
 # marked slow, so that .ci/run's second command runs them and the default run stays short.
 STRESS = {
     "dense_values",

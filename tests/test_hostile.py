@@ -10,7 +10,7 @@ add half a second of imports to each of some 130 runs); a run still going after
 HANG_SECONDS fails as hung. Issue 4's bound, an answer within 2 s including the
 interpreter's start, is measured on demand with one real process per run, as
 docs/benchmarks.md shows:
-FACTCHECK_HOSTILE_SECONDS=2 python -m pytest -m "" -n 0 tests/test_hostile.py
+FACTCHECK_HOSTILE_SECONDS=2 python -m pytest -m "" tests/test_hostile.py
 What only a real process shows (Ctrl-C, a closed pipe, a full disk, peak memory) is run in
 one by the tests at the end.
 
