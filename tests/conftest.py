@@ -1,18 +1,89 @@
-"""Shared fixtures: the repository root, golden-file comparison, and tiny case builders."""
+"""Shared set-up for every test folder: hypothesis profiles, a hang guard, the repository
+root, golden-file comparison, and tiny case builders (tests/README.md says how to use them)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 REPO = Path(__file__).resolve().parents[1]
 CLAIMS = sorted((REPO / "claims").glob("*.yaml"))
 REFRESH = os.environ.get("FACTCHECK_REFRESH_GOLDEN") == "1"
+
+# --- hypothesis profiles -------------------------------------------------------------------
+# "ci", the default everywhere (not only where hypothesis detects a CI): the same examples
+# on every run and machine, and no time limits (a loaded machine must not fail a test).
+# "long", on demand (HYPOTHESIS_PROFILE=long): ten times the examples, fresh ones each run,
+# and failures kept in .hypothesis/ to be replayed first next time.
+CI_EXAMPLES = 100  # hypothesis's own default; a test's examples(n) is n under "ci"
+settings.register_profile(
+    "ci",
+    max_examples=CI_EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "long",
+    settings.get_profile("ci"),
+    max_examples=10 * CI_EXAMPLES,
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(REPO / ".hypothesis" / "examples"),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def examples(count: int) -> int:
+    """A property test's example count: `count` under the "ci" profile, scaled with the
+    profile's max_examples (ten times as many under "long")."""
+    default = settings.default
+    assert default is not None
+    return max(1, count * default.max_examples // CI_EXAMPLES)
+
+
+# --- a hang guard --------------------------------------------------------------------------
+
+
+class Hang(Exception):
+    """Raised in the test when its body runs past the hang guard."""
+
+
+@contextlib.contextmanager
+def hang_guard(seconds: float) -> Iterator[None]:
+    """Fail, rather than wait for ever, when the body is still running after `seconds`.
+
+    Only a guard against hangs, never a timing test: give it many times the usual time.
+    (pytest-timeout, set in pyproject.toml, is the last resort for code this alarm cannot
+    interrupt.)
+    """
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows: pytest-timeout only
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise Hang(f"no answer within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- fixtures and golden files -------------------------------------------------------------
 
 
 @pytest.fixture

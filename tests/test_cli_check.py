@@ -15,6 +15,7 @@ from factcheck.render.problems import MAX_SUMMARY_ROWS
 from tests.conftest import REPO, assert_golden
 
 CASES = "tests/cases/check"
+HANG_SECONDS = 120  # a hang guard for the runs in a process of their own, not a time limit
 runner = CliRunner()
 
 
@@ -107,6 +108,7 @@ def test_console_script_exit_code_and_quiet_pipe(in_repo: Path) -> None:
         [sys.executable, "-c", "from factcheck.cli import main; main()", "check", CASES],
         capture_output=True,
         text=True,
+        timeout=HANG_SECONDS,
         check=False,
     )
     assert run.returncode == 1
@@ -116,6 +118,7 @@ def test_console_script_exit_code_and_quiet_pipe(in_repo: Path) -> None:
         shell=True,
         capture_output=True,
         text=True,
+        timeout=HANG_SECONDS,
         check=False,
     )
     assert piped.stdout.count("\n") == 1

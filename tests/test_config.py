@@ -219,6 +219,7 @@ def test_cli_reports_a_bad_config_without_a_traceback(
         env={k: v for k, v in os.environ.items() if k != "FACTCHECK_REVIEWED"},
         capture_output=True,
         text=True,
+        timeout=120,  # a hang guard, not a time limit
         check=False,
     )
     assert result.returncode == 1

@@ -13,8 +13,9 @@ through the command line (Typer's runner on `verify` and `check`):
 
 The only outcomes allowed: a result (exit 0, or 3 when a mutated `expect:` disagrees) or
 an InputError whose every problem names the file (exit 1); never another exception, never
-exit 70, never longer than PER_EXAMPLE seconds (an alarm turns a hang into a failure).
-Hypothesis runs derandomized, so CI sees the same examples every time.
+exit 70, never a hang (an alarm after PER_EXAMPLE seconds turns one into a failure).
+The property tests are marked slow (.ci/run runs them with `-m slow`); under the "ci"
+hypothesis profile (tests/conftest.py) they see the same examples every run.
 """
 
 from __future__ import annotations
@@ -22,14 +23,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-import signal
 import tempfile
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -40,14 +40,12 @@ from factcheck.errors import InputError
 from factcheck.judge import judge
 from factcheck.load import _read_events, _read_nodes, load_claim, read_document
 from factcheck.numbers import NumberFormatError, parse_number
+from tests.conftest import examples, hang_guard
 
-PER_EXAMPLE = 10.0  # seconds: generous for a loaded CI machine; the real bound is far lower
-FUZZ = settings(
-    derandomize=True,
-    deadline=None,  # timed by _within instead: a deadline cannot stop a hang
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+# A hang guard, not a time limit: an example takes milliseconds, a tenth of a second at most.
+PER_EXAMPLE = 60.0
+# The profile (tests/conftest.py) sets the rest; big generated files are the point here.
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 runner = CliRunner()
 
 # --- the valid files that mutations start from -------------------------------------------
@@ -138,31 +136,6 @@ VALUES = st.recursive(
 # --- running one input -------------------------------------------------------------------
 
 
-class _Hang(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _within(seconds: float) -> Iterator[None]:
-    """Fail (rather than wait for ever) when the body runs longer than seconds."""
-    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows: time it only
-        started = time.perf_counter()
-        yield
-        assert time.perf_counter() - started < seconds
-        return
-
-    def alarm(signum: int, frame: object) -> None:
-        raise _Hang(f"no answer within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 @contextlib.contextmanager
 def _repository() -> Iterator[Path]:
     """A fresh claims repository (its root marked by .git) for one example."""
@@ -188,7 +161,7 @@ def _assert_clean(error: InputError, *files: Path) -> None:
 
 def _load_and_judge(claim: Path, *files: Path) -> None:
     """load_claim, then judge what loads: both or a clean InputError, in time."""
-    with _within(PER_EXAMPLE):
+    with hang_guard(PER_EXAMPLE):
         try:
             case = load_claim(claim)
         except InputError as error:
@@ -200,7 +173,7 @@ def _load_and_judge(claim: Path, *files: Path) -> None:
 
 
 def _read(path: Path) -> None:
-    with _within(PER_EXAMPLE):
+    with hang_guard(PER_EXAMPLE):
         try:
             document = read_document(path)
         except InputError as error:
@@ -211,7 +184,7 @@ def _read(path: Path) -> None:
 
 def _cli(*args: str, files: tuple[Path, ...]) -> None:
     """`factcheck ARGS` through Typer's runner: exit 0, 1 or 3, no exception, files named."""
-    with _within(PER_EXAMPLE):
+    with hang_guard(PER_EXAMPLE):
         result = runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100"})
     context = f"factcheck {' '.join(args)}: exit {result.exit_code}\n{result.output[-2000:]}"
     # CliRunner reports an escaped exception as exit 1: look at the exception itself.
@@ -242,7 +215,8 @@ DOCUMENTS = st.one_of(
 )
 
 
-@settings(FUZZ, max_examples=300)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(300))
 @given(data=DOCUMENTS)
 def test_random_yaml_documents_load_or_fail_cleanly(data: Any) -> None:
     with _repository() as root:
@@ -252,7 +226,8 @@ def test_random_yaml_documents_load_or_fail_cleanly(data: Any) -> None:
         _load_and_judge(path)
 
 
-@settings(FUZZ, max_examples=60)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(60))
 @given(data=DOCUMENTS, command=st.sampled_from(["verify", "check"]))
 def test_random_yaml_documents_through_the_cli(data: Any, command: str) -> None:
     with _repository() as root:
@@ -370,7 +345,8 @@ def test_the_unmutated_files_are_valid() -> None:
     assert audit.verdict is not None
 
 
-@settings(FUZZ, max_examples=800)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(800))
 @given(case=mutated())
 def test_mutated_files_load_or_fail_cleanly(case: tuple[str, str, str]) -> None:
     with _repository() as root:
@@ -378,7 +354,8 @@ def test_mutated_files_load_or_fail_cleanly(case: tuple[str, str, str]) -> None:
         _load_and_judge(claim, source)
 
 
-@settings(FUZZ, max_examples=150)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(150))
 @given(case=mutated(), command=st.sampled_from(["verify", "check"]))
 def test_mutated_files_through_the_cli(case: tuple[str, str, str], command: str) -> None:
     with _repository() as root:
@@ -409,7 +386,8 @@ def damaged(draw: st.DrawFn) -> bytes:
     return prefix + bytes(raw)
 
 
-@settings(FUZZ, max_examples=300)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(300))
 @given(raw=damaged())
 def test_random_bytes_read_or_fail_cleanly(raw: bytes) -> None:
     with _repository() as root:
@@ -419,7 +397,8 @@ def test_random_bytes_read_or_fail_cleanly(raw: bytes) -> None:
         _load_and_judge(path)
 
 
-@settings(FUZZ, max_examples=60)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(60))
 @given(raw=damaged(), command=st.sampled_from(["verify", "check"]))
 def test_random_bytes_through_the_cli(raw: bytes, command: str) -> None:
     with _repository() as root:
@@ -436,10 +415,11 @@ NUMBER_TEXT = st.text(
 )
 
 
-@settings(FUZZ, max_examples=500)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(500))
 @given(text=st.one_of(NUMBER_TEXT, TEXT, st.sampled_from(WEIRD_NUMBERS)))
 def test_number_strings_parse_or_fail_with_the_accepted_forms(text: str) -> None:
-    with _within(PER_EXAMPLE):
+    with hang_guard(PER_EXAMPLE):
         try:
             number = parse_number(text)
         except NumberFormatError as error:
@@ -458,7 +438,8 @@ def _comparable(parsed: Any) -> tuple[Any, ...]:
     return document.data, formatted, where, document.value_marks, document.key_marks
 
 
-@settings(FUZZ, max_examples=500)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=examples(500))
 @given(data=DOCUMENTS, edit=st.sampled_from(["none", "alias", "duplicate", "tag", "merge"]))
 def test_the_fast_parser_reads_what_the_node_parser_reads(data: Any, edit: str) -> None:
     """libyaml's events (_read_events) and composed nodes (_read_nodes) agree exactly."""

@@ -16,6 +16,7 @@ from factcheck.numbers import (
     parse_number,
     precision_of,
 )
+from tests.conftest import examples
 
 D = Decimal
 
@@ -195,7 +196,7 @@ def _grouped(value: Decimal | int, separator: str) -> str:
     return format(value, ",").replace(",", separator)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 @given(
     value=st.integers(min_value=-(10**18), max_value=10**18), separator=st.sampled_from(SEPARATORS)
 )
@@ -206,7 +207,7 @@ def test_grouped_integers_round_trip(value: int, separator: str) -> None:
     assert parse_number(value) == written
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 @given(
     units=st.integers(min_value=-(10**15), max_value=10**15),
     places=st.integers(min_value=0, max_value=6),
@@ -224,7 +225,7 @@ def test_grouped_decimals_round_trip(units: int, places: int, separator: str) ->
     assert parse_number(value) == written
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200))
 @given(
     units=st.integers(min_value=1, max_value=999),
     places=st.integers(min_value=0, max_value=2),
