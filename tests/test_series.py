@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.judge import Settings, judge
@@ -50,6 +50,7 @@ from factcheck.series import (
     stated,
     windows,
 )
+from tests.conftest import examples
 
 D = Decimal
 DAY = dt.timedelta(days=1)
@@ -427,7 +428,8 @@ def reproduces(ratio: BruteRatio, claim: Claim, wanted: str | None) -> Match | N
 # --- properties -------------------------------------------------------------------------
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(data=st.data(), size=st.integers(1, 14))
 def test_windows_are_every_run_of_consecutive_members(data: st.DataObject, size: int) -> None:
     members = data.draw(flow_figures("s", size))
@@ -453,7 +455,8 @@ def test_windows_are_every_run_of_consecutive_members(data: st.DataObject, size:
     assert sum(len(run) for run in contiguous_runs(series)) == size
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(data=st.data(), size=st.integers(1, 16))
 def test_comparable_windows_equal_brute_force(data: st.DataObject, size: int) -> None:
     members = data.draw(flow_figures("s", size))
@@ -468,7 +471,8 @@ def test_comparable_windows_equal_brute_force(data: st.DataObject, size: int) ->
     assert set(found) == expected
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(case=ratio_cases())
 def test_ratio_enumeration_equals_brute_force(case: Case) -> None:
     found = {
@@ -490,7 +494,8 @@ def test_ratio_enumeration_equals_brute_force(case: Case) -> None:
     assert found == expected
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(case=ratio_cases())
 def test_audit_of_a_percent_claim_equals_brute_force(case: Case) -> None:
     claim = case.claim
@@ -564,7 +569,8 @@ def _id(operand: Any) -> str:
     return operand.id if isinstance(operand, Window) else operand.figure.id
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(100))
 @given(data=st.data(), size=st.integers(1, 10))
 def test_sum_items_are_the_windows_with_their_supported_values(
     data: st.DataObject, size: int

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.search import ALL, Candidate, MaxTerms, Target, Weights, census
+from tests.conftest import examples
 from tests.search.brute_force import cases
 from tests.search.helpers import BOTH, D, figure
 from tests.search.reference import count_naive
@@ -29,7 +31,8 @@ def test_census_counts_combinations_by_size_and_value() -> None:
         assert found.total(2) == count_naive(candidates, 2, D(-(10**6)), D(10**6))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(60))
 @given(case=cases(), max_terms=st.sampled_from([1, 2, 3, ALL]))
 def test_census_counts_what_brute_force_counts(
     case: tuple[list[Candidate], Target, Weights], max_terms: MaxTerms

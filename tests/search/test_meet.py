@@ -6,11 +6,12 @@ import itertools
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.search.limits
 from factcheck.search import ALL, Candidate, Target, Weights, search
+from tests.conftest import examples
 from tests.search.brute_force import cases, check_against_brute_force
 from tests.search.helpers import EVERYTHING, everything_found, figure, target
 from tests.search.reference import search_naive
@@ -49,7 +50,8 @@ def test_millions_of_matches_are_counted_and_the_best_listed() -> None:
     assert result.used == frozenset(range(16))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(case=cases(), top=st.sampled_from([1, 3, EVERYTHING]))
 def test_the_exhaustive_search_finds_exactly_what_brute_force_finds(
     case: tuple[list[Candidate], Target, Weights], top: int
@@ -57,7 +59,8 @@ def test_the_exhaustive_search_finds_exactly_what_brute_force_finds(
     check_against_brute_force(case, ALL, top)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(40))
 @given(case=cases(most=10, plain=True), top=st.sampled_from([2, EVERYTHING]))
 def test_the_exhaustive_search_meets_in_the_middle_exactly(
     case: tuple[list[Candidate], Target, Weights], top: int

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.search import ALL, Candidate, MaxTerms, Selection, Target, Weights, search
+from tests.conftest import examples
 from tests.search.brute_force import cases, rank
 from tests.search.helpers import BOTH, EVERYTHING, D, figure, target
 from tests.search.reference import search_naive
@@ -37,7 +38,8 @@ def _by_selection(selection: Selection) -> Hashable:
     return (len(selection) + sum(sign for _, sign in selection)) % 3
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(60))
 @given(case=cases(), max_terms=st.sampled_from([2, 4, ALL]), top=st.sampled_from([1, EVERYTHING]))
 def test_a_classify_callback_sees_exactly_the_brute_force_matches(
     case: tuple[list[Candidate], Target, Weights], max_terms: MaxTerms, top: int

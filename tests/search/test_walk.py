@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.search import Candidate, Target, Weights, search
+from tests.conftest import examples
 from tests.search.brute_force import cases, check_against_brute_force
 from tests.search.helpers import EVERYTHING, everything_found, figure, target
 from tests.search.reference import is_candidate
@@ -59,7 +61,8 @@ def test_a_large_group_is_searched_not_walked() -> None:
     assert len(singles) == len(expected) > 0
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # a property test against brute force (tests/README.md)
+@settings(max_examples=examples(150))
 @given(case=cases(), max_terms=st.integers(1, 4), top=st.sampled_from([1, 3, EVERYTHING]))
 def test_the_walk_finds_exactly_what_brute_force_finds(
     case: tuple[list[Candidate], Target, Weights], max_terms: int, top: int
