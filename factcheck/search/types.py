@@ -8,13 +8,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
+from factcheck.limits import DEFAULT_BUDGET as DEFAULT_BUDGET  # the CLI's --help reads them there
+from factcheck.limits import DEFAULT_TOP as DEFAULT_TOP
 from factcheck.models import Interval, Match
 
 if TYPE_CHECKING:
     from factcheck.search.census import Census
 
-DEFAULT_BUDGET = 500_000
-DEFAULT_TOP = 20
 OVERLAPS_KEPT = 5  # double-counting combinations kept to be named in notes
 ALL: Final = "all"
 MaxTerms = int | Literal["all"]
