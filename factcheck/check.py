@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from factcheck.documents.numbers import mentions
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
     Case,
@@ -29,7 +30,6 @@ from factcheck.load import (
     find_root,
     resolve_source_path,
 )
-from factcheck.documents.numbers import mentions, numbers_in
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
@@ -129,7 +129,14 @@ class _Checker:
             for index, figure in enumerate(source.figures)
         ]
         self.problems.extend(check_figures(origins))
-        self.problems.extend(figure_warnings(origins))
+        warnings = figure_warnings(origins)
+        if source.document is not None:
+            # The document check reads each quote in the document itself, and reports a
+            # value missing from it as an error (FC709), which FC501 would only repeat.
+            warnings = [p for p in warnings if p.code != "FC501"]
+            root = (self.root or find_root(path.resolve().parent)).resolve()
+            self.problems.extend(self.cache.checked(self.cache.get(path), root).problems)
+        self.problems.extend(warnings)
 
     def _document(self, path: Path) -> Document:
         """The file read once per run, its problems naming it as path (the cache keeps the

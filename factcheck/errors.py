@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -17,6 +17,18 @@ class ExitCode:
     INTERRUPTED = 130
 
 
+@dataclass(frozen=True)
+class PhraseStatus:
+    """Where a source's phrase stands in its document (docs/provenance.md): `found` (with
+    its page label and offsets in that page's text), `missing` or `ambiguous`."""
+
+    text: str
+    status: str
+    page: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one input file, located as precisely as we can."""
@@ -27,7 +39,8 @@ class Problem:
     message: str
     code: str
     key_path: str = ""
-    severity: str = "error"  # error | warning
+    severity: str = "error"  # error | warning | info (a phrase found: JSON output only)
+    phrase: PhraseStatus | None = field(default=None, compare=False)
 
     def format(self) -> str:
         where = self.path
@@ -109,6 +122,7 @@ CODES: dict[str, str] = {
     "FC504": "no figure in the claim's unit",
     "FC505": "claim text does not contain its value",
     # FC7xx: the document behind a source (`document:`), checked by `check` and `verify`
+    "FC700": "phrase found in the document (listed in JSON only)",
     "FC701": "document not found or unreadable",
     "FC702": "document path leaves the repository",
     "FC703": "document cannot be read",

@@ -157,6 +157,8 @@ _WrittenNumber = WithJsonSchema(
         "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
     }
 )
+
+
 def _schema_or_null(schema: JsonDict) -> None:
     """A list that may also be left empty (null)."""
     items = schema.pop("items")

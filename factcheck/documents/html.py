@@ -16,13 +16,32 @@ from factcheck.documents.normalise import clean
 from factcheck.documents.pages import Page, Table
 
 _BLOCKS = frozenset(
-    "p div section article header footer main aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
-    "table caption thead tbody tfoot tr blockquote pre figure figcaption hr br address form "
-    "fieldset title".split()
+    {
+        *("p", "div", "section", "article", "header", "footer", "main", "aside", "nav"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table"),
+        *("caption", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "figure"),
+        *("figcaption", "hr", "br", "address", "form", "fieldset", "title"),
+    }
 )
 _CELLS = frozenset({"td", "th"})
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _FOOTNOTE = re.compile(r"\s*[\d*†‡§,\s]{1,8}\s*")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 

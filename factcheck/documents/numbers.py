@@ -153,9 +153,7 @@ def _word_numbers(text: str) -> Iterator[Written]:
             if value == value.to_integral_value():
                 value = Decimal(int(value))  # 500000.0 -> 500000: precision 100000, not 0.1
             start, end = run[0].start(), run[-1].end()
-            yield Written(
-                start, end, text[start:end], value, precision_of(value), in_words=True
-            )
+            yield Written(start, end, text[start:end], value, precision_of(value), in_words=True)
         run = []
 
 

@@ -71,7 +71,9 @@ def _markdown(text: str) -> tuple[str, tuple[Table, ...]]:
     text = _LINK.sub(r"\1", text)
     text = _HEADING.sub("", text)
     text = _QUOTE_MARK.sub("", text)
-    lines, tables, rows = [], [], []
+    lines: list[str] = []
+    tables: list[Table] = []
+    rows: list[tuple[str, ...]] = []
     for line in text.split("\n"):
         if _TABLE_RULE.match(line) and rows:
             continue
