@@ -193,7 +193,7 @@ def _unit(after: str, written: Written) -> str | None:
         return _CURRENCY_UNITS.get(written.currency[-1])
     if written.percent:
         return None  # "12.5%": the value says percent
-    words = _WORDS.findall(after[:40])
+    words: list[str] = _WORDS.findall(after[:40])
     if (
         words
         and after[: after.find(words[0])].strip() == ""

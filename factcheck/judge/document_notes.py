@@ -105,7 +105,7 @@ def _summary(
 
 
 def _passage(use: _Use) -> str:
-    sentence = one_line(use.place.passage)
+    sentence = one_line(use.place.passage).rstrip(".")
     if len(sentence) > _LONGEST_PASSAGE:
         sentence = sentence[: _LONGEST_PASSAGE - 3] + "..."
     about = (

@@ -212,7 +212,7 @@ class FigureWords:
             )
         self._report(
             key_path,
-            f"{what} ({self.text.kind}, {len(self.text.pages)} pages){hint}",
+            f"{what} ({self.text.kind}, {_pages(len(self.text.pages))}){hint}",
             code,
             phrase=PhraseStatus(phrase, "missing"),
         )
@@ -293,6 +293,10 @@ def _cells_by_line(
         if not before and has_column and wanted_row:
             found.append((place, page_text[place.end : line_end]))
     return found
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"
 
 
 def _labels(places: list[Place]) -> str:
