@@ -431,13 +431,12 @@ def check(
     Example: factcheck check claims/ sources/ --format github
     """
     from factcheck.check import check_paths
-    from factcheck.render.problems import counts, render_step_summary, reported
+    from factcheck.render.problems import counts, render_step_summary
 
-    found = check_paths(paths, root=root)
-    problems = reported(found, "text")  # the phrases found (info) are listed only in JSON
-    sys.stdout.write(
-        registry.problems_renderer(output_format.value)(reported(found, output_format.value))
-    )
+    # JSON also lists each phrase found in a source's document (severity info, FC700).
+    found = check_paths(paths, root=root, phrases=output_format.value == "json")
+    problems = [p for p in found if p.severity != "info"]
+    sys.stdout.write(registry.problems_renderer(output_format.value)(found))
     sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:

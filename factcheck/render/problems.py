@@ -53,13 +53,6 @@ def _item(p: Problem) -> dict[str, object]:
     return item
 
 
-def reported(problems: Sequence[Problem], format_name: str) -> list[Problem]:
-    """What a format shows: every problem; the phrases found (`info`) only in JSON."""
-    if format_name == "json":
-        return list(problems)
-    return [p for p in problems if p.severity != "info"]
-
-
 def render_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands, one ::group:: per file.
 
