@@ -78,10 +78,11 @@ def fold(text: str, *, lower: bool = False) -> Folded:
     parts: list[str] = []
     origin = array("i")
     position = 0
-    for match in _SPECIAL.finditer(_dashes_first(text)):
+    source = _dashes_first(text)
+    for match in _SPECIAL.finditer(source):
         start = match.start()
         if start > position:
-            parts.append(text[position:start])
+            parts.append(source[position:start])
             origin.extend(range(position, start))
         kind = match.lastgroup
         if kind == "space" and not _after_space(parts):
@@ -92,7 +93,7 @@ def fold(text: str, *, lower: bool = False) -> Folded:
             parts.append(folded)
             origin.extend([start] * len(folded))
         position = match.end()
-    parts.append(text[position:])
+    parts.append(source[position:])
     origin.extend(range(position, len(text)))
     folded_text = "".join(parts)
     if lower:
