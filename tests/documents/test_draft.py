@@ -57,7 +57,7 @@ def test_draft_never_overwrites_and_passes_check_once_filled(report: Path) -> No
     assert "7 candidate figures" in result.stdout
     first = target.read_text(encoding="utf-8")
     again = runner.invoke(app, ["draft", str(report), "-o", str(target)])
-    assert again.exit_code == 1 and "never overwrites" in again.stderr
+    assert again.exit_code == 1 and "never overwrites" in str(again.exception)
     assert target.read_text(encoding="utf-8") == first
     codes = [p.code for p in check_paths([str(target)], root=report.parent)]
     assert codes == ["FC503", "FC503"]  # publisher and published, marked for the person
@@ -72,4 +72,4 @@ def test_draft_never_overwrites_and_passes_check_once_filled(report: Path) -> No
     text = text.replace('"TODO: what is counted"', "children")
     text = text.replace('"TODO: the document\'s own words for what it counts"', "[children]")
     target.write_text(text, encoding="utf-8")
-    assert [p for p in check_paths([str(target)], root=report.parent)] == []
+    assert check_paths([str(target)], root=report.parent) == []
