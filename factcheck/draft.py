@@ -12,7 +12,6 @@ that open a footnote or a numbered heading. What the person must supply is a TOD
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -25,6 +24,7 @@ from factcheck.documents import DocumentText, Page, read_document
 from factcheck.documents.numbers import Written, find_numbers
 from factcheck.documents.passages import one_line, sentence_around
 from factcheck.documents.tables import tabular_lines
+from factcheck.draft_yaml import render_draft
 from factcheck.errors import FactcheckError
 from factcheck.numbers import NumberFormatError, parse_number
 from factcheck.qualifiers import QUALIFIERS, Qualifier
@@ -270,8 +270,6 @@ def write_draft(
 ) -> tuple[Path, int]:
     """Write the draft source for document to target (never over an existing file); the
     path written and how many candidates it holds."""
-    from factcheck.draft_yaml import render_draft
-
     if target.exists():
         raise DraftError(f"{target} already exists; factcheck draft never overwrites a file")
     text = read_document(document, tables=tables)
@@ -302,8 +300,3 @@ def _write_new(target: Path, content: str) -> None:
         raise DraftError(f"{target}: cannot write: {exc.strerror}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
-
-
-def yaml_string(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is one)."""
-    return json.dumps(text, ensure_ascii=False)

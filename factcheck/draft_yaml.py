@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.documents import DocumentText
-from factcheck.draft import Candidate, yaml_string
 from factcheck.schema import Kind
 from factcheck.skeleton import schema_location
 from factcheck.skeleton import valid_name as _valid_name
+
+if TYPE_CHECKING:
+    from factcheck.draft import Candidate
 
 PLACEHOLDER = "TODO"
 
@@ -92,3 +96,8 @@ def _candidate(candidate: Candidate) -> str:
         f'  #   described_as: "{PLACEHOLDER}: the document\'s own words for what it counts"'
     )
     return "\n".join(lines) + "\n"
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is one)."""
+    return json.dumps(text, ensure_ascii=False)
