@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.documents.tables import tabular_lines
+from factcheck.documents.rows import tabular_lines
 
 MAX_SENTENCE = 400
 
