@@ -34,7 +34,8 @@ from statistics import median
 from factcheck.documents.rows import is_tabular
 
 EDGE = 4  # furniture stands among a page's first or last this many lines
-REPEATED_PAGES = 3  # a line at the edges of this many pages (all, in shorter documents)
+REPEATED_PAGES = 3  # a line at the edges of this many pages (2 in documents of SHORT pages)
+SHORT = 5
 HEADING_SHARE = 0.7  # a heading is at most this share of the page's usual line length
 HEADING_WORDS = 12
 
@@ -83,6 +84,7 @@ _CAPTION = re.compile(
 )
 _FOOTNOTE = re.compile(r"^\d{1,3}\s*(?=[A-Z\"“])")
 _STARTS_SENTENCE = re.compile(r"^[\"“‘(]?[A-Z0-9$£€¥]")
+_ENDS_SENTENCE = re.compile(r"[.;!?][\"”’)]?$")
 _ENDS_PHRASE = re.compile(r"[.,;:!?…\-–—]$|[.!?][\"”’)]$")
 
 
@@ -117,7 +119,7 @@ def repeated_edges(page_texts: Sequence[str]) -> set[str]:
     seen: Counter[str] = Counter()
     for text in page_texts:
         seen.update({mask(line) for _, line in _edge_lines(text)})
-    least = min(REPEATED_PAGES, len(page_texts))
+    least = 2 if len(page_texts) <= SHORT else REPEATED_PAGES
     return {line for line, count in seen.items() if count >= least}
 
 
@@ -272,7 +274,7 @@ def _contents_lines(lines: list[str], furniture: set[int]) -> set[int]:
         if _ENDS_IN_PAGE.search(line) and not _ENDS_PHRASE.search(line[:-1].rstrip()):
             found.update([*waiting, index])
             waiting = []
-        elif not _ENDS_PHRASE.search(line) and len(waiting) < 2:
+        elif not _ENDS_SENTENCE.search(line) and len(waiting) < 2:
             waiting.append(index)
         else:
             waiting = []

@@ -96,14 +96,14 @@ def _row_blocks(page: Any) -> list[Box]:
             runs[-1].append(index)
         else:
             runs.append([index])
-    boxes = []
+    boxes: list[Box] = []
     for run in runs:
         if len(run) < 2:
             continue
         block = lines[max(run[0] - 1, 0) : run[-1] + 1]  # the headings, then the rows
         top = min(line["top"] for line in block)
         bottom = max(line["bottom"] for line in block)
-        boxes.append((0, max(top - 1, 0), page.width, min(bottom + 1, page.height)))
+        boxes.append((0.0, max(top - 1, 0), page.width, min(bottom + 1, page.height)))
     return boxes
 
 
