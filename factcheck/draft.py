@@ -25,7 +25,7 @@ from pathlib import Path
 
 from factcheck import draft_numbers as numbers
 from factcheck.documents import DocumentText, Page, read_document
-from factcheck.documents.layout import STANDALONE, Line, Role, page_lines, repeated_edges
+from factcheck.documents.layout import Line, Role, page_lines, repeated_edges
 from factcheck.documents.numbers import Written, find_numbers, range_pair, range_start
 from factcheck.documents.passages import one_line, sentence_around
 from factcheck.draft_yaml import render_draft
@@ -72,12 +72,13 @@ def _from_text(page: Page, text: DocumentText, repeated: set[str]) -> Iterator[C
     starts = [line.start for line in lines]
     masked = [m.span() for m in numbers.MASKED.finditer(page.text)]
     found = _numbers(page, lines)
+    contexts = _contexts(page.text, lines)
     for index, written in enumerate(found):
         at = bisect_right(starts, written.start) - 1
         line = lines[at]
         if line.role in _SKIPPED or any(a <= written.start < b for a, b in masked):
             continue
-        context = _context(page.text, lines, at)
+        context = contexts[at]
         if numbers.not_a_figure(context, written, found[:index]):
             continue
         following = found[index + 1] if index + 1 < len(found) else None
@@ -85,12 +86,21 @@ def _from_text(page: Page, text: DocumentText, repeated: set[str]) -> Iterator[C
 
 
 def _numbers(page: Page, lines: list[Line]) -> list[Written]:
-    """The page's numbers, less those of the table rows its tables already give; a table
-    row's cells each on their own ("402 418 411" is three numbers, not one)."""
+    """The page's numbers, less those of the table rows its tables already give (a line
+    that is a row's cells, or a row with a number of the tables); a table row's cells each
+    on their own ("402 418 411" is three numbers, not one)."""
     in_tables = _table_numbers(page)
+    held = {tuple(" ".join(row).split()) for table in page.tables for row in table.rows}
     rows = [line for line in lines if line.role == Role.table]
+    covered = [
+        line
+        for line in lines
+        if line.role != Role.table and tuple(page.text[line.start : line.end].split()) in held
+    ]
     found = [
-        w for w in find_numbers(page.text) if not any(r.start <= w.start < r.end for r in rows)
+        w
+        for w in find_numbers(page.text)
+        if not any(r.start <= w.start < r.end for r in [*rows, *covered])
     ]
     for row in rows:
         cells = [
@@ -151,33 +161,33 @@ def _note(
     return None
 
 
-def _context(text: str, lines: list[Line], at: int) -> numbers.Context:
-    """The passage a number on line `at` is read in: a heading, caption or table row
-    alone; running text up to the nearest line that is not running text."""
-    line = lines[at]
-    if line.role in STANDALONE or line.role == Role.table:
-        return numbers.Context(text, line.start, line.end)
-    first = at
-    while first > 0 and line.role != Role.footnote and lines[first - 1].role == Role.body:
-        first -= 1
-        if lines[first].role == Role.footnote:
-            break
-    while first > 0 and lines[first].role == Role.body and lines[first - 1].role == Role.footnote:
-        first -= 1
-    last = at
-    while last + 1 < len(lines) and lines[last + 1].role == Role.body:
-        last += 1
-    start = lines[first].start
-    if lines[first].role == Role.footnote:
-        opening = _FOOTNOTE_NUMBER.match(text, start)
-        start = opening.end() if opening else start
-    return numbers.Context(text, start, lines[last].end)
+def _contexts(text: str, lines: list[Line]) -> list[numbers.Context]:
+    """For each line, the passage a number on it is read in: a heading, caption or table
+    row alone; running text from the nearest line that is not running text to the next
+    (a footnote opens a passage of its own, after its number)."""
+    runs: list[list[int]] = []  # runs of running text: a footnote or body line, then body
+    for at, line in enumerate(lines):
+        continues = line.role == Role.body and runs and runs[-1][-1] == at - 1
+        if continues:
+            runs[-1].append(at)
+        elif line.role in (Role.body, Role.footnote):
+            runs.append([at])
+    contexts = [numbers.Context(text, line.start, line.end) for line in lines]
+    for run in runs:
+        start = lines[run[0]].start
+        if lines[run[0]].role == Role.footnote:
+            opening = _FOOTNOTE_NUMBER.match(text, start)
+            start = opening.end() if opening else start
+        passage = numbers.Context(text, start, lines[run[-1]].end)
+        for at in run:
+            contexts[at] = passage
+    return contexts
 
 
 def _sentence(context: numbers.Context, written: Written) -> tuple[int, int]:
     passage = context.text[context.start : context.end]
     start, end = sentence_around(
-        passage, written.start - context.start, written.end - context.start
+        passage, written.start - context.start, written.end - context.start, rows=False
     )
     return context.start + start, context.start + end
 

@@ -51,10 +51,6 @@ class Role(Enum):
     blank = "blank"
 
 
-# Roles whose lines are passages of their own: a sentence never runs into or out of them.
-STANDALONE = frozenset({Role.heading, Role.caption})
-
-
 @dataclass(frozen=True)
 class Line:
     start: int  # offsets in the page's text; end excludes the line break

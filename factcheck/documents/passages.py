@@ -20,12 +20,13 @@ _ABBREVIATION = re.compile(
 )
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or table line) of text that holds [start, end)."""
+def sentence_around(text: str, start: int, end: int, *, rows: bool = True) -> tuple[int, int]:
+    """The sentence (or table line) of text that holds [start, end); `rows=False` when
+    text is known to hold no table row (draft's passages of running text)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if tabular_lines(text[line_start:line_end]):
+    if rows and tabular_lines(text[line_start:line_end]):
         return line_start, line_end
     first = _sentence_start(text, start)
     last = _sentence_end(text, end)

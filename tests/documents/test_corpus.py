@@ -226,3 +226,23 @@ def _filled(draft: str) -> str:
     text = text.replace('"TODO: YYYY-MM-DD"', "2024-03-14")
     text = text.replace('"TODO: what is counted"', "usd")
     return text.replace('"TODO: the document\'s own words for what it counts"', "[the]")
+
+
+def test_the_shipped_stand_in_gives_no_contents_entries_or_headers() -> None:
+    # Was: "Background 1 Results of Review 2" as three candidates on page iii, and the
+    # running header glued to the first sentence of page 2's quote.
+    stand_in = Path(__file__).parents[2] / "sources" / "documents" / "dhs-oig-24-46.pdf"
+    found = candidates(read_document(stand_in))
+    assert [(c.page, c.value, c.qualifier.value) for c in found] == [
+        ("1", "448,000", "more_than"),
+        ("2", "291,000", "more_than"),
+        ("2", "32,000", "more_than"),
+    ]
+    assert found[1].quote is not None and found[1].quote.startswith("ICE did not serve")
+
+
+def test_a_markdown_table_row_is_read_once() -> None:
+    document = Path(__file__).parents[2] / "sources" / "documents"
+    found = candidates(read_document(document / "illustrative-northland-border-monthly.md"))
+    values = [c.value for c in found]
+    assert values.count("84,214") == 1  # the table's cell, not its line again
