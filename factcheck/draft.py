@@ -21,13 +21,14 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from factcheck import draft_numbers as numbers
 from factcheck.documents import DocumentText, Page, read_document
 from factcheck.documents.layout import Line, Role, page_lines, repeated_edges
 from factcheck.documents.numbers import Written, find_numbers, range_pair, range_start
-from factcheck.documents.passages import one_line, sentence_around
+from factcheck.documents.passages import Sentences, one_line
 from factcheck.draft_yaml import render_draft
 from factcheck.errors import FactcheckError
 from factcheck.qualifiers import Qualifier
@@ -70,13 +71,13 @@ def candidates(text: DocumentText, progress: Progress | None = None) -> list[Can
 def _from_text(page: Page, text: DocumentText, repeated: set[str]) -> Iterator[Candidate]:
     lines = page_lines(page.text, repeated)
     starts = [line.start for line in lines]
-    masked = [m.span() for m in numbers.MASKED.finditer(page.text)]
+    masked = _Spans(numbers.masked_spans(page.text))
     found = _numbers(page, lines)
     contexts = _contexts(page.text, lines)
     for index, written in enumerate(found):
         at = bisect_right(starts, written.start) - 1
         line = lines[at]
-        if line.role in _SKIPPED or any(a <= written.start < b for a, b in masked):
+        if line.role in _SKIPPED or written.start in masked:
             continue
         context = contexts[at]
         if numbers.not_a_figure(context, written, found[:index]):
@@ -97,11 +98,8 @@ def _numbers(page: Page, lines: list[Line]) -> list[Written]:
         for line in lines
         if line.role != Role.table and tuple(page.text[line.start : line.end].split()) in held
     ]
-    found = [
-        w
-        for w in find_numbers(page.text)
-        if not any(r.start <= w.start < r.end for r in [*rows, *covered])
-    ]
+    left_out = _Spans([(line.start, line.end) for line in [*rows, *covered]])
+    found = [w for w in find_numbers(page.text) if w.start not in left_out]
     for row in rows:
         cells = [
             replace(w, start=w.start + cell.start(), end=w.end + cell.start())
@@ -112,6 +110,18 @@ def _numbers(page: Page, lines: list[Line]) -> list[Written]:
         if not any(one_line(w.text) in in_tables for w in cells):
             found.extend(cells)  # a row no table of the page holds
     return sorted(found, key=lambda w: w.start)
+
+
+class _Spans:
+    """Sorted spans of a page, asked whether an offset stands in one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect_right(self.starts, offset) - 1
+        return any(start <= offset < end for start, end in self.spans[max(0, at - 2) : at + 1])
 
 
 def _candidate(
@@ -185,11 +195,15 @@ def _contexts(text: str, lines: list[Line]) -> list[numbers.Context]:
 
 
 def _sentence(context: numbers.Context, written: Written) -> tuple[int, int]:
-    passage = context.text[context.start : context.end]
-    start, end = sentence_around(
-        passage, written.start - context.start, written.end - context.start, rows=False
-    )
+    sentences = _sentences(context.text[context.start : context.end])
+    start, end = sentences.around(written.start - context.start, written.end - context.start)
     return context.start + start, context.start + end
+
+
+@lru_cache(maxsize=32)
+def _sentences(passage: str) -> Sentences:
+    """A passage's sentences, found once for all the numbers it holds."""
+    return Sentences(passage)
 
 
 def _table_numbers(page: Page) -> set[str]:

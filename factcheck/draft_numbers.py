@@ -63,15 +63,23 @@ _AFTER_QUALIFIERS = (
     (re.compile(r"^\s+or\s+(?:fewer|less)\b"), Qualifier.at_most),
     (re.compile(r"^\s*\+(?!\d)"), Qualifier.at_least),
 )
-# Web addresses, e-mail addresses and phone numbers: their digits are no figures.
-MASKED = re.compile(
-    r"""(?:https?://|www\.)\S+
-      |[\w.+-]+@[\w-]+(?:\.[\w-]+)+
-      |\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\d
-      |\(\d{3}\)\s?\d{3}[-.\s]\d{4}
-      |\b\d{3}[-.]\d{3}[-.]\d{4}\b""",
-    re.VERBOSE,
+# Web addresses, e-mail addresses and phone numbers: their digits are no figures. Each
+# pattern runs only on a page with its mark ("@", "www." ...): most pages have none.
+_MASKS = (
+    ("www.", re.compile(r"(?:https?://|www\.)\S+")),
+    ("http", re.compile(r"(?:https?://|www\.)\S+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("+", re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\d")),
+    ("(", re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}")),
+    ("", re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")),
 )
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's web and e-mail addresses and phone numbers."""
+    return sorted(
+        found.span() for mark, pattern in _MASKS if mark in text for found in pattern.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

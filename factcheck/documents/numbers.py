@@ -52,6 +52,7 @@ _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _VALUE_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred"})
 _NUMBER_WORDS = _VALUE_WORDS | {"half", "a", "an"}
 _JOINERS = frozenset({"and"})
+_RUN_ENDS = _VALUE_WORDS | {"half"}
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,9 @@ def _word_numbers(text: str) -> Iterator[Written]:
         if word and (lowered in _NUMBER_WORDS or (run and lowered in _JOINERS)):
             run.append(word)
             continue
-        while run and run[-1].group().lower() not in _VALUE_WORDS | {"half"}:
+        if not run:
+            continue  # most words: nothing to end
+        while run and run[-1].group().lower() not in _RUN_ENDS:
             run.pop()  # "... thousand and" / "a": the run ends on a number word
         words = [w.group().lower() for w in run]
         # A scale word alone ("448 thousand") belongs to the digits before it.

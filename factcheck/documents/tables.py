@@ -65,7 +65,7 @@ Box = tuple[float, float, float, float]
 def _tables(page: Any) -> list[Table]:
     """The page's ruled tables, then an unruled one for each block of table rows that no
     ruled table covers, read from its words' positions (unruled.py)."""
-    from factcheck.documents.unruled import Word, read_unruled
+    from factcheck.documents.unruled import Word, lines_of, read_unruled
 
     tables, ruled_boxes = [], []
     for found in page.find_tables():
@@ -73,38 +73,36 @@ def _tables(page: Any) -> list[Table]:
         if len(table.rows) >= 2:
             tables.append(table)
             ruled_boxes.append(found.bbox)
-    for box in _row_blocks(page):
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
+    for block in _row_blocks(lines_of(words)):
+        box = (
+            min(w.x0 for w in block),
+            min(w.top for w in block),
+            max(w.x1 for w in block),
+            max(w.bottom for w in block),
+        )
         if any(_overlap(box, ruled) for ruled in ruled_boxes):
             continue
-        words = [
-            Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
-            for w in page.crop(box).extract_words()
-        ]
-        unruled = read_unruled(words)
+        unruled = read_unruled(block)
         if unruled is not None:
             tables.append(unruled)
     return tables
 
 
-def _row_blocks(page: Any) -> list[Box]:
-    """The box of each run of two or more table rows, with the line of headings above."""
-    lines = page.extract_text_lines()
-    rows = [i for i, line in enumerate(lines) if is_tabular(line["text"])]
+def _row_blocks(lines: list[list[Any]]) -> list[list[Any]]:
+    """The words of each run of two or more table rows, with the line of headings above."""
+    rows = [i for i, line in enumerate(lines) if is_tabular(" ".join(w.text for w in line))]
     runs: list[list[int]] = []
     for index in rows:
         if runs and index == runs[-1][-1] + 1:
             runs[-1].append(index)
         else:
             runs.append([index])
-    boxes: list[Box] = []
-    for run in runs:
-        if len(run) < 2:
-            continue
-        block = lines[max(run[0] - 1, 0) : run[-1] + 1]  # the headings, then the rows
-        top = min(line["top"] for line in block)
-        bottom = max(line["bottom"] for line in block)
-        boxes.append((0.0, max(top - 1, 0), page.width, min(bottom + 1, page.height)))
-    return boxes
+    return [
+        [word for line in lines[max(run[0] - 1, 0) : run[-1] + 1] for word in line]
+        for run in runs
+        if len(run) >= 2
+    ]
 
 
 def _overlap(one: Box, other: Box) -> bool:

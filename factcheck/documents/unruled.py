@@ -33,7 +33,7 @@ class Word:
 
 def read_unruled(words: Sequence[Word]) -> Table | None:
     """The table the words (of a block of rows and the line above them) make, or None."""
-    lines = _lines(words)
+    lines = lines_of(words)
     first = next((i for i, line in enumerate(lines) if _is_row(line)), None)
     if first is None:
         return None
@@ -48,7 +48,8 @@ def read_unruled(words: Sequence[Word]) -> Table | None:
     return Table(tuple(tuple(row) for row in table_rows)) if len(table_rows) >= 2 else None
 
 
-def _lines(words: Sequence[Word]) -> list[list[Word]]:
+def lines_of(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into the lines they stand on, top to bottom, each left to right."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if lines and abs(lines[-1][0].top - word.top) < LINE_TOLERANCE:
