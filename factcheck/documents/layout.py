@@ -19,7 +19,7 @@ shape that the text alone shows:
   new sentence, or a numbered title ("4.1 Grant Files Were Incomplete"); **a caption**
   starts "Table 2:", "Figure 3.", "Source:"; **a footnote** starts with its number
   ("1 The count excludes ..."). Each stands alone: no sentence runs into or out of it.
-- **A table row** is a line that ends in two or more numbers (tables.tabular_lines).
+- **A table row** is a line that ends in two or more numbers (rows.is_tabular).
 """
 
 from __future__ import annotations
