@@ -68,7 +68,7 @@ _AFTER_QUALIFIERS = (
 _MASKS = (
     ("www.", re.compile(r"(?:https?://|www\.)\S+")),
     ("http", re.compile(r"(?:https?://|www\.)\S+")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("@", re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")),
     ("+", re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\d")),
     ("(", re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}")),
     ("", re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b")),

@@ -38,6 +38,7 @@ REPEATED_PAGES = 3  # a line at the edges of this many pages (2 in documents of 
 SHORT = 5
 HEADING_SHARE = 0.7  # a heading is at most this share of the page's usual line length
 HEADING_WORDS = 12
+LONGEST_ENTRY = 300  # a contents entry or heading is no longer (and a hostile line is)
 
 
 class Role(Enum):
@@ -105,7 +106,7 @@ def _edge_lines(text: str) -> list[tuple[int, str]]:
     """(index, text) of the non-blank lines among the first and last EDGE of a page."""
     lines = [(i, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
     edges = lines[:EDGE] + lines[max(EDGE, len(lines) - EDGE) :]
-    return [(i, line) for i, line in edges if not is_tabular(line)]
+    return [(i, line) for i, line in edges if len(line) <= LONGEST_ENTRY and not is_tabular(line)]
 
 
 def repeated_edges(page_texts: Sequence[str]) -> set[str]:
@@ -257,6 +258,7 @@ def page_lines(text: str, repeated: set[str]) -> list[Line]:
 
 def _contents_lines(lines: list[str], furniture: set[int]) -> set[int]:
     """Lines of a table of contents (module docstring)."""
+    lines = [line if len(line) <= LONGEST_ENTRY else "" for line in lines]
     found = {i for i, line in enumerate(lines) if _DOT_LEADERS.search(line)}
     heading = next((i for i, line in enumerate(lines) if _CONTENTS_HEADING.match(line)), None)
     if heading is None and len(found) < 3:
@@ -288,7 +290,9 @@ def _next_text(lines: list[str], index: int) -> str:
 
 
 def _is_heading(line: str, following: str, usual: float) -> bool:
-    if _ENDS_PHRASE.search(line) or len(line.split()) > HEADING_WORDS:
+    if len(line) > LONGEST_ENTRY or _ENDS_PHRASE.search(line):
+        return False
+    if len(line.split()) > HEADING_WORDS:
         return False
     if _NUMBERED_TITLE.match(line) and not is_tabular(line):
         return True
