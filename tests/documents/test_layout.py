@@ -8,6 +8,7 @@ import pytest
 from factcheck.documents.layout import Role, mask, page_lines, printed_labels, repeated_edges
 from factcheck.documents.rows import is_tabular, row_cells
 from factcheck.documents.unruled import Word, read_unruled
+from tests.conftest import hang_guard
 
 BODY = "The office counted 1,200 grants in the year, and paid most of them on time.\n"
 
@@ -139,3 +140,16 @@ def test_an_unruled_table_is_read_from_its_words_positions() -> None:
 
 def test_words_without_table_rows_make_no_table() -> None:
     assert read_unruled(_words("Some|heading|only", 10, [60, 120, 180])) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [". " * 200_000 + "x", "a" * 400_000 + "@b", "Contents\n" + " \t" * 200_000 + "ab 5"],
+)
+def test_a_hostile_line_ends_the_layout_in_good_time(text: str) -> None:
+    from factcheck.draft_numbers import masked_spans
+
+    with hang_guard(30):  # linear work: well under a second here
+        page_lines(text, repeated_edges([text, text]))
+        printed_labels([text, text, text])
+        masked_spans(text)
