@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     TypeAdapter,
     ValidationError,
     WithJsonSchema,
@@ -29,9 +30,10 @@ from pydantic_core import PydanticCustomError
 from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
 from factcheck.kinds import RatioKind
-from factcheck.numbers import NumberFormatError, parse_number
+from factcheck.numbers import NumberFormatError, WrittenNumber, parse_number
 from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
 from factcheck.units import SIGNED_UNITS as SIGNED_UNITS  # re-exported: units live there
+from factcheck.written import currency_fits
 
 if TYPE_CHECKING:
     from pydantic.config import JsonDict
@@ -128,12 +130,13 @@ def _schema_inferred_precision(schema: JsonDict) -> None:
 
 
 def _schema_unit_from_percent(schema: JsonDict) -> None:
-    """_infer_precision: `value: "12.5%"` implies `unit: percent`, so unit may be left out."""
+    """_infer_precision: a value written in a string ("12.5%", "R17.3bn", "a third",
+    "twice") may imply its unit, so unit may be left out; `check` says when it cannot."""
     required = schema.get("required")
     if isinstance(required, list) and "unit" in required:
         required.remove("unit")
-        percent: JsonDict = {"type": "string", "pattern": r"%\s*$"}
-        schema["if"] = {"properties": {"value": percent}, "required": ["value"]}
+        written: JsonDict = {"type": "string", "pattern": r"[^\d\s.,]"}
+        schema["if"] = {"properties": {"value": written}, "required": ["value"]}
         schema["else"] = {"required": ["unit"]}
 
 
@@ -153,8 +156,9 @@ _WrittenNumber = WithJsonSchema(
     {
         "anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
         "description": 'A number as the source or speaker wrote it: 325000, 12.5, "325,000", '
-        '"325 000", "1.2 million", "1.2m", "$87bn", "12.5%".',
-        "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
+        '"1,02,74,10,872", "1.2 million", "1.2m", "220 crore", "half a million", "a third", '
+        '"one in four", "three times", "$87bn", "R17.3bn", "12.5%".',
+        "examples": [325000, "325,000", "1.2 million", "220 crore", "$87bn", "a third"],
     }
 )
 
@@ -182,11 +186,21 @@ class _Numbered(_Strict):
     )
     unit: Annotated[str, Field(min_length=1)]
 
+    # The value as its writer wrote it ("220 crore"), for every output to show beside the
+    # normalised value; empty for a number YAML read as a number.
+    _written: str = PrivateAttr(default="")
+
+    @property
+    def written(self) -> str:
+        return self._written
+
     @model_validator(mode="before")
     @classmethod
     def _infer_precision(cls, data: Any) -> Any:
         # The precision follows the written form ("1.2 million" -> 100,000), so it is read
         # here, before the value becomes a bare Decimal; a bad value is reported by _number.
+        # So does the unit, when it is left out: "12.5%" and "a third" are in percent,
+        # "R17.3bn" in ZAR, "twice" a ratio.
         if not isinstance(data, dict) or "value" not in data:
             return data
         try:
@@ -196,9 +210,21 @@ class _Numbered(_Strict):
         data = dict(data)
         if data.get("precision") is None:
             data["precision"] = written.precision
-        if written.percent and "unit" not in data:
-            data["unit"] = "percent"
+        if "unit" not in data:
+            implied = _implied_unit(written)
+            if implied is not None:
+                data["unit"] = implied
         return data
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written(cls, data: Any, handler: Any) -> Any:
+        model = handler(data)
+        if isinstance(data, dict) and isinstance(data.get("value"), str):
+            written = parse_number(data["value"])  # it was read above: it reads
+            _unit_fits(written, model.unit)
+            model._written = written.text
+        return model
 
     @field_validator("value", mode="before")
     @classmethod
@@ -213,9 +239,38 @@ class _Numbered(_Strict):
         if self.value < 0 and not units.signed(self.unit):
             raise ValueError(
                 f"value: negative value {self.value} for unit {self.unit!r}; negative values "
-                f"are allowed only for units {', '.join(sorted(SIGNED_UNITS))}"
+                f"are allowed only for units {', '.join(units.SIGNED_NAMES)}"
             )
         return self
+
+
+def _implied_unit(written: WrittenNumber) -> str | None:
+    if written.percent or written.share:
+        return "percent"
+    if written.times:
+        return "ratio"
+    return written.currency
+
+
+def _unit_fits(written: WrittenNumber, unit: str) -> None:
+    """A value written as money, a share or a multiple is in a unit that says the same:
+    "R17.3bn" in ZAR (never dollars), "a third" in percent, "twice" a ratio."""
+    if written.currency and not currency_fits(written.currency, unit, written.mark or ""):
+        raise ValueError(
+            f"value: {written.text!r} is written in {written.currency} ({written.mark}) but "
+            f"the unit is {unit!r}: write `unit: {written.currency}`, or the value without "
+            "its mark"
+        )
+    if written.share and units.unit_key(unit) != "percent":
+        raise ValueError(
+            f"value: {written.text!r} is a share, read as {written.value}%: write "
+            "`unit: percent`, or the value in figures"
+        )
+    if written.times and units.ratio_scale(unit) != 1 and units.unit_key(unit) != "times":
+        raise ValueError(
+            f"value: {written.text!r} is a multiple ({written.value} times): write "
+            "`unit: ratio`, or the value in figures"
+        )
 
 
 class TableCell(_Strict):
@@ -482,6 +537,8 @@ class FigureReading(_Result):
     change_supports: Literal["rise", "fall"] | None = None
     quote: str | None = None
     page: int | str | None = None
+    # The value as the source wrote it ("1,02,74,10,872"); null when YAML read a number.
+    value_as_written: str | None = None
 
 
 class SearchStats(_Result):
@@ -509,6 +566,10 @@ class ClaimSummary(_Result):
     venue: str | None = None
     direction: Literal["up", "down"] | None = None
     covers: Period | None = None
+    # The value as the claim wrote it ("220 crore"); null when YAML read a number.
+    value_as_written: str | None = None
+    # The step its writing rounds to ("2.1m": 100,000), or the claim's `precision`.
+    precision: Decimal | None = None
 
 
 class SourceSummary(_Result):

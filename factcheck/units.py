@@ -1,10 +1,13 @@
 """What factcheck knows about units: which are ratios, which may be negative, which are alike.
 
-A small table that the models, the judge and the renderers read; it imports nothing of
-factcheck, so a renderer can ask whether a claim is a ratio without importing the loader.
+A small table that the models, the judge and the renderers read; it imports only the table
+of written forms (written.py: the ISO 4217 codes currency marks stand for), so a renderer can
+ask whether a claim is a ratio without importing the loader.
 """
 
 from __future__ import annotations
+
+from factcheck.written import CURRENCY_FAMILIES, ISO_CODES
 
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
@@ -24,7 +27,15 @@ SIGNED_UNITS = frozenset(
         "dollars",
         "euros",
         "pounds",
+        # money, in any currency a mark stands for (written.py): a change may be negative
+        *(code.casefold() for code in ISO_CODES),
+        *CURRENCY_FAMILIES,
     }
+)
+# SIGNED_UNITS as a message names them: the currencies as one entry.
+SIGNED_NAMES = (
+    *sorted(u for u in SIGNED_UNITS if u.upper() not in ISO_CODES and u not in CURRENCY_FAMILIES),
+    "a currency (an ISO 4217 code such as ZAR, or dollars, pounds, euros, rand, rupees)",
 )
 
 
