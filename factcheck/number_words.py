@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 from typing import Literal
 
 from factcheck.written import DENOMINATORS, DOZEN, MULTIPLES, SCALES, TENS, TIMES_WORDS, UNITS
@@ -75,7 +76,7 @@ def _find(words: list[str], joiner: list[str]) -> int | None:
 
 
 def _fraction(words: list[str], at: int) -> WordNumber:
-    """"a third", "two-thirds", "half a million", "a quarter of a million", "one and a half
+    """ "a third", "two-thirds", "half a million", "a quarter of a million", "one and a half
     million": a fraction alone is a share, a fraction of a scale word a count."""
     denominator = DENOMINATORS[words[at]]
     before, after = words[:at], words[at + 1 :]
@@ -106,7 +107,7 @@ def _stacked_scale(words: list[str]) -> int:
     if not powers or any(p is None for p in powers):
         raise WordError(" ".join(words))
     known = [p for p in powers if p is not None]
-    if any(a >= b for a, b in zip(known, known[1:], strict=False)) or len(known) > 2:
+    if any(a >= b for a, b in pairwise(known)) or len(known) > 2:
         raise WordError(" ".join(words))
     return sum(known)
 

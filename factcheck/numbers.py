@@ -283,7 +283,7 @@ def _multiplier(words: str, text: str) -> int:
     if len(known) > 2 or any(a >= b for a, b in pairwise(known)):
         raise NumberFormatError(
             f"cannot read {_describe(text)} as a number: multipliers stack only as a smaller "
-            "before a larger, two at most (\"lakh crore\", \"thousand crore\"); write one"
+            'before a larger, two at most ("lakh crore", "thousand crore"); write one'
         )
     return sum(known)
 
@@ -303,9 +303,7 @@ def _in_words(body: str, text: str) -> WrittenNumber:
     value = _decimal(words.value)
     rounded = value == value.to_integral_value() or Fraction(value) != words.value
     precision = precision_of(value.to_integral_value()) if rounded and value >= 1 else None
-    return WrittenNumber(
-        value, precision or precision_of(value), times=words.kind == "times"
-    )
+    return WrittenNumber(value, precision or precision_of(value), times=words.kind == "times")
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -333,6 +331,14 @@ def _whole(value: int) -> WrittenNumber:
         return WrittenNumber(Decimal(0), Decimal(1))
     digits = str(abs(value))
     return WrittenNumber(Decimal(value), Decimal(10 ** (len(digits) - len(digits.rstrip("0")))))
+
+
+def plain(value: Decimal) -> Decimal:
+    """1.2E+6 -> 1200000, 1.50 -> 1.5: no exponent and no trailing zeros, so that every
+    output writes the number in plain notation (never "1E+2")."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
 
 
 def _plain(value: Decimal) -> Decimal:

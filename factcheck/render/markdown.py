@@ -27,7 +27,16 @@ from factcheck.models import (
     Term,
 )
 from factcheck.units import ratio_scale
-from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
+from factcheck.wording import (
+    amount,
+    claim_number,
+    number,
+    percent,
+    share,
+    signed,
+    signed_percent,
+    written_amount,
+)
 
 NOTE_LABELS = {
     "period": "Period",
@@ -108,10 +117,11 @@ def _checked_claim(audit: Audit) -> str:
 def _claimed(audit: Audit) -> str:
     """The claimed number as said: "325,000 children", "47%", "a ratio of about 0.33"."""
     claim = audit.claim
-    written = _amount(claim.qualifier, claim.value)
+    raw = _inline(claim.value_as_written) if claim.value_as_written else None
     scale = ratio_scale(claim.unit)
     if scale == 100:
-        return f"{written}%"
+        return written_amount(claim.qualifier, claim.value, raw, "%")
+    written = written_amount(claim.qualifier, claim.value, raw)
     if scale == 1:
         return f"a ratio of {written}"
     return f"{written} {_inline(claim.unit)}"
@@ -414,7 +424,8 @@ def _readings(audit: Audit, basis: Combination) -> str:
 def _reading(audit: Audit, basis: Combination, term: Term, reading: FigureReading) -> str:
     asserts = _inline(audit.claim.asserts)
     where = ", ".join([f"`{reading.figure}`", *_where(audit, reading)])
-    head = f"- **{_amount(reading.qualifier, reading.value)}** ({where}): "
+    raw = _inline(reading.value_as_written) if reading.value_as_written else None
+    head = f"- **{written_amount(reading.qualifier, reading.value, raw)}** ({where}): "
     head += _words(reading)
     head += _support(reading, term, basis, asserts)
     if reading.quote:

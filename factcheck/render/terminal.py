@@ -16,7 +16,15 @@ from factcheck.bands import band
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Term, Verdict
 from factcheck.units import ratio_scale
-from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
+from factcheck.wording import (
+    claim_number,
+    number,
+    percent,
+    share,
+    signed,
+    signed_percent,
+    written_amount,
+)
 
 SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
 SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
@@ -66,7 +74,8 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{amount(claim.qualifier, claim.value)} {claim.unit}; the claim's word: "
+            f"{written_amount(claim.qualifier, claim.value, claim.value_as_written)} "
+            f"{claim.unit}; the claim's word: "
             f"\u201c{claim.asserts}\u201d",
         )
     )
@@ -134,7 +143,7 @@ def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> Rendera
         subtracted = signs.get(reading.figure, 1) < 0 and basis.formula is None
         table.add_row(
             reading.figure + (" (subtracted)" if subtracted else ""),
-            amount(reading.qualifier, reading.value),
+            written_amount(reading.qualifier, reading.value, reading.value_as_written),
             "\n".join(f"\u201c{words}\u201d" for words in reading.described_as)
             or "(none recorded)",
             _support_text(reading),
