@@ -8,6 +8,7 @@ renderers turn into text; nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -92,8 +93,37 @@ def _wordings(raw: Any) -> Any:
     if isinstance(raw, str):
         raw = [raw]
     if isinstance(raw, list):
+        _not_split(raw)
         return [{"term": item} if isinstance(item, str) else item for item in raw]
     return raw
+
+
+_SPLIT_HINT = (
+    "a wording must be text or {term, extent}, and in a flow list ([a, b]) every comma "
+    'splits items: quote a wording with a thousands comma, ["over 750,000 houses"]'
+)
+
+
+def _not_split(items: list[Any]) -> None:
+    """A wording list that a thousands comma split: [over 750,000] reads as "over 750" and
+    the number 0, [over 750,000 houses] as "over 750" and "000 houses"."""
+    for index, item in enumerate(items):
+        if isinstance(item, int | float | Decimal) and not isinstance(item, bool):
+            raise ValueError(f"item {index + 1} is the number {item}, not a wording: {_SPLIT_HINT}")
+        before = items[index - 1] if index else None
+        if (
+            isinstance(item, str)
+            and isinstance(before, str | int)
+            and _GROUP_START.match(item)
+            and str(before)[-1:].isdigit()
+        ):
+            raise ValueError(
+                f"items {index} and {index + 1} ({str(before)!r}, {item!r}) look like one "
+                f"wording split at a thousands comma: {_SPLIT_HINT}"
+            )
+
+
+_GROUP_START = re.compile(r"\d{3}(?!\d)")
 
 
 def _id_list(raw: Any) -> Any:

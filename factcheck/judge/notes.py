@@ -19,6 +19,7 @@ from factcheck.load import Case, FigureOrigin
 from factcheck.models import Claim, Combination, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
+from factcheck.units import same_unit
 from factcheck.wording import claim_number, number, percent
 
 if TYPE_CHECKING:
@@ -186,6 +187,23 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         )
         for figure in others
         if abs(figure.value - claim.value) <= target.allowance
+    ]
+
+
+def ratio_unit_notes(case: Case) -> list[Note]:
+    """A claim in percent or as a ratio none of whose sources' figures is in its unit: no
+    figure states it, only shares and changes of the figures can reproduce it."""
+    claim = case.claim
+    if any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
+        return []
+    units = sorted({o.figure.unit for o in case.figures})
+    return [
+        Note(
+            kind="unit",
+            message=f"No figure of the sources is in {claim.unit}; units present: "
+            f"{', '.join(units) if units else 'none'}. Only shares and changes of the "
+            "figures can reproduce the claim; no figure states it.",
+        )
     ]
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from factcheck import bands
-from factcheck.judge import summary
+from factcheck.judge import notes, summary
 from factcheck.judge.combinations import Annotate, Direction
 from factcheck.judge.readings import Readings, figure_reading, read_all
 from factcheck.judge.settings import Rules
@@ -258,7 +258,9 @@ class RatioCombinations:
         return summary.ratio_not_reproduced(self.case.claim, rules)
 
     def own_notes(self, result: SearchResult, rules: Rules) -> list[Note]:
-        return []  # ratio claims compare counts of any unit by design, and never overlap
+        # Ratio claims compare counts of any unit by design, and never overlap; the one
+        # unit note is for no figure stated in the claim's unit (docs/format.md, Notes).
+        return notes.ratio_unit_notes(self.case)
 
 
 def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
