@@ -20,7 +20,7 @@ from factcheck.models import Claim, Combination, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
 from factcheck.units import same_unit
-from factcheck.wording import claim_number, number, percent
+from factcheck.wording import as_written, claim_number, number, percent
 
 if TYPE_CHECKING:
     from factcheck.judge.combinations import Combinations
@@ -181,7 +181,8 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         Note(
             kind="unit",
             message=(
-                f"{figure.id} ({number(figure.value)} {figure.unit}) matches the number "
+                f"{figure.id} ({as_written(figure.written, number(figure.value))} "
+                f"{figure.unit}) matches the number "
                 f"but counts {figure.unit}, not {claim.unit}; it was not combined."
             ),
         )
@@ -190,19 +191,20 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
     ]
 
 
-def ratio_unit_notes(case: Case) -> list[Note]:
-    """A claim in percent or as a ratio none of whose sources' figures is in its unit: no
-    figure states it, only shares and changes of the figures can reproduce it."""
+def ratio_unit_notes(case: Case, result: SearchResult) -> list[Note]:
+    """A claim in percent or as a ratio that nothing reproduces and none of whose sources'
+    figures is in its unit: no figure states it, and no share or change of them comes near."""
     claim = case.claim
-    if any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
+    reproduced = any(result.counts.values())
+    if reproduced or any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
         return []
     units = sorted({o.figure.unit for o in case.figures})
     return [
         Note(
             kind="unit",
             message=f"No figure of the sources is in {claim.unit}; units present: "
-            f"{', '.join(units) if units else 'none'}. Only shares and changes of the "
-            "figures can reproduce the claim; no figure states it.",
+            f"{', '.join(units) if units else 'none'}. No figure states the claim, and no "
+            "share or change of the figures reproduces it.",
         )
     ]
 

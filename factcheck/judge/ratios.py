@@ -260,7 +260,7 @@ class RatioCombinations:
     def own_notes(self, result: SearchResult, rules: Rules) -> list[Note]:
         # Ratio claims compare counts of any unit by design, and never overlap; the one
         # unit note is for no figure stated in the claim's unit (docs/format.md, Notes).
-        return notes.ratio_unit_notes(self.case)
+        return notes.ratio_unit_notes(self.case, result)
 
 
 def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
