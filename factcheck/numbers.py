@@ -31,12 +31,14 @@ ACCEPTED_FORMS = (
 _DIGITS = re.compile(
     r"(?P<digits>\d[\d,\u00a0\u202f\u2009 ']*+(?:\.\d++)?+|\.\d++)(?P<rest>.*+)", re.DOTALL
 )
+_HAS_DIGIT = re.compile(r"\d")
 _PERCENT_AFTER = re.compile(r"(?:\s*+%|\s++per\s*+cent|\s++percent)$", re.IGNORECASE)
 # Bounds that keep every figure exact and every search cheap: Decimal arithmetic runs at 28
 # significant digits, and a sum of up to 12 figures within these bounds needs at most 28.
 MAX_MAGNITUDE = Decimal(10) ** 18
 MAX_DECIMAL_PLACES = 8
-MAX_NUMBER_TEXT = 64  # characters: no number as printed needs more
+MAX_NUMBER_TEXT = 64  # characters: no number as printed in digits needs more
+MAX_WORDS_TEXT = 160  # characters: a number in words ("nine hundred and ninety-nine billion ...")
 RANGE = f"numbers must be at most 10^18 in size with at most {MAX_DECIMAL_PLACES} decimal places"
 # Groups of three (325,000), or Indian grouping: two-digit groups before the last three
 # (1,02,74,10,872); the separator is one throughout.
@@ -150,9 +152,10 @@ def _parse_text(text: str) -> WrittenNumber:
 
 def _parse_any(text: str) -> WrittenNumber:
     stripped = text.strip()
-    if len(stripped) > MAX_NUMBER_TEXT:
+    limit = MAX_NUMBER_TEXT if _HAS_DIGIT.search(stripped[:MAX_WORDS_TEXT]) else MAX_WORDS_TEXT
+    if len(stripped) > limit:
         raise NumberFormatError(
-            f"cannot read {_describe(text)} as a number: longer than {MAX_NUMBER_TEXT} "
+            f"cannot read {_describe(text)} as a number: longer than {limit} "
             f"characters; accepted forms: {ACCEPTED_FORMS}"
         )
     qualifier = _leading_qualifier(stripped)

@@ -9,9 +9,6 @@ text2num: docs/format.md ("Numbers as the world writes them").
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
-
 # --- words for whole numbers ------------------------------------------------------------
 
 UNITS = {
@@ -46,7 +43,6 @@ SCALES: dict[str, int] = {
     "lakhs": 5,
     "lac": 5,
     "lacs": 5,
-    "l": 5,
     "m": 6,
     "mn": 6,
     "mil": 6,
@@ -188,10 +184,6 @@ def dollar_of(unit: str | None) -> str:
 # --- shown beside the normalised value --------------------------------------------------
 
 
-def exact_share(numerator: int, denominator: int) -> Fraction:
-    return Fraction(numerator, denominator)
-
-
 def as_written(written: str | None, normalised: str) -> str:
     """A number as its writer wrote it with the normalised value beside it, "220 crore
     (2,200,000,000)", or the normalised value alone when the writing says nothing more."""
@@ -201,11 +193,3 @@ def as_written(written: str | None, normalised: str) -> str:
     if plain.replace(",", "") == normalised.replace(",", "") or plain == normalised:
         return normalised
     return f"{plain} ({normalised})"
-
-
-def is_decimal_text(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True
