@@ -300,9 +300,9 @@ def _in_words(body: str, text: str) -> WrittenNumber:
             f"cannot read {_describe(text)} as a number; accepted forms: {ACCEPTED_FORMS}"
         ) from None
     if words.kind == "share":
-        percent = _decimal(words.value * 100)
-        whole = percent.to_integral_value()
-        return WrittenNumber(percent, precision_of(whole) if whole else Decimal(1), share=True)
+        # A share in words names its fraction exactly: precise to one percentage point, so
+        # "one in five" (20%) is not "one in four" (25%) as "20%" and "25%" would be.
+        return WrittenNumber(_decimal(words.value * 100), Decimal(1), share=True)
     value = _decimal(words.value)
     rounded = value == value.to_integral_value() or Fraction(value) != words.value
     precision = precision_of(value.to_integral_value()) if rounded and value >= 1 else None

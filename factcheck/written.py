@@ -190,6 +190,6 @@ def as_written(written: str | None, normalised: str) -> str:
     if not written:
         return normalised
     plain = written.strip()
-    if plain.replace(",", "") == normalised.replace(",", "") or plain == normalised:
+    if plain in (normalised, normalised.replace(",", "")):  # "325,000" or "325000" as is
         return normalised
     return f"{plain} ({normalised})"

@@ -66,12 +66,12 @@ def test_counts_read_to_their_value_and_precision(
         ("two thirds", D("66.66666667"), D(1)),
         ("one in four", D(25), D(1)),
         ("1 in 4", D(25), D(1)),
-        ("nine in ten", D(90), D(10)),
-        ("3 out of 10", D(30), D(10)),
-        ("half", D(50), D(10)),
+        ("nine in ten", D(90), D(1)),
+        ("3 out of 10", D(30), D(1)),
+        ("half", D(50), D(1)),
         ("a quarter", D(25), D(1)),
         ("three quarters", D(75), D(1)),
-        ("a fifth", D(20), D(10)),
+        ("a fifth", D(20), D(1)),
     ],
 )
 def test_shares_in_words_read_as_percent(raw: str, percent: Decimal, precision: Decimal) -> None:
@@ -263,11 +263,12 @@ def test_shares_read_back_to_their_percent(part: int, whole: int) -> None:
     written = parse_number(f"{part} in {whole}")
     exact = Fraction(100 * part, whole)
     assert abs(Fraction(written.value) - exact) <= Fraction(1, 10**8)
-    assert written.share
+    assert (written.share, written.precision) == (True, 1)
 
 
 def test_as_written_puts_the_normalised_value_beside_the_writing() -> None:
     assert as_written("220 crore", "2,200,000,000") == "220 crore (2,200,000,000)"
     assert as_written("325,000", "325,000") == "325,000"
     assert as_written("325000", "325,000") == "325,000"
+    assert as_written("1,02,74,10,872", "1,027,410,872") == "1,02,74,10,872 (1,027,410,872)"
     assert as_written(None, "12") == "12"
