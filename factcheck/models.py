@@ -8,7 +8,6 @@ renderers turn into text; nothing here prints.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
@@ -30,11 +29,11 @@ from pydantic_core import PydanticCustomError
 
 from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
+from factcheck.flow_lists import split_wordings
 from factcheck.kinds import RatioKind
-from factcheck.numbers import NumberFormatError, WrittenNumber, parse_number
+from factcheck.numbers import NumberFormatError, parse_number
 from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
 from factcheck.units import SIGNED_UNITS as SIGNED_UNITS  # re-exported: units live there
-from factcheck.written import currency_fits
 
 if TYPE_CHECKING:
     from pydantic.config import JsonDict
@@ -93,37 +92,11 @@ def _wordings(raw: Any) -> Any:
     if isinstance(raw, str):
         raw = [raw]
     if isinstance(raw, list):
-        _not_split(raw)
+        problem = split_wordings(raw)
+        if problem:
+            raise ValueError(problem)
         return [{"term": item} if isinstance(item, str) else item for item in raw]
     return raw
-
-
-_SPLIT_HINT = (
-    "a wording must be text or {term, extent}, and in a flow list ([a, b]) every comma "
-    'splits items: quote a wording with a thousands comma, ["over 750,000 houses"]'
-)
-
-
-def _not_split(items: list[Any]) -> None:
-    """A wording list that a thousands comma split: [over 750,000] reads as "over 750" and
-    the number 0, [over 750,000 houses] as "over 750" and "000 houses"."""
-    for index, item in enumerate(items):
-        if isinstance(item, int | float | Decimal) and not isinstance(item, bool):
-            raise ValueError(f"item {index + 1} is the number {item}, not a wording: {_SPLIT_HINT}")
-        before = items[index - 1] if index else None
-        if (
-            isinstance(item, str)
-            and isinstance(before, str | int)
-            and _GROUP_START.match(item)
-            and str(before)[-1:].isdigit()
-        ):
-            raise ValueError(
-                f"items {index} and {index + 1} ({str(before)!r}, {item!r}) look like one "
-                f"wording split at a thousands comma: {_SPLIT_HINT}"
-            )
-
-
-_GROUP_START = re.compile(r"\d{3}(?!\d)")
 
 
 def _id_list(raw: Any) -> Any:
@@ -241,7 +214,7 @@ class _Numbered(_Strict):
         if data.get("precision") is None:
             data["precision"] = written.precision
         if "unit" not in data:
-            implied = _implied_unit(written)
+            implied = units.implied_unit(written)
             if implied is not None:
                 data["unit"] = implied
         return data
@@ -252,7 +225,9 @@ class _Numbered(_Strict):
         model = handler(data)
         if isinstance(data, dict) and isinstance(data.get("value"), str):
             written = parse_number(data["value"])  # it was read above: it reads
-            _unit_fits(written, model.unit)
+            problem = units.unit_conflict(written, model.unit)
+            if problem:
+                raise ValueError(f"value: {problem}")
             model._written = written.text
         return model
 
@@ -272,35 +247,6 @@ class _Numbered(_Strict):
                 f"are allowed only for units {', '.join(units.SIGNED_NAMES)}"
             )
         return self
-
-
-def _implied_unit(written: WrittenNumber) -> str | None:
-    if written.percent or written.share:
-        return "percent"
-    if written.times:
-        return "ratio"
-    return written.currency
-
-
-def _unit_fits(written: WrittenNumber, unit: str) -> None:
-    """A value written as money, a share or a multiple is in a unit that says the same:
-    "R17.3bn" in ZAR (never dollars), "a third" in percent, "twice" a ratio."""
-    if written.currency and not currency_fits(written.currency, unit, written.mark or ""):
-        raise ValueError(
-            f"value: {written.text!r} is written in {written.currency} ({written.mark}) but "
-            f"the unit is {unit!r}: write `unit: {written.currency}`, or the value without "
-            "its mark"
-        )
-    if written.share and units.unit_key(unit) != "percent":
-        raise ValueError(
-            f"value: {written.text!r} is a share, read as {written.value}%: write "
-            "`unit: percent`, or the value in figures"
-        )
-    if written.times and units.ratio_scale(unit) != 1 and units.unit_key(unit) != "times":
-        raise ValueError(
-            f"value: {written.text!r} is a multiple ({written.value} times): write "
-            "`unit: ratio`, or the value in figures"
-        )
 
 
 class TableCell(_Strict):

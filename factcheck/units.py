@@ -7,7 +7,12 @@ ask whether a claim is a ratio without importing the loader.
 
 from __future__ import annotations
 
-from factcheck.written import CURRENCY_FAMILIES, ISO_CODES
+from typing import TYPE_CHECKING
+
+from factcheck.written import CURRENCY_FAMILIES, ISO_CODES, currency_fits
+
+if TYPE_CHECKING:
+    from factcheck.numbers import WrittenNumber
 
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
@@ -57,3 +62,34 @@ def same_unit(a: str, b: str) -> bool:
 def signed(unit: str) -> bool:
     """Whether a value in this unit may be negative."""
     return unit.casefold() in SIGNED_UNITS
+
+
+def implied_unit(written: WrittenNumber) -> str | None:
+    """The unit a written value says by itself: "12.5%" and "a third" percent, "twice" a
+    ratio, "R17.3bn" ZAR (ISO 4217); None for a bare number."""
+    if written.percent or written.share:
+        return "percent"
+    if written.times:
+        return "ratio"
+    return written.currency
+
+
+def unit_conflict(written: WrittenNumber, unit: str) -> str | None:
+    """Why a value written as money, a share or a multiple cannot be in this unit, or None:
+    "R17.3bn" is in ZAR (never dollars), "a third" in percent, "twice" a ratio."""
+    if written.currency and not currency_fits(written.currency, unit, written.mark or ""):
+        return (
+            f"{written.text!r} is written in {written.currency} ({written.mark}) but the unit "
+            f"is {unit!r}: write `unit: {written.currency}`, or the value without its mark"
+        )
+    if written.share and unit_key(unit) != "percent":
+        return (
+            f"{written.text!r} is a share, read as {written.value}%: write `unit: percent`, "
+            "or the value in figures"
+        )
+    if written.times and ratio_scale(unit) != 1 and unit_key(unit) != "times":
+        return (
+            f"{written.text!r} is a multiple ({written.value} times): write `unit: ratio`, "
+            "or the value in figures"
+        )
+    return None

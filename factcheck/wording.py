@@ -50,7 +50,7 @@ def written_amount(
 ) -> str:
     """A value as its writer wrote it with the normalised value beside it: "more than 220
     crore (2,200,000,000)"; `written` comes escaped for the output it goes to."""
-    return f"{QUALIFIER_WORDS[qualifier]}{as_written(written, number(value) + suffix)}"
+    return f"{QUALIFIER_WORDS[qualifier]}{as_written(written, number(value), suffix)}"
 
 
 def claim_number(value: Decimal, unit: str, kind: RatioKind | None = None) -> str:

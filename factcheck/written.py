@@ -184,12 +184,16 @@ def dollar_of(unit: str | None) -> str:
 # --- shown beside the normalised value --------------------------------------------------
 
 
-def as_written(written: str | None, normalised: str) -> str:
+def as_written(written: str | None, normalised: str, suffix: str = "") -> str:
     """A number as its writer wrote it with the normalised value beside it, "220 crore
-    (2,200,000,000)", or the normalised value alone when the writing says nothing more."""
+    (2,200,000,000)", or the normalised value alone when the writing says nothing more
+    ("325,000", "325000"; "12.5%" or "12.5" for a percent, whose suffix is "%")."""
+    shown = normalised + suffix
     if not written:
-        return normalised
+        return shown
     plain = written.strip()
-    if plain in (normalised, normalised.replace(",", "")):  # "325,000" or "325000" as is
-        return normalised
-    return f"{plain} ({normalised})"
+    bare = normalised.replace(",", "")
+    # "12.5%" says no more than 12.5 in percent: the unit or the suffix shows the "%"
+    if plain.removesuffix("%").rstrip() in (normalised, bare):
+        return shown
+    return f"{plain} ({shown})"
