@@ -41,6 +41,11 @@ class FactcheckError(Exception):
     """Base class of every error factcheck reports to its user."""
 
 
+class SettingError(FactcheckError):
+    """An environment variable or option holds a value out of its range: a usage error
+    (exit 2), like a bad option."""
+
+
 class InputError(FactcheckError):
     """One or more input files are invalid; carries every problem found."""
 

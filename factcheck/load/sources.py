@@ -9,6 +9,7 @@ from factcheck.load.case import LoadedSource
 from factcheck.load.document import Document, KeyPath, shown
 from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
+from factcheck.lookalike import lookalike_file_hint
 from factcheck.models import Source
 
 ROOT_MARKERS = ("factcheck.toml", "pyproject.toml", ".git")
@@ -89,7 +90,8 @@ def _refusal(target: Path, relative: str, root: Path) -> tuple[str, str] | None:
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
         looked = shown(str(target), 300)[1:-1]
-        return f"source file {quoted} not found (looked for {looked})", "FC301"
+        hint = lookalike_file_hint(target)
+        return f"source file {quoted} not found (looked for {looked}){hint}", "FC301"
     except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
         return f"source path {quoted} loops through symlinks", "FC302"
     except OSError as exc:  # a name too long, a file used as a folder, no permission

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from factcheck.errors import InputError, Problem
 from factcheck.load.document import Document, KeyPath, shown
 from factcheck.load.limits import MAX_PROBLEMS, capped
+from factcheck.lookalike import difference, lookalike_note, skeleton
 from factcheck.numbers import NumberFormatError, check_range
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -75,10 +76,11 @@ def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
     you mean 'speaker'?)" in the same mapping."""
     suggested = set()
     for problem in problems:
-        if problem.code == "FC202" and "(did you mean '" in problem.message:
-            key = problem.message.split("(did you mean '", 1)[1].split("'", 1)[0]
-            parent = problem.key_path.rpartition(".")[0] if "." in problem.key_path else ""
-            suggested.add((parent, key))
+        for lead in ("(did you mean '", "(it looks like '"):
+            if problem.code == "FC202" and lead in problem.message:
+                key = problem.message.split(lead, 1)[1].split("'", 1)[0]
+                parent = problem.key_path.rpartition(".")[0] if "." in problem.key_path else ""
+                suggested.add((parent, key))
     return [
         p
         for p in problems
@@ -141,8 +143,10 @@ def _pydantic_problem(
         return document.problem(full[:-1], f"missing required key {loc[-1]!r}", "FC201", key=True)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
+        hint = lookalike_note(str(loc[-1]), allowed)
         suggestion = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean {suggestion[0]!r}?)" if suggestion else ""
+        if suggestion and not hint:
+            hint = f" (did you mean {suggestion[0]!r}?)"
         return document.problem(
             full,
             f"unknown key {shown(str(loc[-1]))}{hint}; expected one of: {', '.join(allowed)}",
@@ -152,13 +156,14 @@ def _pydantic_problem(
     got = _describe_input(error.get("input"))
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        return document.problem(full, f"expected one of {expected}, got {got}", "FC203")
+        hint = _lookalike_word(error.get("input"), re.findall(r"'([^']*)'", str(expected)))
+        return document.problem(full, f"expected one of {expected}, got {got}{hint}", "FC203")
     if kind == "string_pattern_mismatch":
         return document.problem(
             full,
             f"{got} is not a valid id: use lowercase letters, digits and "
             f"{'_' if 'figures' in full or 'statements' in full else '. _ -'} "
-            f"(pattern {error.get('ctx', {}).get('pattern', '')})",
+            f"(pattern {error.get('ctx', {}).get('pattern', '')}){_foreign_letters(error)}",
             "FC204",
         )
     if kind in _IMPOSSIBLE_DATE and re.match(r"\d{4}-\d\d?-\d\d?", str(error.get("input"))):
@@ -215,6 +220,22 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def _lookalike_word(value: Any, words: list[str]) -> str:
+    return lookalike_note(value, words) if isinstance(value, str) else ""
+
+
+def _foreign_letters(error: Mapping[str, Any]) -> str:
+    """For an id with letters that only look like ASCII ones: which, by code point."""
+    value = error.get("input")
+    if not isinstance(value, str) or value.isascii() or len(value) > 200:
+        return ""
+    plain = skeleton(value)
+    pattern = str(error.get("ctx", {}).get("pattern", ""))
+    if plain == value or not re.fullmatch(pattern, plain):
+        return ""
+    return f" (it looks like the valid id {plain!r} but is not: {difference(value, plain)})"
 
 
 def _describe_input(value: Any) -> str:
