@@ -19,10 +19,11 @@ import typer
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
 from factcheck.errors import ExitCode
-from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
+from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.schema import Kind
+from factcheck.streams import guard_process, stdout_is_terminal, write_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,9 +58,24 @@ def _tolerance(value: str | None) -> Decimal | None:
         tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
-    if not _claim_accepts("tolerance", tolerance):
-        raise typer.BadParameter("expected a relative tolerance from 0 to below 1 (0.01 = 1%)")
+    if not _claim_accepts("tolerance", tolerance) or not _in_number_range(tolerance):
+        raise typer.BadParameter(
+            "expected a relative tolerance from 0 to below 1 (0.01 = 1%), with at most 8 "
+            "decimal places"
+        )
     return tolerance
+
+
+def _in_number_range(value: Decimal) -> bool:
+    """Within the bounds a claim file's numbers have (numbers.py): 1e-100000000 would make
+    the search's exact arithmetic run for minutes."""
+    from factcheck.numbers import NumberFormatError, check_range
+
+    try:
+        check_range(value)
+    except NumberFormatError:
+        return False
+    return True
 
 
 def _max_terms(value: str | None) -> int | Literal["all"] | None:
@@ -192,6 +208,7 @@ Budget = Annotated[
     typer.Option(
         "--budget",
         min=1,
+        max=MAX_BUDGET,
         help="Most combinations the search examines per "
         "claim before it stops and says the list may be incomplete.",
     ),
@@ -237,14 +254,17 @@ def verify(
         budget=budget,
     )
     view = View(single=_single(paths), plain=_plain(), root=root)
+    _check_settings()
     out = _Output(_chosen_format(json_output, output_format), view, output)
+    out.refuse_inputs(paths)
     batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
             paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
         )
     _report_problems(batch.problems)
-    out.finish(batch.audits)
+    out.finish(batch)
+    _say_where_partial(batch, output)
     _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by _verdicts
 
 
@@ -265,28 +285,38 @@ class _Output:
         self.path = path
         self.render = registry.audits_renderer(format_name)
         self.each = registry.each_renderer(format_name) if path is None else None
-        self.streams_to_tty = self.each is not None and sys.stdout.isatty()
+        self.streams_to_tty = self.each is not None and stdout_is_terminal()
 
     def add(self, audit: Audit) -> None:
         if self.each is None:
             return
         try:
-            sys.stdout.write(self.each(audit, self.view))
-            sys.stdout.flush()
+            write_stdout(self.each(audit, self.view))
         except BrokenPipeError:
             raise _ReaderGone from None
 
-    def finish(self, audits: list[Audit]) -> None:
+    def finish(self, batch: Batch) -> None:
         if self.each is not None:
             return  # written already, one audit at a time
-        text = self.render(audits, self.view)
-        if self.path is not None:
-            from factcheck.output import write_atomically
-
-            write_atomically(self.path, text)
+        text = self.render(batch.audits, self.view)
+        if self.path is None:
+            write_stdout(text)
             return
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from factcheck.output import partial_path, write_output
+
+        if batch.interrupted:
+            # The previous complete report stays; what finished goes beside it (_exit_for).
+            write_output(partial_path(self.path), text, batch.inputs)
+            return
+        write_output(self.path, text, batch.inputs)
+
+    def refuse_inputs(self, paths: list[str]) -> None:
+        """Before any work: --output may not name one of the files the run will read."""
+        if self.path is not None:
+            from factcheck.output import refuse_inputs
+            from factcheck.paths import expand_paths
+
+            refuse_inputs(self.path, [path for path, _ in expand_paths(paths)[0]])
 
 
 class _ReaderGone(Exception):
@@ -294,6 +324,24 @@ class _ReaderGone(Exception):
 
     Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
     """
+
+
+def _say_where_partial(batch: Batch, output: Path | None) -> None:
+    """After Ctrl-C with --output: the old file is kept, and what finished is beside it."""
+    if batch.interrupted and output is not None:
+        from factcheck.output import partial_path
+
+        sys.stderr.write(
+            f"The {len(batch.audits)} finished claims are in {partial_path(output)}; "
+            f"{output} was left as it was.\n"
+        )
+
+
+def _check_settings() -> None:
+    """Settings from the environment, checked before any work (SettingError: exit 2)."""
+    from factcheck.inputs import max_file_bytes
+
+    max_file_bytes()
 
 
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
@@ -324,7 +372,7 @@ def _is_batch(paths: list[str]) -> bool:
 
 
 def _plain() -> bool:
-    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    return not stdout_is_terminal() or "NO_COLOR" in os.environ
 
 
 def _stderr() -> Console:
@@ -433,16 +481,14 @@ def check(
     from factcheck.check import check_paths
     from factcheck.render.problems import counts, render_step_summary
 
+    _check_settings()
     problems = check_paths(paths, root=root)
-    sys.stdout.write(registry.problems_renderer(output_format.value)(problems))
-    sys.stdout.flush()
+    write_stdout(registry.problems_renderer(output_format.value)(problems))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
-        try:
-            with Path(summary_file).open("a", encoding="utf-8") as handle:
-                handle.write(render_step_summary(problems))
-        except OSError as exc:
-            sys.stderr.write(f"factcheck: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n")
+        from factcheck.output import append_to
+
+        append_to(Path(summary_file), render_step_summary(problems), "$GITHUB_STEP_SUMMARY")
     if problems:
         sys.stderr.write(f"factcheck check: {counts(problems)}\n")
     if any(p.severity == "error" or strict for p in problems):
@@ -457,7 +503,7 @@ def schema(kind: KindArgument) -> None:
     """
     from factcheck.schema import render_schema
 
-    sys.stdout.write(render_schema(kind))
+    write_stdout(render_schema(kind))
 
 
 @app.command()
@@ -497,7 +543,7 @@ def new(
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    sys.stdout.write(f"{path}\n")
+    write_stdout(f"{path}\n")
     schema_file = schema_location(kind, path)
     if not schema_file.exists():
         sys.stderr.write(
@@ -508,6 +554,7 @@ def new(
 
 def main() -> NoReturn:
     """Console-script entry point: one place turns every outcome into an exit code."""
+    guard_process()  # a closed stdout or stderr, COLUMNS out of range (streams.py)
     args, debug = _without_debug(sys.argv[1:])
     # One run builds hundreds of thousands of small objects and frees few of them before
     # it exits; the cyclic collector's default rhythm (a pass every 700 allocations) took a
@@ -542,11 +589,14 @@ def _without_debug(args: list[str]) -> tuple[list[str], bool]:
 
 
 def _exit_code_for(exc: Exception, debug: bool) -> int:
-    from factcheck.errors import FactcheckError, InputError
+    from factcheck.errors import FactcheckError, InputError, SettingError
 
     if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
         exc.show()  # click's usage errors: message and usage line on stderr, exit 2
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    if isinstance(exc, SettingError):
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return ExitCode.USAGE
     if isinstance(exc, InputError):
         _report_problems(exc.problems)
         return ExitCode.INVALID_INPUT

@@ -49,6 +49,10 @@ class SourceCache:
             raise found
         return found
 
+    def files(self) -> list[Path]:
+        """Every file read through this cache (resolved paths)."""
+        return list(self._documents)
+
     def get(self, path: Path) -> LoadedSource:
         """The file read and validated as a source (InputError with every problem)."""
         resolved = path.resolve()
