@@ -19,6 +19,7 @@ import typer
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
 from factcheck.errors import ExitCode
+from factcheck.escape import visible
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
 from factcheck.render import registry
 from factcheck.render.registry import View
@@ -332,8 +333,8 @@ def _say_where_partial(batch: Batch, output: Path | None) -> None:
         from factcheck.output import partial_path
 
         sys.stderr.write(
-            f"The {len(batch.audits)} finished claims are in {partial_path(output)}; "
-            f"{output} was left as it was.\n"
+            f"The {len(batch.audits)} finished claims are in {visible(str(partial_path(output)))}; "
+            f"{visible(str(output))} was left as it was.\n"
         )
 
 
@@ -358,7 +359,7 @@ def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
             if audit.expect and audit.expect != audit.verdict
             else "listed in --fail-on"
         )
-        sys.stderr.write(f"{audit.claim_path}: verdict {audit.verdict.value} ({why})\n")
+        sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
     if gated:
         raise typer.Exit(ExitCode.GATE)
 
@@ -433,7 +434,7 @@ class _Progress(_NoProgress):
         self.progress.update(self.task, total=total)
 
     def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=path.name)
+        self.progress.update(self.task, advance=1, description=visible(path.name))
 
     def __enter__(self) -> _Progress:
         self.progress.start()
@@ -541,7 +542,7 @@ def new(
     try:
         path = write_skeleton(kind, name, directory)
     except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
     write_stdout(f"{path}\n")
     schema_file = schema_location(kind, path)
@@ -595,19 +596,19 @@ def _exit_code_for(exc: Exception, debug: bool) -> int:
         exc.show()  # click's usage errors: message and usage line on stderr, exit 2
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
     if isinstance(exc, SettingError):
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         return ExitCode.USAGE
     if isinstance(exc, InputError):
         _report_problems(exc.problems)
         return ExitCode.INVALID_INPUT
     if isinstance(exc, FactcheckError):
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         return ExitCode.INVALID_INPUT
     if debug:
         raise exc
     if isinstance(exc, OSError):
         # Writing to a full disk or a closed terminal: the system's trouble, not a bug.
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {visible(str(exc.filename))}" if exc.filename else ""
         sys.stderr.write(f"factcheck: cannot read or write{where}: {exc.strerror or exc}\n")
         _silence_stdout()  # else the final flush of stdout fails again, with a traceback
         return ExitCode.INVALID_INPUT
