@@ -144,10 +144,6 @@ def _write_through(path: Path, text: str) -> None:
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        if exc.errno == errno.ENXIO:
-            raise OutputError(
-                f"{path}: cannot write: it is a named pipe that no process is reading"
-            ) from None
         raise OutputError(f"{path}: cannot write: {_why(exc)}") from None
     try:
         mode = os.fstat(descriptor).st_mode
@@ -175,6 +171,8 @@ def _refuse_read_only(path: Path, info: os.stat_result) -> None:
 def _why(exc: BaseException) -> str:
     if isinstance(exc, ValueError):
         return "the name contains a NUL"
+    if getattr(exc, "errno", None) == errno.ENXIO:  # a named pipe opened without waiting
+        return "it is a named pipe that no process is reading"
     return str(getattr(exc, "strerror", None) or exc)
 
 

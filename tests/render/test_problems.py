@@ -118,8 +118,10 @@ def test_github_shows_line_breaks_and_controls_from_inputs_escaped() -> None:
     )
     output = render_github([nasty])
     [group, line, end] = output.splitlines()
+    assert group.startswith("::group::") and end == "::endgroup::"
     assert all(not part.startswith("::error file=x") for part in output.split("\n"))
     name, props, data = parse_command(line)
+    assert name == "error"
     assert props["file"] == "a\\x0a::error file=x::pwned.yaml"
     assert data == "100% sure\\x0d\\x0aline two \\x1b[2J<U+202E>"
     assert "\x1b" not in output and "\u202e" not in output and "\r" not in output
@@ -166,9 +168,7 @@ def test_step_summary_table() -> None:
     ],
 )
 def test_step_summary_makes_no_markup_from_an_input(key: str) -> None:
-    problem = Problem(
-        f"claims/{key}.yaml", 4, 1, f"unknown key {key!r}", "FC202", key_path=key
-    )
+    problem = Problem(f"claims/{key}.yaml", 4, 1, f"unknown key {key!r}", "FC202", key_path=key)
     summary = render_step_summary([problem])
     row = summary.splitlines()[-1] if summary.endswith("|") else summary.splitlines()[-2]
     assert row.count(" | ") == 4  # five cells, none forged
