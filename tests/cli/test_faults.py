@@ -226,3 +226,13 @@ def test_ctrl_c_keeps_the_old_report_and_writes_what_finished_beside_it(
     assert len(partial) == 3
     assert "The 3 finished claims are in report.json.partial; report.json was left" in err
     assert sorted(p.name for p in repo.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_gigabyte_config_is_refused_unread(run_main: Run, repo: Path) -> None:
+    with (repo / "factcheck.toml").open("wb") as handle:  # sparse: no disk, no time
+        handle.truncate(1 << 30)
+    with hang_guard(HANG_SECONDS):
+        code, _, err = run_main("verify", CLAIM, "--format", "claimreview")
+    assert code == 1
+    assert "factcheck.toml: cannot read the config file: it is larger than the limit" in err
+    assert "[FC601]" in err
