@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, create_model
 
 from factcheck.bands import BANDS, NAMES, Verdict
 from factcheck.errors import InputError, Problem, problem_at
+from factcheck.escape import http_url
 from factcheck.inputs import MAX_FILE_BYTES_ENV, NotAFile, TooLarge, max_file_bytes, read_bounded
 from factcheck.lookalike import lookalike_note
 
@@ -408,8 +408,8 @@ def review_url(template: str, claim_id: str) -> str:
 
 
 def _absolute_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """http(s) with a host, and no control character, line break or space (escape.py)."""
+    return http_url(url) is not None
 
 
 def _with_env(config: Config) -> Config:

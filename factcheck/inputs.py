@@ -73,8 +73,10 @@ def kind_of(mode: int) -> str:
         return "a named pipe"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device (a disk)"
     return "not a regular file"
 
 

@@ -21,8 +21,10 @@ ALLOWED_TAGS = SCALAR_TAGS | {MAP, SEQ}
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _LONGEST_INT = 64
-# An int with a leading zero, which YAML 1.1 reads in octal (0x and 0b are written on purpose).
+# An int with a leading zero, which YAML 1.1 reads in octal; one in hexadecimal or binary
+# (0x1F, 0b101), which no source prints a figure in.
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]")
+_BASE_PREFIX = re.compile(r"[-+]?0[xXbB]")
 _RESOLVED: dict[str, str] = {}
 
 
@@ -57,9 +59,10 @@ def is_merge(event: Any) -> bool:
 
 class Yaml11Text(str):
     """A plain scalar that YAML 1.1 reads as a number its writer hardly meant: 0325000
-    (octal: 109,056), 3:1 (base 60: 181). Kept as the text written; the readers note where
-    each stands (Document.yaml11), and validation refuses one where a number is expected
-    (validation.py) and takes it as text elsewhere (`page: 012`, `venue: 10:30`)."""
+    (octal: 109,056), 3:1 (base 60: 181), 0x1F (hexadecimal: 31). Kept as the text
+    written; the readers note where each stands (Document.yaml11), and validation refuses
+    one where a number is expected (load/yaml11.py) and takes it as text elsewhere
+    (`page: 012`, `venue: 10:30`)."""
 
 
 def scalar_value(tag: str, text: str) -> Any:
@@ -72,7 +75,7 @@ def scalar_value(tag: str, text: str) -> Any:
             return text
         if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
             return int(text)  # what PyYAML makes of it, without its many steps
-        if ":" in text or _LEADING_ZERO.match(text):
+        if ":" in text or _LEADING_ZERO.match(text) or _BASE_PREFIX.match(text):
             return Yaml11Text(text)
         try:
             return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text))

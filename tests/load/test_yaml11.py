@@ -70,10 +70,31 @@ def test_where_text_is_expected_the_text_written_is_kept(tmp_path: Path) -> None
     assert case.figures[0].figure.page == "012"  # not 10
 
 
-def test_hex_binary_and_underscores_are_numbers_as_written(tmp_path: Path) -> None:
-    text = CLAIM.replace("value: 32000", "value: 32_000") + "max_terms: 0x4\n"
+def test_underscores_are_a_number_as_written(tmp_path: Path) -> None:
+    text = CLAIM.replace("value: 32000", "value: 32_000")
     case = load_claim(_claim(tmp_path, text + "figures: [{id: f, value: 1, unit: children}]\n"))
-    assert case.claim.value == 32000 and case.claim.max_terms == 4
+    assert case.claim.value == 32000
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("max_terms: 0x4\n", "hexadecimal number (as 4); write the number in digits"),
+        ("max_terms: 0b11\n", "binary number (as 3)"),
+        ("venue: no\n", "no is read by YAML as the boolean false; write it in quotes, 'no'"),
+        ("expect: off\n", "the boolean false; write it in quotes, 'off'"),
+    ],
+)
+def test_other_readings_nobody_meant(tmp_path: Path, line: str, words: str) -> None:
+    path = _claim(tmp_path, CLAIM + line + "figures: [{id: f, value: 1, unit: children}]\n")
+    [problem] = problems_of(path)
+    assert problem.code == "FC205" and words in problem.message
+
+
+def test_true_and_false_are_meant(tmp_path: Path) -> None:
+    # `expect: false` is the verdict "false", as docs/format.md says
+    text = CLAIM + "expect: false\nfigures: [{id: f, value: 1, unit: children}]\n"
+    assert load_claim(_claim(tmp_path, text)).claim.expect == "false"
 
 
 @pytest.mark.parametrize(
