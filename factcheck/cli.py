@@ -18,6 +18,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
+from factcheck.cli_output import ReaderGone, VerifyOutput, say_where_partial
 from factcheck.errors import ExitCode
 from factcheck.escape import visible
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from factcheck.batch import Batch
     from factcheck.errors import Problem
-    from factcheck.models import Audit
     from factcheck.search import MaxTerms
 
 app = typer.Typer(
@@ -247,7 +247,7 @@ def verify(
     )
     view = View(single=_single(paths), plain=_plain(), root=root)
     _check_settings()
-    out = _Output(_chosen_format(json_output, output_format), view, output)
+    out = VerifyOutput(_chosen_format(json_output, output_format), view, output)
     out.refuse_inputs(paths)
     batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
@@ -256,7 +256,7 @@ def verify(
         )
     _report_problems(batch.problems)
     out.finish(batch)
-    _say_where_partial(batch, output)
+    say_where_partial(batch, output)
     _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by _verdicts
 
 
@@ -265,68 +265,6 @@ def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str
     if json_output and chosen not in (None, "json"):
         raise typer.BadParameter(f"--json conflicts with --format {chosen}")
     return "json" if json_output else (chosen or "rich")
-
-
-class _Output:
-    """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
-    audit as each is judged; everything else, and every -o file (written atomically), once
-    the batch is done."""
-
-    def __init__(self, format_name: str, view: View, path: Path | None) -> None:
-        self.view = view
-        self.path = path
-        self.render = registry.audits_renderer(format_name)
-        self.each = registry.each_renderer(format_name) if path is None else None
-        self.streams_to_tty = self.each is not None and stdout_is_terminal()
-
-    def add(self, audit: Audit) -> None:
-        if self.each is None:
-            return
-        try:
-            write_stdout(self.each(audit, self.view))
-        except BrokenPipeError:
-            raise _ReaderGone from None
-
-    def finish(self, batch: Batch) -> None:
-        if self.each is not None:
-            return  # written already, one audit at a time
-        text = self.render(batch.audits, self.view)
-        if self.path is None:
-            write_stdout(text)
-            return
-        from factcheck.output import partial_path, write_output
-
-        if batch.interrupted:
-            # The previous complete report stays; what finished goes beside it (_exit_for).
-            write_output(partial_path(self.path), text, batch.inputs)
-            return
-        write_output(self.path, text, batch.inputs)
-
-    def refuse_inputs(self, paths: list[str]) -> None:
-        """Before any work: --output may not name one of the files the run will read."""
-        if self.path is not None:
-            from factcheck.output import refuse_inputs
-            from factcheck.paths import expand_paths
-
-            refuse_inputs(self.path, [path for path, _ in expand_paths(paths)[0]])
-
-
-class _ReaderGone(Exception):
-    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
-
-    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
-    """
-
-
-def _say_where_partial(batch: Batch, output: Path | None) -> None:
-    """After Ctrl-C with --output: the old file is kept, and what finished is beside it."""
-    if batch.interrupted and output is not None:
-        from factcheck.output import partial_path
-
-        sys.stderr.write(
-            f"The {len(batch.audits)} finished claims are in {visible(str(partial_path(output)))}; "
-            f"{visible(str(output))} was left as it was.\n"
-        )
 
 
 def _check_settings() -> None:
@@ -474,8 +412,10 @@ def check(
     from factcheck.render.problems import counts, render_step_summary
 
     _check_settings()
-    problems = check_paths(paths, root=root)
-    write_stdout(registry.problems_renderer(output_format.value)(problems))
+    # JSON also lists each phrase found in a source's document (severity info, FC700).
+    found = check_paths(paths, root=root, phrases=output_format.value == "json")
+    problems = [p for p in found if p.severity != "info"]
+    write_stdout(registry.problems_renderer(output_format.value)(found))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
         from factcheck.output import append_to
@@ -544,6 +484,40 @@ def new(
         )
 
 
+@app.command()
+def draft(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="The document: PDF, HTML, text or Markdown.", show_default=False, dir_okay=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The source file to write.", dir_okay=False),
+    ],
+    tables: Annotated[
+        bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
+    ] = True,
+) -> None:
+    """Write a draft source file for a document: one commented candidate per number.
+
+    Each candidate has the value as printed, a qualifier from the words
+    before it, a unit guessed from the word after it, its page label and its
+    quote (or table headings). Uncomment the figures the source is for and
+    fill in each TODO, which `factcheck check` reports until then. Never
+    overwrites a file. Docs: docs/provenance.md.
+
+    Example: factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+    """
+    from factcheck.cli_progress import pages_progress
+    from factcheck.draft import write_draft
+
+    with pages_progress(_stderr()) as progress:
+        path, count = write_draft(document, output, progress=progress, tables=tables)
+    write_stdout(f"{visible(str(path))}: {count} candidate figures\n")
+
+
 def main() -> NoReturn:
     """Console-script entry point: one place turns every outcome into an exit code."""
     guard_process()  # a closed stdout or stderr, COLUMNS out of range (streams.py)
@@ -563,7 +537,7 @@ def main() -> NoReturn:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         code = ExitCode.INTERRUPTED
-    except (BrokenPipeError, _ReaderGone):
+    except (BrokenPipeError, ReaderGone):
         _silence_stdout()
         code = 0
     except Exception as exc:
