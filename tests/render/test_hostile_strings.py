@@ -27,6 +27,8 @@ from __future__ import annotations
 import functools
 import json
 import re
+import types
+import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +38,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from pydantic import BaseModel
 
 from factcheck.errors import Problem
 from factcheck.escape import BIDI_CONTROLS, LINE_BREAKS
@@ -85,11 +88,9 @@ URLISH = st.sampled_from(
     ]
 )
 
-# Keys whose strings are not written by a file's author: names from the code's own tables.
-_NOT_FROM_INPUTS = frozenset(
-    {"kind", "supports", "strength", "formula", "name", "change_supports", "direction"}
-    | {"schema_version", "label"}
-)
+# Fields typed `str` whose strings are not written by a file's author: built by the code
+# from its own tables (a formula the renderers parse, a term's name in it, a window's label).
+_NOT_FROM_INPUTS = frozenset({"formula", "name", "schema_version", "label"})
 _URL_KEYS = frozenset({"url"})
 
 
@@ -104,18 +105,39 @@ def _base_audits() -> tuple[Audit, ...]:
 
 
 def _dress(audit: Audit, text: Callable[[], str], url: Callable[[], str]) -> Audit:
-    """The audit with every string from an input replaced by text() (urls by url())."""
+    """The audit with every free-text string replaced by text() (urls by url()): every
+    field typed `str` (not a Literal or an Enum, whose words are the code's), but those of
+    _NOT_FROM_INPUTS."""
 
-    def walk(value: Any, key: str) -> Any:
-        if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
+    def model(value: BaseModel) -> dict[str, Any]:
+        fields = type(value).model_fields
+        return {
+            name: walk(getattr(value, name), info.annotation, name) for name, info in fields.items()
+        }
+
+    def walk(value: Any, annotation: Any, key: str) -> Any:
+        if isinstance(value, BaseModel):
+            return model(value)
         if isinstance(value, list):
-            return [walk(item, key) for item in value]
-        if type(value) is str and key not in _NOT_FROM_INPUTS:
+            items = [
+                typing.get_args(a)[0] for a in _flat(annotation) if typing.get_origin(a) is list
+            ]
+            return [walk(item, items[0] if items else None, key) for item in value]
+        if type(value) is str and str in _flat(annotation) and key not in _NOT_FROM_INPUTS:
             return url() if key in _URL_KEYS else text()
         return value
 
-    return Audit.model_validate(walk(audit.model_dump(mode="python"), ""))
+    return Audit.model_validate(model(audit))
+
+
+def _flat(annotation: Any) -> list[Any]:
+    """The types an annotation admits, through Annotated, unions and Optional."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _flat(typing.get_args(annotation)[0])
+    if origin is typing.Union or origin is types.UnionType:
+        return [kind for arg in typing.get_args(annotation) for kind in _flat(arg)]
+    return [annotation]
 
 
 @st.composite
