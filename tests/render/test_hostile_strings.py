@@ -142,27 +142,29 @@ def _flat(annotation: Any) -> list[Any]:
 
 @st.composite
 def hostile_audits(draw: st.DrawFn) -> tuple[list[Audit], list[Audit], list[str]]:
-    """(hostile audits, the same with plain words, every hostile string used)."""
-    used: list[str] = []
+    """(hostile audits, the same with plain words, the hostile strings used).
 
-    def text() -> str:
-        used.append(draw(HOSTILE))
-        return used[-1]
+    A few hostile strings are drawn and dealt out to the audit's strings in turn: an
+    audit holds hundreds of strings, and a draw for each made every example slow.
+    """
+    strings = draw(st.lists(HOSTILE, min_size=1, max_size=6))
+    urls = draw(st.lists(URLISH, min_size=1, max_size=3))
+    dealt = {"text": 0, "url": 0}
 
-    urls: list[str] = []
-
-    def url() -> str:
-        urls.append(draw(URLISH))
-        return urls[-1]
+    def deal(pool: list[str], kind: str) -> str:
+        dealt[kind] += 1
+        return pool[dealt[kind] % len(pool)]
 
     count = draw(st.integers(min_value=1, max_value=2))
     bases = _base_audits()[:count]
-    hostile = [_dress(base, text, url) for base in bases]
+    hostile = [
+        _dress(base, lambda: deal(strings, "text"), lambda: deal(urls, "url")) for base in bases
+    ]
     # the same urls again (whether one becomes a link is the renderer's to decide, the
     # same way both times), with plain words for every other string
-    replay = iter(urls)
-    benign = [_dress(base, lambda: "plain words", lambda: next(replay)) for base in bases]
-    return hostile, benign, used
+    dealt["url"] = 0
+    benign = [_dress(base, lambda: "plain words", lambda: deal(urls, "url")) for base in bases]
+    return hostile, benign, strings
 
 
 @st.composite
