@@ -115,9 +115,32 @@ def test_a_wording_list_split_at_a_thousands_comma_says_why(tmp_path: Path) -> N
         (9, 19, "figures[0].described_as"),
         (13, 19, "figures[1].described_as"),
     ]
-    assert "item 2 is the number 0, not a wording" in split[0].message
+    assert "('over 750', '000') look like one wording split" in split[0].message
     assert "('over 750', '000 houses') look like one wording split" in split[1].message
     for problem in split:
         assert "a wording must be text or {term, extent}" in problem.message
         assert "every comma splits items" in problem.message
         assert "expected a mapping" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("items", "says"),
+    [
+        (["over 750", 0], "item 2 is the number 0, not a wording"),
+        (["houses", 750], "item 2 is the number 750, not a wording"),
+        (["over 750", "000 houses"], "items 1 and 2 ('over 750', '000 houses') look like one"),
+        ([750, "000"], "item 1 is the number 750"),
+    ],
+)
+def test_split_wordings_names_the_items(items: list[object], says: str) -> None:
+    from factcheck.flow_lists import split_wordings
+
+    found = split_wordings(items)
+    assert found is not None and says in found
+
+
+@pytest.mark.parametrize("items", [["houses", "homes"], ["over 750,000"], ["2019", "2020"]])
+def test_wordings_that_were_not_split_pass(items: list[object]) -> None:
+    from factcheck.flow_lists import split_wordings
+
+    assert split_wordings(items) is None
