@@ -211,6 +211,10 @@ class _Numbered(_Strict):
         try:
             written = parse_number(data["value"])
         except NumberFormatError:
+            if isinstance(data["value"], str) and "unit" not in data:
+                # The value may have said the unit ("$12 ZAR"): its own error says what is
+                # wrong, and a missing `unit` would only echo it (the model never validates).
+                return {**data, "unit": "(from the value)"}
             return data
         data = dict(data)
         if data.get("precision") is None:
