@@ -19,13 +19,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     TypeAdapter,
     ValidationError,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from factcheck import bands, qualifiers, units
@@ -192,12 +192,9 @@ class _Numbered(_Strict):
     unit: Annotated[str, Field(min_length=1)]
 
     # The value as its writer wrote it ("220 crore"), for every output to show beside the
-    # normalised value; empty for a number YAML read as a number.
-    _written: str = PrivateAttr(default="")
-
-    @property
-    def written(self) -> str:
-        return self._written
+    # normalised value; "" for a number YAML read as a number. Set from `value` by
+    # _infer_precision, never written in a file (the schema and key lists leave it out).
+    written: Annotated[str, SkipJsonSchema(), Field(exclude=True, repr=False)] = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -208,6 +205,8 @@ class _Numbered(_Strict):
         # "R17.3bn" in ZAR, "twice" a ratio.
         if not isinstance(data, dict) or "value" not in data:
             return data
+        if "written" in data:
+            raise ValueError("unknown key 'written': the value as written is `value` itself")
         try:
             written = parse_number(data["value"])
         except NumberFormatError:
@@ -223,19 +222,17 @@ class _Numbered(_Strict):
             implied = units.implied_unit(written)
             if implied is not None:
                 data["unit"] = implied
+        if isinstance(data["value"], str):
+            data["written"] = written.text
         return data
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _keep_written(cls, data: Any, handler: Any) -> Any:
-        model = handler(data)
-        if isinstance(data, dict) and isinstance(data.get("value"), str):
-            written = parse_number(data["value"])  # it was read above: it reads
-            problem = units.unit_conflict(written, model.unit)
+    @model_validator(mode="after")
+    def _unit_agrees(self) -> _Numbered:
+        if self.written:
+            problem = units.unit_conflict(parse_number(self.written), self.unit)
             if problem:
                 raise ValueError(f"value: {problem}")
-            model._written = written.text
-        return model
+        return self
 
     @field_validator("value", mode="before")
     @classmethod

@@ -151,7 +151,7 @@ _PLAIN_WHOLE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 @functools.lru_cache(maxsize=16_384)
 def _parse_text(text: str) -> WrittenNumber:
     if len(text) <= MAX_NUMBER_TEXT and _PLAIN_WHOLE.fullmatch(text):
-        return replace(_plain_whole(text), text=text)
+        return _plain_whole(text)
     return _parse_any(text)
 
 
@@ -329,16 +329,17 @@ def _plain_whole(text: str) -> WrittenNumber:
     value = int(text.replace(",", ""))
     if value > MAX_MAGNITUDE:
         raise NumberFormatError(f"{_describe(text)} is out of range: {RANGE}")
-    return _whole(value)
+    return _whole(value, text)
 
 
-def _whole(value: int) -> WrittenNumber:
+def _whole(value: int, text: str = "") -> WrittenNumber:
     """A whole number and its precision, the place of its last non-zero digit (what
     precision_of says, in a third of the time)."""
     if not value:
-        return WrittenNumber(Decimal(0), Decimal(1))
+        return WrittenNumber(Decimal(0), Decimal(1), text=text)
     digits = str(abs(value))
-    return WrittenNumber(Decimal(value), Decimal(10 ** (len(digits) - len(digits.rstrip("0")))))
+    precision = Decimal(10 ** (len(digits) - len(digits.rstrip("0"))))
+    return WrittenNumber(Decimal(value), precision, text=text)
 
 
 def plain(value: Decimal) -> Decimal:

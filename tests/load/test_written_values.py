@@ -144,3 +144,17 @@ def test_wordings_that_were_not_split_pass(items: list[object]) -> None:
     from factcheck.flow_lists import split_wordings
 
     assert split_wordings(items) is None
+
+
+def test_the_written_form_is_no_key_a_file_may_write(write_case: CaseWriter) -> None:
+    figure = {**FIGURE, "value": "220 crore", "unit": "people", "written": "2 crore"}
+    with pytest.raises(InputError) as caught:
+        load_claim(write_case([figure], value=1))
+    (problem,) = caught.value.problems
+    assert "unknown key 'written'" in problem.message
+    typo = {**FIGURE, "value": 5, "unit": "people", "wrriten": "x"}
+    with pytest.raises(InputError) as caught:
+        load_claim(write_case([typo], value=1))
+    (problem,) = caught.value.problems
+    assert problem.code == "FC202"
+    assert "written" not in problem.message.split("expected one of:")[1]
