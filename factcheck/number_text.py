@@ -48,15 +48,31 @@ _TOKEN = re.compile(
 )
 _MAX_TEXT = 20_000
 _MAX_TOKENS = 8  # no written number takes more: "one and a half lakh crore rupees"
+_MAX_READS = 2_000  # distinct stretches read in one text: a quote holds a few dozen
+# Words that only join the words of a number: none starts or ends one.
+_JOINERS = frozenset({"and", "of", "in", "out", "per"})
 
 
 def written_numbers(text: str) -> Iterator[WrittenNumber]:
-    """Every reading of every stretch of text that reads as a number."""
+    """Every reading of every stretch of text that reads as a number. The work is bounded
+    on a hostile text: a stretch is read once however often it repeats, only where a
+    number may start and end, and at most _MAX_READS stretches in all."""
     text = text[:_MAX_TEXT]
+    tried: set[str] = set()
     for run in _runs(text):
+        tokens = [text[start:end] for start, end in run]
         for first in range(len(run)):
+            if not _may_start(tokens[first]):
+                continue
             for last in range(first, min(len(run), first + _MAX_TOKENS)):
+                if not _may_end(tokens[last]):
+                    continue
                 piece = text[run[first][0] : run[last][1]]
+                if piece in tried:
+                    continue
+                if len(tried) >= _MAX_READS:
+                    return
+                tried.add(piece)
                 try:
                     yield parse_number(piece)
                 except NumberFormatError:
@@ -93,6 +109,14 @@ def _runs(text: str) -> Iterator[list[tuple[int, int]]]:
         previous_end = match.end()
     if run:
         yield run
+
+
+def _may_start(token: str) -> bool:
+    return token.casefold() not in _JOINERS and token not in ("-", "%", "×")
+
+
+def _may_end(token: str) -> bool:
+    return token.casefold() not in _JOINERS | {"a", "an"} and token not in ("-", "\u2212")
 
 
 def _may_be_number(token: str) -> bool:
