@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,12 +56,10 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("fmt", names("audits"))
 @pytest.mark.parametrize(("written", "unit", "value", "shown"), FORMS, ids=[f[0] for f in FORMS])
 def test_every_format_shows_the_number_as_written_and_normalised(
     write_case: CaseWriter,
     tmp_path: Path,
-    fmt: str,
     written: str,
     unit: str | None,
     value: Decimal,
@@ -67,18 +67,19 @@ def test_every_format_shows_the_number_as_written_and_normalised(
 ) -> None:
     found = _audit(write_case, written, unit, value)
     assert found.claim.value == value
-    output = audits_renderer(fmt)([found], View(single=True, root=tmp_path))
-    if fmt in ("json", "jsonl"):
-        data = json.loads(output.splitlines()[0] if fmt == "jsonl" else output)
-        assert data["claim"]["value_as_written"] == written
-        assert Decimal(str(data["claim"]["value"])) == value
-        assert data["figures"][0]["value_as_written"] == found.figures[0].value_as_written
-        assert data["figures"][0]["value_as_written"] in (written, str(value))
-        return
-    flat = _flat(output)
-    assert written in flat  # the claim's words (ClaimReview: claimReviewed) or the value
-    if fmt != "claimreview":  # ClaimReview shows the claim as said and a rating, no table
-        assert f"{written} ({shown}" in flat
+    for fmt in names("audits"):
+        output = audits_renderer(fmt)([found], View(single=True, root=tmp_path))
+        if fmt in ("json", "jsonl"):
+            data = json.loads(output.splitlines()[0] if fmt == "jsonl" else output)
+            assert data["claim"]["value_as_written"] == written
+            assert Decimal(str(data["claim"]["value"])) == value
+            assert data["figures"][0]["value_as_written"] == found.figures[0].value_as_written
+            assert data["figures"][0]["value_as_written"] in (written, str(value))
+            continue
+        flat = _flat(output)
+        assert written in flat, fmt  # the claim's words (ClaimReview: claimReviewed), the value
+        if fmt != "claimreview":  # ClaimReview shows the claim as said and a rating, no table
+            assert f"{written} ({shown}" in flat, fmt
 
 
 # --- plain notation (item 5): no "1E+2" anywhere ----------------------------------------
@@ -110,3 +111,54 @@ def test_numbers_are_worded_in_plain_notation(digits: int, exponent: int, unit: 
     value = Decimal(digits).scaleb(exponent)
     for text in (number(value), claim_number(value, unit), f"{plain(value)}"):
         assert not _EXPONENT.search(text), text
+
+
+_MARKS = {"": "people", "R": "ZAR", "₹": "INR", "A$": "AUD", "£": "GBP", "Ksh ": "KES"}
+_SCALES = {"": 0, " lakh": 5, " crore": 7, "m": 6, "bn": 9, " lakh crore": 12}
+
+
+def _claim_in(root: Path, written: str, unit: str, value: Decimal) -> Path:
+    """A claim that says `written` and a source whose one figure is its value."""
+    (root / ".git").mkdir()
+    (root / "sources").mkdir()
+    (root / "claims").mkdir()
+    figure = {"id": "total", "value": str(value), "unit": unit, "described_as": ["lost"]}
+    source = {"id": "src", "title": "A", "publisher": "P", "published": "2024-01-01"}
+    (root / "sources" / "src.yaml").write_text(yaml.safe_dump({**source, "figures": [figure]}))
+    claim = {
+        **{"id": "c", "text": f"They lost {written}.", "speaker": "S", "date": "2024-06-01"},
+        **{"value": written, "unit": unit, "asserts": "lost", "sources": ["../sources/src.yaml"]},
+    }
+    path = root / "claims" / "c.yaml"
+    path.write_text(yaml.safe_dump(claim, allow_unicode=True))
+    return path
+
+
+@settings(max_examples=examples(8), deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=0, max_value=2),
+    st.sampled_from(sorted(_MARKS)),
+    st.sampled_from(sorted(_SCALES)),
+)
+def test_written_forms_round_trip_through_every_format(
+    mantissa: int, places: int, mark: str, scale: str
+) -> None:
+    digits = Decimal(mantissa).scaleb(-places)
+    written = f"{mark}{digits}{scale}"
+    value = plain(digits.scaleb(_SCALES[scale]))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        found = audit(_claim_in(root, written, _MARKS[mark], value))
+        assert (found.claim.value, found.claim.value_as_written) == (value, written)
+        for fmt in names("audits"):
+            output = audits_renderer(fmt)([found], View(single=True, root=root))
+            if fmt in ("json", "jsonl"):
+                claim = json.loads(output.splitlines()[0] if fmt == "jsonl" else output)["claim"]
+                assert claim["value_as_written"] == written
+                assert Decimal(str(claim["value"])) == value
+                continue
+            flat = _flat(output)
+            assert written in flat
+            if fmt != "claimreview" and written not in (number(value), str(value)):
+                assert f"{written} ({number(value)}" in flat
