@@ -278,7 +278,7 @@ def _multiplier(words: str, text: str) -> int:
     names = words.casefold().split()
     powers = [DIGIT_SCALES.get(name) for name in names]
     unknown = [word for word, power in zip(words.split(), powers, strict=True) if power is None]
-    if unknown and len(names) > 1 and len(unknown) == len(names):
+    if unknown and (len(unknown) == len(names) > 1 or any(c.isdigit() for c in words)):
         raise NumberFormatError(
             f"cannot read {_describe(text)} as a number; accepted forms: {ACCEPTED_FORMS}"
         )
