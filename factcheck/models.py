@@ -220,6 +220,9 @@ class Figure(_Numbered):
     period: Period | None = None
     as_of: dt.date | None = None
     series: str | None = None
+    # What the figure counts, as published text names it ("children not served a Notice to
+    # Appear"); the terminal and the JSON keep the id.
+    label: Annotated[str, Field(min_length=1)] | None = None
 
     @field_validator("described_as", mode="before")
     @classmethod
@@ -505,3 +508,6 @@ class Audit(_Result):
     expect: Verdict | None = None
     # Combinations that reproduce the number but measure another period than `covers`.
     near_misses: list[Combination] = []
+    # Published text's names for the figures and series of the case: figure id (or series
+    # id) -> its `label`, for those that have one, in file order.
+    labels: dict[str, str] = {}
