@@ -130,4 +130,3 @@ def reader_amount(
         return f"{words}{'-' if value < 0 else ''}{money.symbol}{written}"
     written = scaled(value, LONG_SCALES)
     return f"{words}{written} {unit_words(unit)}" if counted else words + written
-

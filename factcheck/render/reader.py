@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from factcheck.bands import Verdict
 from factcheck.kinds import RatioKind
-from factcheck.models import Audit, Combination, Coincidence, FigureReading, Match, Note, Term
+from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
 from factcheck.qualifiers import Qualifier
 from factcheck.units import ratio_scale
 from factcheck.wording import claim_number, percent, reader_amount
@@ -116,9 +116,7 @@ class Reader:
         kind: RatioKind | None = None,
         unit: str | None = None,
     ) -> str:
-        return reader_amount(
-            value, unit or self.claim.unit, qualifier, counted=counted, kind=kind
-        )
+        return reader_amount(value, unit or self.claim.unit, qualifier, counted=counted, kind=kind)
 
     def term_qualifier(self, term: Term) -> Qualifier:
         """A term's qualifier: its figure's, or a window's when all its members share one."""
@@ -181,7 +179,8 @@ class Reader:
         how = self._how(basis)
         claimed = self.claimed(qualified=False)
         if basis.formula is not None:
-            return capitalised(f"{self._ratio_words(basis)}, reproduces the claimed {claimed} {how}")
+            ratio = self._ratio_words(basis)
+            return capitalised(f"{ratio}, reproduces the claimed {claimed} {how}")
         named = [f"{self.term(t)} ({self.term_amount(t)})" for t in basis.terms]
         if len(named) == 1:
             return f"The source's figure for {named[0]} reproduces the claimed {claimed} {how}"
@@ -417,4 +416,3 @@ def _weak(basis: Combination) -> str:
         f" That match is weak evidence: {_about(basis)} would land as near by chance (of the "
         f"{found.combinations_searched:,} searched)."
     )
-
