@@ -1,73 +1,56 @@
 """Markdown a fact-checker can paste into a draft: the claim, the ruling and the evidence.
 
-Every finding is worded as what the source does and does not say, never as an accusation.
-The output depends only on the audit (no clock, no paths), so it is byte-for-byte stable;
-docs/publishing.md shows an example.
-
-A term of a combination is a figure or a window of a flow series ("Feb 2022 - Jun 2024
-(29 months) of `encounters_monthly`"); a ratio claim's combination is worked out in numbers
-("(16,182 - 30,389) / 30,389 = -46.8%"). Windows are named in words, never by member ids.
+Published text: figures are named by their labels and amounts written as readers write them
+("$2.4 billion", "more than 291,000"), through render/reader.py; ids stay in the terminal
+and the JSON. Every finding is worded as what the source does and does not say, never as
+an accusation. Every string from the input files passes through `escape.markdown_text`, and
+only http(s) URLs become links (`escape.http_url`). The output depends only on the audit
+(no clock, no paths), so it is byte-for-byte stable; docs/publishing.md shows an example.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from factcheck.bands import band
+from factcheck.escape import http_url, markdown_text
 from factcheck.kinds import RatioKind
-from factcheck.models import (
-    Audit,
-    Combination,
-    FigureReading,
-    Match,
-    Note,
-    Qualifier,
-    Term,
-)
-from factcheck.units import ratio_scale
-from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
+from factcheck.models import Audit, Combination, FigureReading, Match, Term
+from factcheck.render.reader import Reader, and_list
+from factcheck.units import currency, ratio_scale
+from factcheck.wording import number, percent, share, signed_percent, unit_words
 
-NOTE_LABELS = {
-    "period": "Period",
-    "also_asserts": "Further assertions",
-    "overlap": "Double counting",
-    "extent": "Extent",
-    "unit": "Units",
-    "search": "Search",
-    "covers": "Period measured",
-    "recovery": "Recovery",
-}
 OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to list
 NEAR_MISSES = 5  # how many near misses (another period than `covers`) to list
+UNUSED_NAMES = 12  # how many names of unused figures to list
 
-# Characters that would otherwise start emphasis, code, links or HTML, or break a table.
-# An underscore inside a word (no_nta) cannot start emphasis, so it stays as written.
-_SPECIAL = re.compile(r"([\\`*\[\]<|])|(?<![0-9A-Za-z])(_)|(_)(?![0-9A-Za-z])")
+# At the start of a line these would make a heading, a list item, a quote or a rule.
 _LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
 
 
 def render_markdown(audit: Audit) -> str:
     """One audit as a Markdown section (a level-2 heading), ending with a newline."""
-    basis = audit.combinations[audit.basis] if audit.basis is not None else None
+    r = Reader(audit)
+    basis = r.basis
     blocks: list[str] = [
-        f"## \u201c{_inline(audit.claim.text)}\u201d",
-        _who(audit),
-        _checked_claim(audit),
-        f"**Ruling: {band(audit.verdict).label}.** {_inline(audit.summary)}",
+        f"## \u201c{_md(audit.claim.text)}\u201d",
+        _who(r),
+        _checked_claim(r),
+        f"**Ruling: {band(audit.verdict).label}.** {_md(r.summary())}",
         "### The arithmetic",
-        *(_arithmetic(audit, basis) if basis is not None else _not_reproduced(audit)),
+        *(_arithmetic(r, basis) if basis is not None else _not_reproduced(r)),
     ]
     if basis is not None:
-        blocks += ["### What the source calls these figures", _readings(audit, basis)]
-        never = _never_says(audit, basis)
+        blocks += ["### What the source calls these figures", _readings(r, basis)]
+        never = _never_says(r, basis)
         if never:
             blocks += ["### What the source does not say", never]
     if audit.near_misses:
-        blocks += ["### Near misses", *_near_misses(audit)]
+        blocks += ["### Near misses", *_near_misses(r)]
     if audit.notes:
-        blocks += ["### Notes", _bullets(_note(note) for note in audit.notes)]
+        blocks += ["### Notes", _bullets(f"**{_md(h)}.** {_md(n)}" for h, n in r.notes())]
     blocks += ["### Sources", _sources(audit), _method(audit)]
     return "\n\n".join(blocks) + "\n"
 
@@ -75,29 +58,35 @@ def render_markdown(audit: Audit) -> str:
 # --- the claim -------------------------------------------------------------------------
 
 
-def _who(audit: Audit) -> str:
-    claim = audit.claim
-    said = f"Said by {_inline(claim.speaker)} on {claim.date.isoformat()}"
-    if claim.venue and claim.url:
-        said += f" ([{_inline(claim.venue)}](<{_url(claim.url)}>))"
+def _who(r: Reader) -> str:
+    claim = r.claim
+    said = f"Said by {_md(claim.speaker)} on {claim.date.isoformat()}"
+    url = http_url(claim.url)
+    if claim.venue and url:
+        said += f" ([{_md(claim.venue)}](<{_link(url)}>))"
     elif claim.venue:
-        said += f" ({_inline(claim.venue)})"
-    elif claim.url:
-        said += f" (<{_url(claim.url)}>)"
+        said += f" ({_md(claim.venue)})"
+    elif url:
+        said += f" (<{_link(url)}>)"
     return said + "."
 
 
-def _checked_claim(audit: Audit) -> str:
-    claim = audit.claim
-    text = f"The claim: {_claimed(audit)}, described as \u201c{_inline(claim.asserts)}\u201d"
+def _checked_claim(r: Reader) -> str:
+    claim = r.claim
+    claimed = r.claimed()
+    if claimed.startswith(("rise ", "fall ")):
+        claimed = f"a {claimed}"
+    elif ratio_scale(claim.unit) == 1:
+        claimed = f"a ratio of {claimed}"
+    text = f"The claim: {_md(claimed)}, described as \u201c{_md(claim.asserts)}\u201d"
     if claim.also_asserts:
-        words = _and([f"\u201c{_inline(word)}\u201d" for word in claim.also_asserts])
+        words = and_list([f"\u201c{_md(word)}\u201d" for word in claim.also_asserts])
         text += f"; it also says they were {words}"
     text += "."
     if claim.attributed_to or claim.period:
         text += " It attributes this to"
         if claim.attributed_to:
-            text += f" {_inline(claim.attributed_to)}"
+            text += f" {_md(claim.attributed_to)}"
         if claim.period:
             span = f"{claim.period.start.isoformat()} to {claim.period.end.isoformat()}"
             text += f" ({span})" if claim.attributed_to else f" the period {span}"
@@ -105,70 +94,60 @@ def _checked_claim(audit: Audit) -> str:
     return text
 
 
-def _claimed(audit: Audit) -> str:
-    """The claimed number as said: "325,000 children", "47%", "a ratio of about 0.33"."""
-    claim = audit.claim
-    written = _amount(claim.qualifier, claim.value)
-    scale = ratio_scale(claim.unit)
-    if scale == 100:
-        return f"{written}%"
-    if scale == 1:
-        return f"a ratio of {written}"
-    return f"{written} {_inline(claim.unit)}"
-
-
 # --- the arithmetic --------------------------------------------------------------------
 
 
-def _arithmetic(audit: Audit, basis: Combination) -> list[str]:
+def _arithmetic(r: Reader, basis: Combination) -> list[str]:
     if basis.formula is not None:
-        return _ratio_arithmetic(audit, basis)
-    readings = {reading.figure: reading for reading in audit.figures}
-    claim = audit.claim
-    rows = [
-        f"|   | Figure | What it counts | {_inline(claim.unit)} |",
-        "|:-:|:--|:--|--:|",
-    ]
+        return _ratio_arithmetic(r, basis)
+    claim = r.claim
+    heading = "Amount" if currency(claim.unit) else _md(unit_words(claim.unit))
+    rows = [f"|   | Figure | What it counts | {heading} |", "|:-:|:--|:--|--:|"]
     for term in basis.terms:
         rows.append(
-            f"| {'+' if term.sign > 0 else '-'} | {_term_name(term)} "
-            f"| {_term_counts(term, readings)} | {_term_amount(term, readings)} |"
+            f"| {'+' if term.sign > 0 else '-'} | {_md(r.term(term))} "
+            f"| {_term_counts(r, term)} | {_md(r.term_amount(term))} |"
         )
-    difference = f"{signed(basis.difference)} ({signed_percent(basis.relative_difference)})"
+    difference = f"{_md(_signed_amount(r, basis.difference))} "
+    difference += f"({signed_percent(basis.relative_difference)})"
     rows += [
-        f"| = | **Total** |   | **{number(basis.value)}** |",
-        f"|   | **Claimed** |   | {_amount(claim.qualifier, claim.value)} |",
+        f"| = | **Total** |   | **{_md(r.amount(basis.value, counted=False))}** |",
+        f"|   | **Claimed** |   | {_md(r.amount(claim.value, claim.qualifier, counted=False))} |",
         f"|   | **Difference** |   | {difference} |",
     ]
-    blocks = ["\n".join(rows), f"{_match(audit, basis)} {_described_share(audit, basis)}"]
-    return blocks + _others_and_unused(audit)
+    blocks = ["\n".join(rows), f"{_match(r, basis)} {_described_share(r, basis)}"]
+    return blocks + _others_and_unused(r)
 
 
-def _ratio_arithmetic(audit: Audit, basis: Combination) -> list[str]:
+def _signed_amount(r: Reader, value: Decimal) -> str:
+    """A difference with its sign, as published text writes the amount: +2,000; -$4 million."""
+    written = r.amount(abs(value), counted=False)
+    return ("+" if value > 0 else "-" if value < 0 else "") + written
+
+
+def _ratio_arithmetic(r: Reader, basis: Combination) -> list[str]:
     """A change, share or stated figure: its terms, the formula worked out, the claim."""
-    readings = {reading.figure: reading for reading in audit.figures}
     rows = ["|   | Figure | What it counts | Value |", "|:-:|:--|:--|--:|"]
     for term in _named(basis):
         rows.append(
-            f"| {term.name} | {_term_name(term)} | {_term_counts(term, readings)} "
-            f"| {_operand_amount(audit, basis, term, readings)} |"
+            f"| {term.name} | {_md(r.term(term))} | {_term_counts(r, term)} "
+            f"| {_md(_operand_amount(r, basis, term))} |"
         )
-    value = _ratio_value(audit, basis)
     rows += [
-        f"| = | **{basis.formula}** | {_worked(basis)} | **{value}** |",
-        f"|   | **Claimed** |   | {_claimed(audit)} |",
-        f"|   | **Difference** |   | {_ratio_difference(audit, basis)} |",
+        f"| = | **{basis.formula}** | {_worked(basis)} | **{_md(r.value_of(basis))}** |",
+        f"|   | **Claimed** |   | {_md(r.amount(r.claim.value, r.claim.qualifier))} |",
+        f"|   | **Difference** |   | {_ratio_difference(r, basis)} |",
     ]
-    text = f"{_match(audit, basis)} {_ratio_support(audit, basis)}"
+    text = f"{_match(r, basis)} {_ratio_support(r, basis)}"
     if basis.kind is RatioKind.change:
         text = (
-            f"A change is compared with the claim by its size: {_size(audit, basis)} against "
-            f"the claimed {_claimed(audit)}. {text}"
+            f"A change is compared with the claim by its size: {_size(r, basis)} against "
+            f"the claimed {_md(r.amount(r.claim.value))}. {text}"
         )
-    return ["\n".join(rows), text, *_others_and_unused(audit)]
+    return ["\n".join(rows), text, *_others_and_unused(r)]
 
 
-def _match(audit: Audit, basis: Combination) -> str:
+def _match(r: Reader, basis: Combination) -> str:
     if basis.match is Match.exact:
         return (
             "The figures reproduce the claimed number exactly: the range their wording allows "
@@ -176,63 +155,46 @@ def _match(audit: Audit, basis: Combination) -> str:
         )
     return (
         "The figures reproduce the claimed number approximately, within the "
-        f"{percent(audit.search.tolerance)} tolerance."
+        f"{percent(r.audit.search.tolerance)} tolerance."
     )
 
 
-def _others_and_unused(audit: Audit) -> list[str]:
+def _others_and_unused(r: Reader) -> list[str]:
     blocks = []
-    others = _other_combinations(audit)
+    others = _other_combinations(r)
     if others:
         blocks.append(others)
-    if audit.unused_figures:
-        blocks.append(
-            "Figures no reproducing combination uses: "
-            + ", ".join(f"`{figure}`" for figure in audit.unused_figures)
-            + "."
-        )
+    unused = _unused(r)
+    if unused:
+        blocks.append(f"Figures no reproducing combination uses: {unused}.")
     return blocks
 
 
-def _term_name(term: Term) -> str:
-    """A figure by its id; a window by its months and series: "Feb 2022 - Jun 2024 (29
-    months) of `encounters_monthly`"."""
-    if term.window is None:
-        return f"`{term.figure}`"
-    return f"{_inline(term.window.label)} of `{term.window.series}`"
+def _unused(r: Reader) -> str:
+    """The unused figures by name, each name once ("border encounters" names a whole series)."""
+    names = list(dict.fromkeys(r.figure(figure) for figure in r.audit.unused_figures))
+    shown = [_md(name) for name in names[:UNUSED_NAMES]]
+    if len(names) > UNUSED_NAMES:
+        shown.append(f"{len(names) - UNUSED_NAMES} more")
+    return "; ".join(shown)
 
 
-def _term_counts(term: Term, readings: dict[str, FigureReading]) -> str:
-    """What a term counts: its figure's description, or the first and last of a window."""
-    members = [readings[m] for m in term.members or [term.figure] if m in readings]
+def _term_counts(r: Reader, term: Term) -> str:
+    """What a term counts, where its name does not say it already: its figure's description,
+    or for a window how many figures it adds up."""
+    members = r.members(term)
     if not members:
         return ""
-    if len(members) == 1:
-        return _inline(members[0].describes)
-    first, last = members[0], members[-1]
-    return (
-        f"the sum of {len(members)} figures, `{first.figure}` "
-        f"({_inline(first.describes) or 'no description'}) to `{last.figure}` "
-        f"({_inline(last.describes) or 'no description'})"
-    )
+    if term.window is not None and len(members) > 1:
+        return f"the sum of {len(members)} figures"
+    described = members[0].describes
+    return "" if not described or described == r.term(term) else _md(described)
 
 
-def _term_amount(term: Term, readings: dict[str, FigureReading]) -> str:
-    """The term's value with its qualifier (a window's when all its members share one)."""
-    members = [readings[m] for m in term.members or [term.figure] if m in readings]
-    qualifiers = {reading.qualifier for reading in members}
-    qualifier = qualifiers.pop() if len(qualifiers) == 1 else Qualifier.exact
-    return _amount(qualifier, term.value)
-
-
-def _operand_amount(
-    audit: Audit, basis: Combination, term: Term, readings: dict[str, FigureReading]
-) -> str:
+def _operand_amount(r: Reader, basis: Combination, term: Term) -> str:
     if basis.kind is RatioKind.stated:  # a figure stated in the claim's unit
-        return _claim_value(audit, term.value)
-    text = _term_amount(term, readings)
-    units = {readings[m].unit for m in term.members or [term.figure] if m in readings}
-    return f"{text} {_inline(units.pop())}" if len(units) == 1 else text
+        return r.amount(term.value)
+    return r.term_amount(term, counted=True)
 
 
 def _named(basis: Combination) -> list[Term]:
@@ -247,25 +209,17 @@ def _worked(basis: Combination) -> str:
     return basis.kind.form.write(values.get("a", ""), values.get("b", ""))
 
 
-def _ratio_value(audit: Audit, basis: Combination) -> str:
-    return claim_number(basis.value, audit.claim.unit, basis.kind)
-
-
-def _claim_value(audit: Audit, value: Decimal) -> str:
-    return claim_number(value, audit.claim.unit)
-
-
-def _size(audit: Audit, basis: Combination) -> str:
+def _size(r: Reader, basis: Combination) -> str:
     """A change by its size and direction: "a fall of 46.8%"."""
     if basis.value == 0:
         return "no change"
     kind = "rise" if basis.value > 0 else "fall"
-    return f"a {kind} of {_claim_value(audit, abs(basis.value))}"
+    return f"a {kind} of {_md(r.amount(abs(basis.value), kind=RatioKind.share))}"
 
 
-def _ratio_difference(audit: Audit, basis: Combination) -> str:
+def _ratio_difference(r: Reader, basis: Combination) -> str:
     """The difference in the claim's unit: percentage points for percent claims."""
-    scale = ratio_scale(audit.claim.unit)
+    scale = ratio_scale(r.claim.unit)
     places = Decimal("0.01") if scale == 100 else Decimal("0.0001")
     rounded = basis.difference.quantize(places, rounding=ROUND_HALF_EVEN)
     text = ("+" if rounded > 0 else "-" if rounded < 0 else "") + f"{abs(rounded):f}"
@@ -274,24 +228,24 @@ def _ratio_difference(audit: Audit, basis: Combination) -> str:
     return f"{text} ({signed_percent(basis.relative_difference)})"
 
 
-def _ratio_support(audit: Audit, basis: Combination) -> str:
+def _ratio_support(r: Reader, basis: Combination) -> str:
     """What backs the claim's word for a ratio: the change's direction or the source's words."""
-    asserts = f"\u201c{_inline(audit.claim.asserts)}\u201d"
+    asserts = f"\u201c{_md(r.claim.asserts)}\u201d"
     terms = {term.name: term for term in basis.terms}
     low, high = basis.supported_share.low, basis.supported_share.high
     if basis.kind is RatioKind.change:
-        if any(reading.change_supports for reading in audit.figures):
-            return f"The change is {_size(audit, basis)}, which is what {asserts} says."
+        if any(reading.change_supports for reading in r.audit.figures):
+            return f"The change is {_size(r, basis)}, which is what {asserts} says."
         subject, role = terms.get("b"), "the later figures"
     elif basis.kind is RatioKind.share:
         subject, role = terms.get("a"), "the part"
     else:
         subject, role = terms.get("a"), "the figure"
-    name = _term_name(subject) if subject is not None else ""
+    name = _md(r.term(subject)) if subject is not None else ""
     if high <= 0:
         if basis.kind is RatioKind.change:
             return (
-                f"The change is {_size(audit, basis)}; neither that nor the source's words for "
+                f"The change is {_size(r, basis)}; neither that nor the source's words for "
                 f"{role}, {name}, say {asserts}."
             )
         return f"The source never describes {role}, {name}, as {asserts}."
@@ -300,37 +254,42 @@ def _ratio_support(audit: Audit, basis: Combination) -> str:
     return f"The source describes {role}, {name}, as {asserts}."
 
 
-def _described_share(audit: Audit, basis: Combination) -> str:
-    asserts = _inline(audit.claim.asserts)
+def _described_share(r: Reader, basis: Combination) -> str:
+    asserts = _md(r.claim.asserts)
     value_low, value_high = basis.supported_value.low, basis.supported_value.high
     share_low, share_high = basis.supported_share.low, basis.supported_share.high
-    claimed = number(audit.claim.value)
+    claimed = _md(r.amount(r.claim.value, counted=False))
+
+    def written(value: Decimal) -> str:
+        return _md(r.amount(value, counted=False))
+
     if value_high <= 0:
         return f"The source describes none of the total as {asserts}."
     if value_low == value_high:
-        amount = (
-            f"{number(value_high)} of the total ({percent(share_high)} of the claimed {claimed})"
+        said = (
+            f"{written(value_high)} of the total ({percent(share_high)} of the claimed {claimed})"
         )
     elif value_low <= 0:
-        amount = (
-            f"at most {number(value_high)} of the total ({percent(share_high)} of the claimed "
+        said = (
+            f"at most {written(value_high)} of the total ({percent(share_high)} of the claimed "
             f"{claimed})"
         )
     else:
-        amount = (
-            f"between {number(value_low)} and {number(value_high)} of the total "
+        said = (
+            f"between {written(value_low)} and {written(value_high)} of the total "
             f"({percent(share_low)} to {percent(share_high)} of the claimed {claimed})"
         )
-    return f"The source describes {amount} as {asserts}."
+    return f"The source describes {said} as {asserts}."
 
 
-def _other_combinations(audit: Audit) -> str:
+def _other_combinations(r: Reader) -> str:
+    audit = r.audit
     others = [c for i, c in enumerate(audit.combinations) if i != audit.basis]
     if not others:
         return ""
-    asserts = _inline(audit.claim.asserts)
+    asserts = _md(audit.claim.asserts)
     lines = [
-        f"`{c.expression}` = {_claim_value_of(audit, c)}: {c.match.value} match, "
+        f"{_md(r.expression(c))} = {_md(r.value_of(c))}: {c.match.value} match, "
         f"{signed_percent(c.relative_difference)}; described as {asserts}: {_share(c)}"
         for c in others[:OTHER_COMBINATIONS]
     ]
@@ -339,40 +298,38 @@ def _other_combinations(audit: Audit) -> str:
     return "Other combinations that also reproduce the number:\n\n" + _bullets(lines)
 
 
-def _claim_value_of(audit: Audit, combination: Combination) -> str:
-    """A combination's value as a reader writes it: 323,000; -46.8%; 0.334."""
-    return claim_number(combination.value, audit.claim.unit, combination.kind)
-
-
-def _not_reproduced(audit: Audit) -> list[str]:
-    search = audit.search
-    claim = audit.claim
+def _not_reproduced(r: Reader) -> list[str]:
+    audit = r.audit
+    search, claim = audit.search, audit.claim
+    claimed = _md(r.amount(claim.value, claim.qualifier))
     if ratio_scale(claim.unit) is not None:
         text = (
             f"No change between figures of one series, share of a whole or figure stated in "
-            f"{_inline(claim.unit)} reproduces {_claimed(audit)}: none matches exactly or "
-            f"comes within {percent(search.tolerance)}."
+            f"{_md(claim.unit)} reproduces {claimed}: none matches exactly or comes within "
+            f"{percent(search.tolerance)}."
         )
     else:
         text = (
-            f"No combination of the source's figures in {_inline(claim.unit)} reproduces "
-            f"{_amount(claim.qualifier, claim.value)}: none matches exactly or comes within "
-            f"{percent(search.tolerance)}, using up to {search.max_terms} figures at a time."
+            f"No combination of the source's figures reproduces {claimed}: none matches "
+            f"exactly or comes within {percent(search.tolerance)}, using up to "
+            f"{search.max_terms} figures at a time."
         )
     blocks = [text]
-    if audit.unused_figures:
+    unused = _unused(r)
+    if unused:
         # Near misses reproduce the number too, so their figures are not in this list.
         lead = (
             "Figures that no near miss uses either: "
             if audit.near_misses
             else "The figures checked against it: "
         )
-        blocks.append(lead + ", ".join(f"`{figure}`" for figure in audit.unused_figures) + ".")
+        blocks.append(f"{lead}{unused}.")
     return blocks
 
 
-def _near_misses(audit: Audit) -> list[str]:
+def _near_misses(r: Reader) -> list[str]:
     """Combinations that reproduce the number but measure another period than `covers`."""
+    audit = r.audit
     lines = []
     for combination in audit.near_misses[:NEAR_MISSES]:
         period = combination.period
@@ -382,7 +339,7 @@ def _near_misses(audit: Audit) -> list[str]:
             else "measures no known period"
         )
         lines.append(
-            f"`{combination.expression}` = {_claim_value_of(audit, combination)} "
+            f"{_md(r.expression(combination))} = {_md(r.value_of(combination))} "
             f"({combination.match.value} match, "
             f"{signed_percent(combination.relative_difference)}): {measured}"
         )
@@ -398,23 +355,24 @@ def _near_misses(audit: Audit) -> list[str]:
 # --- the source's words ----------------------------------------------------------------
 
 
-def _readings(audit: Audit, basis: Combination) -> str:
-    readings = {reading.figure: reading for reading in audit.figures}
+def _readings(r: Reader, basis: Combination) -> str:
     terms = _named(basis) if basis.formula is not None else basis.terms
     items = []
     for term in terms:
-        members = [readings[m] for m in term.members or [term.figure] if m in readings]
+        members = r.members(term)
         if term.window is None and len(members) == 1:
-            items.append(_reading(audit, basis, term, members[0]))
+            items.append(_reading(r, basis, term, members[0]))
         elif members:
-            items.append(_window_reading(audit, basis, term, members))
+            items.append(_window_reading(r, basis, term, members))
     return "\n\n".join(items)
 
 
-def _reading(audit: Audit, basis: Combination, term: Term, reading: FigureReading) -> str:
-    asserts = _inline(audit.claim.asserts)
-    where = ", ".join([f"`{reading.figure}`", *_where(audit, reading)])
-    head = f"- **{_amount(reading.qualifier, reading.value)}** ({where}): "
+def _reading(r: Reader, basis: Combination, term: Term, reading: FigureReading) -> str:
+    asserts = _md(r.claim.asserts)
+    # A ratio's operands are counts of something else than the claim's unit: say what.
+    amount = r.term_amount(term, counted=basis.formula is not None)
+    where = ", ".join([_md(amount), *_where(r, reading)])
+    head = f"- **{_md(r.term(term))}** ({where}): "
     head += _words(reading)
     head += _support(reading, term, basis, asserts)
     if reading.quote:
@@ -422,19 +380,20 @@ def _reading(audit: Audit, basis: Combination, term: Term, reading: FigureReadin
     return head
 
 
-def _window_reading(
-    audit: Audit, basis: Combination, term: Term, members: list[FigureReading]
-) -> str:
+def _window_reading(r: Reader, basis: Combination, term: Term, members: list[FigureReading]) -> str:
     """A window's members, grouped by what the source calls them (usually all alike)."""
-    asserts = _inline(audit.claim.asserts)
-    span = (
-        f"`{members[0].figure}`"
-        if len(members) == 1
-        else f"{len(members)} figures, `{members[0].figure}` to `{members[-1].figure}`"
+    asserts = _md(r.claim.asserts)
+    count = "" if len(members) == 1 else f"{len(members)} figures"
+    where = ", ".join(
+        part
+        for part in [
+            _md(r.term_amount(term)),
+            count,
+            *_where(r, members[0], page=len(members) == 1),
+        ]
+        if part
     )
-    where = ", ".join([span, *_where(audit, members[0], page=len(members) == 1)])
-    total = _term_amount(term, {m.figure: m for m in members})
-    head = f"- **{total}** ({_term_name(term)}, {where}): "
+    head = f"- **{_md(r.term(term))}** ({where}): "
     groups: dict[tuple[object, ...], list[FigureReading]] = {}
     for reading in members:
         key = (
@@ -453,8 +412,8 @@ def _window_reading(
         return text
     lines = [head + "the source describes its figures in different words."]
     for group in groups.values():
-        ids = ", ".join(f"`{reading.figure}`" for reading in group)
-        lines.append(f"  - {ids}: {_words(group[0])}{_support(group[0], term, basis, asserts)}")
+        named = "; ".join(_md(reading.describes or r.figure(reading.figure)) for reading in group)
+        lines.append(f"  - {named}: {_words(group[0])}{_support(group[0], term, basis, asserts)}")
     return "\n".join(lines)
 
 
@@ -479,14 +438,14 @@ def _support(reading: FigureReading, term: Term, basis: Combination, asserts: st
             return f"None of these says {asserts}."
         return f"Nothing recorded of it says {asserts}."
     if reading.supports == "some":
-        said = f"The source says {_and(_quoted(reading.supporting_terms))} of only some of them"
+        said = f"The source says {and_list(_quoted(reading.supporting_terms))} of only some of them"
         if subtracted:
             return f"{said}; {_takes_away(asserts)}"
         return f"{said}, not of all."
     if reading.supporting_terms == reading.described_as:
         said = "That says" if len(reading.described_as) == 1 else "Each of these says"
     else:
-        said = f"Of these, {_and(_quoted(reading.supporting_terms))}"
+        said = f"Of these, {and_list(_quoted(reading.supporting_terms))}"
         said += " says" if len(reading.supporting_terms) == 1 else " say"
     if subtracted:
         return f"{said} {asserts}; {_takes_away(asserts)}"
@@ -497,53 +456,40 @@ def _takes_away(asserts: str) -> str:
     return f"it is subtracted, so it takes away from the part said to be {asserts}."
 
 
-def _where(audit: Audit, reading: FigureReading, *, page: bool = True) -> list[str]:
+def _where(r: Reader, reading: FigureReading, *, page: bool = True) -> list[str]:
     """The figure's source (when the claim has several) and page, for its citation."""
     parts: list[str] = []
-    if len(audit.sources) > 1:
-        source = next((s for s in audit.sources if s.id == reading.source), None)
+    if len(r.audit.sources) > 1:
+        source = next((s for s in r.audit.sources if s.id == reading.source), None)
         if source is not None:
-            parts.append(_inline(source.publisher))
+            parts.append(_md(source.publisher))
     if page and reading.page is not None:
-        parts.append(f"p. {_inline(str(reading.page))}")
+        parts.append(f"p. {_md(str(reading.page))}")
     return parts
 
 
-def _never_says(audit: Audit, basis: Combination) -> str:
+def _never_says(r: Reader, basis: Combination) -> str:
     if basis.formula is not None:
-        return _ratio_never_says(audit, basis)
-    readings = {reading.figure: reading for reading in audit.figures}
-    asserts = _inline(audit.claim.asserts)
+        return _ratio_never_says(r, basis)
+    asserts = _md(r.claim.asserts)
     terms = {term.figure: term for term in basis.terms if term.sign > 0}
-    lines = []
-    for figure in basis.unsupported_figures:
-        term = terms.get(figure)
-        if term is None:
-            continue
-        if term.window is not None:
-            name = _term_name(term)
-        elif figure in readings:
-            name = f"`{figure}`"
-        else:
-            continue
-        lines.append(
-            f"The source never describes these {number(term.value)} ({name}) as {asserts}."
-        )
+    lines = [
+        f"The source never describes {_md(r.term(terms[figure]))} "
+        f"({_md(r.term_amount(terms[figure]))}) as {asserts}."
+        for figure in basis.unsupported_figures
+        if figure in terms
+    ]
     return _bullets(lines)
 
 
-def _ratio_never_says(audit: Audit, basis: Combination) -> str:
+def _ratio_never_says(r: Reader, basis: Combination) -> str:
     """A ratio the source does not back: the change's direction or the part's words."""
     if basis.supported_share.high > 0:
         return ""
-    return _bullets([_ratio_support(audit, basis)])
+    return _bullets([_ratio_support(r, basis)])
 
 
-# --- notes, sources, method ------------------------------------------------------------
-
-
-def _note(note: Note) -> str:
-    return f"**{NOTE_LABELS.get(note.kind, note.kind)}.** {_inline(note.message)}"
+# --- sources, method -------------------------------------------------------------------
 
 
 def _sources(audit: Audit) -> str:
@@ -552,27 +498,29 @@ def _sources(audit: Audit) -> str:
     lines = []
     for index, source in enumerate(audit.sources, start=1):
         line = (
-            f"{index}. {_inline(source.publisher)}, \u201c{_inline(source.title)}\u201d, "
+            f"{index}. {_md(source.publisher)}, \u201c{_md(source.title)}\u201d, "
             f"{source.published.isoformat()}."
         )
-        if source.url:
-            line += f" <{_url(source.url)}>"
+        url = http_url(source.url)
+        if url:
+            line += f" <{_link(url)}>"
         lines.append(line)
     return "\n".join(lines)
 
 
 def _method(audit: Audit) -> str:
     search = audit.search
+    unit = _md(audit.claim.unit)
     if ratio_scale(audit.claim.unit) is not None:
         # A ratio claim is not a sum: every change, share and stated figure is examined.
         return (
             "_Checked with factcheck: every change between figures of one series, share of a "
-            f"whole and figure stated in {_inline(audit.claim.unit)} "
+            f"whole and figure stated in {unit} "
             f"({search.combinations_examined:,} in all), tolerance {percent(search.tolerance)}._"
         )
     text = (
         f"_Checked with factcheck: {search.figures_searched} "
-        f"figure{'s' if search.figures_searched != 1 else ''} in {_inline(audit.claim.unit)}, "
+        f"figure{'s' if search.figures_searched != 1 else ''} in {unit}, "
         f"combinations of up to {search.max_terms}, tolerance {percent(search.tolerance)}; "
         f"{search.combinations_examined:,} combinations examined."
     )
@@ -584,38 +532,28 @@ def _method(audit: Audit) -> str:
 # --- small helpers ---------------------------------------------------------------------
 
 
-def _amount(qualifier: Qualifier, value: Decimal) -> str:
-    return amount(qualifier, value)
-
-
 def _share(combination: Combination) -> str:
     return share(combination.supported_share.low, combination.supported_share.high, " to ")
 
 
 def _quoted(words: Iterable[str]) -> list[str]:
-    return [f"\u201c{_inline(word)}\u201d" for word in words]
-
-
-def _and(items: Sequence[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return [f"\u201c{_md(word)}\u201d" for word in words]
 
 
 def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
-def _inline(text: str) -> str:
-    """Text from the input files as literal Markdown: one line, special characters escaped."""
-    return _SPECIAL.sub(lambda match: "\\" + match.group(0), " ".join(text.split()))
+def _md(text: str) -> str:
+    """Text as literal Markdown: on one line, visible, its markup characters escaped."""
+    return markdown_text(" ".join(text.split()))
 
 
 def _block(text: str) -> str:
-    """Like _inline, and safe at the start of a line (no heading, list or quote marker)."""
-    return _LINE_START.sub(r"\\\1", _inline(text))
+    """Like _md, and safe at the start of a line (no heading, list or quote marker)."""
+    return _LINE_START.sub(r"\\\1", _md(text))
 
 
-def _url(url: str) -> str:
+def _link(url: str) -> str:
     # Inside <...> only these break the link; percent-encoding keeps the URL the same.
-    return url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return url.replace("<", "%3C").replace(">", "%3E")

@@ -98,6 +98,25 @@ class Reader:
         span = term.window.label.removesuffix(_ONE_MONTH)
         return f"{self.series(term.window.series)}, {span}"
 
+    def members(self, term: Term) -> list[FigureReading]:
+        """What the source calls each figure a term adds up (one, or a window's members)."""
+        return [self.readings[m] for m in term.members or [term.figure] if m in self.readings]
+
+    def expression(self, combination: Combination) -> str:
+        """A combination by its terms' names: "A + B - C"; "(B - A) / A" for a change."""
+        if combination.kind is not None:
+            names = {term.name: self.term(term) for term in combination.terms}
+            return combination.kind.form.write(names.get("a", ""), names.get("b", ""))
+        written = ""
+        for term in combination.terms:
+            sign = "-" if term.sign < 0 else "+"
+            written += (
+                f" {sign} {self.term(term)}"
+                if written
+                else (f"-{self.term(term)}" if term.sign < 0 else self.term(term))
+            )
+        return written
+
     def unlabelled(self) -> list[str]:
         """The figures of the basis published by description or id, for want of a label."""
         if self.basis is None:
