@@ -6,6 +6,7 @@ Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import sys
@@ -102,6 +103,15 @@ def _verdicts(value: str | None) -> list[Verdict]:
     return [Verdict(name) for name in names]
 
 
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"factcheck {__version__}")
@@ -196,6 +206,18 @@ Budget = Annotated[
         "claim before it stops and says the list may be incomplete.",
     ),
 ]
+ReviewDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The review's date, ClaimReview's datePublished (claimreview and html). "
+        "Default: the config's `reviewed`, else today (the date of $SOURCE_DATE_EPOCH when "
+        "it is set).",
+        callback=_date,
+        show_default=False,
+    ),
+]
 FailOn = Annotated[
     str | None,
     typer.Option(
@@ -218,6 +240,7 @@ def verify(
     budget: Budget = DEFAULT_BUDGET,
     fail_on: FailOn = None,
     root: Root = None,
+    date: ReviewDate = None,
 ) -> None:
     """Find the combinations of source figures that reproduce each claim, and judge them.
 
@@ -236,7 +259,8 @@ def verify(
         top=top,
         budget=budget,
     )
-    view = View(single=_single(paths), plain=_plain(), root=root)
+    reviewed = cast("dt.date | None", date)  # parsed by _date
+    view = View(single=_single(paths), plain=_plain(), root=root, reviewed=reviewed)
     out = _Output(_chosen_format(json_output, output_format), view, output)
     batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
