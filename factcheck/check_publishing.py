@@ -65,7 +65,8 @@ def label_warnings(case: Case) -> list[Problem]:
             if (origin.source_id, figure.series) in series_seen:
                 continue
             series_seen.add((origin.source_id, figure.series))
-        found.append(_warning(origin.document.problem(origin.key_path, _no_label(origin), NO_LABEL)))
+        problem = origin.document.problem(origin.key_path, _no_label(origin), NO_LABEL)
+        found.append(_warning(problem))
     return found
 
 
@@ -125,7 +126,7 @@ def config_warnings(start: Path) -> list[Problem]:
                 path,
                 f"{_and(missing)} not set{where}: ClaimReview then gives each review "
                 "the URL '#<claim id>' and the author 'factcheck'; set them before publishing "
-                "(docs/publishing.md, \"The config file\")",
+                '(docs/publishing.md, "The config file")',
                 NO_PUBLISHER,
             ),
             severity="warning",

@@ -56,7 +56,9 @@ def test_unlabelled_figures_that_can_reach_the_verdict_get_a_suggestion(
     assert "for example `label: 'children ICE could not locate'`" in problem.message
 
 
-def test_a_ratio_claim_can_use_figures_of_any_unit(configured: Path, write_case: CaseWriter) -> None:
+def test_a_ratio_claim_can_use_figures_of_any_unit(
+    configured: Path, write_case: CaseWriter
+) -> None:
     figures = [figure("whole"), figure("part", value=5, part_of="whole", label="part")]
     path = write_case(figures, value="50%", unit="percent", text="Half of them, 50%.")
     assert codes(check_paths([str(path)])) == [("src.yaml", "figures[0]", "FC520")]
