@@ -47,10 +47,10 @@ def test_seed_report_says_what_the_source_does_and_does_not_say(in_repo: Path) -
     assert "| more than 291,000 |" in text
     assert "| = | **Total** |   | **323,000** |" in text
     assert "|   | **Claimed** |   | more than 325,000 |" in text
-    assert "|   | **Difference** |   | -2,000 (-0.6%) |" in text
+    assert "|   | **Difference** |   | -2,000 \\(-0.6%\\) |" in text
     assert (
         "- The source never describes children not served a Notice to Appear "
-        "(more than 291,000) as lost."
+        "\\(more than 291,000\\) as lost."
     ) in text
     for figure_id in ("no_nta", "failed_to_appear", "no\\_nta", "trafficking_risk"):
         assert figure_id not in text  # published text names figures by their labels
@@ -122,7 +122,7 @@ def test_page_quote_and_extent(write_case: CaseWriter) -> None:
         in text
     )
     assert "Of these, \u201cmissing\u201d says lost." in text
-    assert "The source describes between 60 and 100 of the total (60.0% to 100.0%" in text
+    assert "The source describes between 60 and 100 of the total \\(60.0% to 100.0%" in text
 
 
 def test_text_from_the_files_cannot_inject_markdown(write_case: CaseWriter) -> None:
@@ -225,12 +225,12 @@ def test_a_window_is_named_by_its_months_and_series(write_case: CaseWriter) -> N
     ) in text
     assert (
         "- **border encounters, Feb 2024 - May 2024 \\(4 months\\)** (1,400, 4 figures): in "
-        "the source's words, \u201cborder encounters\u201d (each of them). None of these says "
+        "the source's words, \u201cborder encounters\u201d \\(each of them\\). None of these says "
         "let in."
     ) in text
     assert (
         "- The source never describes border encounters, Feb 2024 - May 2024 \\(4 months\\) "
-        "(1,400) as let in."
+        "\\(1,400\\) as let in."
     ) in text
     assert "m02..m05" not in text  # member ids never stand for a window
 
@@ -260,9 +260,9 @@ def test_a_percent_change_is_worked_out_in_numbers(write_case: CaseWriter) -> No
     assert "The claim: a fall of 40.6%, described as \u201cdown\u201d." in text
     assert "| a | border encounters, Jan 2024 | encounters in month 1 | 31,578 encounters |" in text
     assert "| b | border encounters, Feb 2024 |" in text
-    assert "| = | **(b - a) / a** | (18,762 - 31,578) / 31,578 | **-40.6%** |" in text
+    assert "| = | **\\(b - a\\) / a** | \\(18,762 - 31,578\\) / 31,578 | **-40.6%** |" in text
     assert "|   | **Claimed** |   | 40.6% |" in text
-    assert "|   | **Difference** |   | -0.01 percentage points (-0.0%) |" in text
+    assert "|   | **Difference** |   | -0.01 percentage points \\(-0.0%\\) |" in text
     assert "compared with the claim by its size: a fall of 40.6% against the claimed 40.6%." in (
         text
     )
@@ -317,7 +317,7 @@ def test_a_share_is_worked_out_in_numbers(write_case: CaseWriter) -> None:
     ) in text
     assert (
         "_Checked with factcheck: every change between figures of one series, share of a "
-        "whole and figure stated in ratio (1 in all), tolerance 1.0%._"
+        "whole and figure stated in ratio \\(1 in all\\), tolerance 1.0%._"
     ) in text
 
 
@@ -336,8 +336,8 @@ def test_near_misses_are_listed_and_do_not_count(write_case: CaseWriter) -> None
     assert (
         "### Near misses\n\nThese reproduce the number but measure another period than the one "
         "the claim's number covers, so they do not count towards the ruling:\n\n"
-        "- border encounters, Jan 2024 - May 2024 \\(5 months\\) = 1,515 encounters (exact "
-        "match, 0.0%): measures 2024-01-01 to 2024-05-31\n"
+        "- border encounters, Jan 2024 - May 2024 \\(5 months\\) = 1,515 encounters \\(exact "
+        "match, 0.0%\\): measures 2024-01-01 to 2024-05-31\n"
     ) in text
     assert "- **Period measured.** Not counted: border encounters \\(Jan 2024 - May 2024\\)" in text
     assert "encounters\\_monthly" not in text and "encounters_monthly" not in text
