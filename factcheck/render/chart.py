@@ -21,12 +21,16 @@ from factcheck.wording import percent
 
 Shade = Literal["claimed", "all", "some", "none", "subtracted"]
 
-WIDTH = 760  # the SVG's user units; it scales to the page's width
-BARS_FROM = 170  # where bars start: room for the row names on the left
-BARS_WIDTH = 380  # the longest bar
-ROW_HEIGHT = 44
-BAR_HEIGHT = 24
-TOP = 10
+# Each row is a line of text (its name and amount) over its bar; the SVG's user units scale
+# to the page's width.
+WIDTH = 760
+BARS_FROM = 4
+BARS_WIDTH = 740  # the longest bar
+ROW_HEIGHT = 62
+TEXT_BASELINE = 18  # within a row
+BAR_TOP = 26
+BAR_HEIGHT = 26
+TOP = 4
 
 LEGEND: dict[Shade, str] = {
     "claimed": "claimed",
@@ -57,14 +61,17 @@ class Row:
 
 @dataclass(frozen=True)
 class Chart:
+    title: str
     rows: list[Row]
     legend: list[tuple[Shade, str]]
     height: float
     description: str  # the text alternative: every bar's amount in one paragraph
-
-    @property
-    def width(self) -> int:
-        return WIDTH
+    # The layout, for the template.
+    width: int = WIDTH
+    left: float = BARS_FROM
+    baseline: float = TEXT_BASELINE
+    bar_top: float = BAR_TOP
+    bar_height: float = BAR_HEIGHT
 
 
 def chart(reader: Reader) -> Chart | None:
@@ -81,8 +88,12 @@ def chart(reader: Reader) -> Chart | None:
     ]
     shades = [s.shade for row in rows for s in row.segments]
     legend = [(shade, text.format(word=word)) for shade, text in LEGEND.items() if shade in shades]
-    description = " ".join(f"{row.name}: {row.text}." for row in rows)
-    return Chart(rows, legend, TOP + 3 * ROW_HEIGHT, description)
+    texts = [f"{row.name}: {row.text}" for row in rows]
+    if basis.formula is None:
+        texts[1] += f", from {_terms(reader, basis)}"
+    description = " ".join(f"{text}." for text in texts)
+    title = f"Claimed, reproduced and said \u201c{word}\u201d"
+    return Chart(title, rows, legend, TOP + 3 * ROW_HEIGHT, description)
 
 
 class _Scale:
@@ -134,7 +145,7 @@ def _reproduced_row(reader: Reader, basis: Combination, scale: _Scale, index: in
         width = min(scale.width(term.value), end - BARS_FROM)
         title = f"subtracted: {_title(reader, term)}"
         segments.append(Segment(end - width, width, "subtracted", term.value, title))
-    return Row("Reproduced", "reproduced", _y(index), segments, f"= {total}")
+    return Row("Reproduced", "reproduced", _y(index), segments, total)
 
 
 def _supported_row(reader: Reader, basis: Combination, scale: _Scale, index: int) -> Row:
@@ -183,6 +194,17 @@ def _shade_of_ratio(reader: Reader, basis: Combination) -> Shade:
     if low >= 1:
         return "all"
     return "some" if high > 0 else "none"
+
+
+def _terms(reader: Reader, basis: Combination) -> str:
+    """ "children not served a Notice to Appear (more than 291,000, not said lost) plus ..."."""
+    parts = []
+    for term in basis.terms:
+        said = LEGEND[_shade(reader, term)].format(word=reader.claim.asserts)
+        amount = reader.term_amount(term)
+        sign = "minus " if term.sign < 0 and parts else ""
+        parts.append(f"{sign}{reader.term(term)} ({amount}, {said})")
+    return " plus ".join(parts).replace(" plus minus ", " minus ")
 
 
 def _title(reader: Reader, term: Term) -> str:

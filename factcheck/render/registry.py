@@ -70,6 +70,7 @@ FORMATS: dict[str, Format] = {
     "jsonl": Format(each="factcheck.render.json:render_line"),
     "markdown": Format(audits="factcheck.render.adapters:render_markdown_pages"),
     "claimreview": Format(audits="factcheck.render.adapters:render_claimreview_markup"),
+    "html": Format(audits="factcheck.render.html:render_html"),
     "github": Format(problems="factcheck.render.problems:render_github"),
 }
 
