@@ -198,7 +198,7 @@ def _shade_of_ratio(reader: Reader, basis: Combination) -> Shade:
 
 def _terms(reader: Reader, basis: Combination) -> str:
     """ "children not served a Notice to Appear (more than 291,000, not said lost) plus ..."."""
-    parts = []
+    parts: list[str] = []
     for term in basis.terms:
         said = LEGEND[_shade(reader, term)].format(word=reader.claim.asserts)
         amount = reader.term_amount(term)

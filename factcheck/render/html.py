@@ -45,20 +45,10 @@ SYMBOLS: dict[Verdict, str] = {
     Verdict.false: "\u2717",  # ✗
     Verdict.unsupported: "?",
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 
 
 @dataclass(frozen=True)
