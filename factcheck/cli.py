@@ -473,6 +473,79 @@ def check(
         raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
+SiteFolder = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        help="The site's folder: created, or replaced whole if an earlier `factcheck site` "
+        "built it (any other folder with files in it is refused).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def site(
+    paths: Paths,
+    output: SiteFolder,
+    tolerance: Tolerance = None,
+    max_terms: MaxTermsOption = None,
+    top: Top = DEFAULT_TOP,
+    budget: Budget = DEFAULT_BUDGET,
+    root: Root = None,
+    date: ReviewDate = None,
+) -> None:
+    """Build a static site of the claims: an index, a page per claim and per source.
+
+    The index lists every claim (verdict, claim, speaker, date, value), newest
+    first, sortable and filterable in a browser, with a page per verdict that
+    needs no script; each claim's page is its HTML report (as --format html,
+    with its ClaimReview JSON-LD); each source's page lists the claims that use
+    it; claims.jsonl holds every audit. No page fetches anything. The same
+    files and date give the same bytes. The site is written beside the folder
+    and swapped in whole: invalid input (exit 1) or Ctrl-C leaves the old site.
+
+    Exit codes: 0 site written; 1 invalid input (each problem on stderr as
+    file:line:col) or a folder that cannot be written; 2 usage; 130 interrupted.
+
+    Example: factcheck site claims/ -o public/
+    """
+    from factcheck.judge import Settings
+    from factcheck.site import build_site
+
+    settings = Settings(
+        tolerance=cast("Decimal | None", tolerance),  # parsed by _tolerance
+        max_terms=cast("MaxTerms | None", max_terms),  # parsed by _max_terms
+        top=top,
+        budget=budget,
+    )
+    reviewed = cast("dt.date | None", date)  # parsed by _date
+    with _progress(_stderr(), enabled=True) as bar:
+        built = build_site(
+            paths,
+            output,
+            settings,
+            root=root,
+            reviewed=reviewed,
+            on_start=bar.start,
+            on_done=bar.advance,
+        )
+    _report_problems(built.problems)
+    if built.batch.interrupted:
+        sys.stderr.write("Interrupted: the site was not written.\n")
+        raise typer.Exit(ExitCode.INTERRUPTED)
+    if built.problems:
+        sys.stderr.write(f"factcheck site: nothing written to {output}.\n")
+        raise typer.Exit(ExitCode.INVALID_INPUT)
+    claims = len(built.batch.audits)
+    sys.stderr.write(
+        f"factcheck site: {claims} claim{'s' if claims != 1 else ''}, "
+        f"{len(built.files) + 1} files in {output}\n"
+    )
+
+
 @app.command()
 def schema(kind: KindArgument) -> None:
     """Print the JSON Schema (2020-12) of claim or source files, for editors.

@@ -118,4 +118,7 @@ CODES: dict[str, str] = {
     "FC603": "configuration value inconsistent",
     "FC604": "FACTCHECK_REVIEWED is not a date",
     "FC605": "SOURCE_DATE_EPOCH is not a whole number of seconds",
+    # FC8xx: a site (`factcheck site`)
+    "FC801": "two claim files with one id",
+    "FC802": "two source files with one id",
 }

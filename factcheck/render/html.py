@@ -76,8 +76,7 @@ def report_page(audits: Sequence[Audit], config: Config, reviewed: dt.date) -> s
     items = [item(audit, config, reviewed) for audit in audits]
     reviews = [claim_review(audit, config, reviewed) for audit in audits]
     document: Any = reviews[0] if len(reviews) == 1 else reviews
-    title = _title(items)
-    return page("report.html.j2", title=title, items=items, jsonld=_jsonld(document))
+    return page("report.html.j2", title=title(items), items=items, jsonld=jsonld(document))
 
 
 def item(audit: Audit, config: Config, reviewed: dt.date, source_pages: Sequence[str] = ()) -> Item:
@@ -97,7 +96,7 @@ def item(audit: Audit, config: Config, reviewed: dt.date, source_pages: Sequence
 
 def page(template: str, *, script: str = "", **context: Any) -> str:
     """A whole page from a template, with the style, the policy and the version filled in."""
-    css = _asset("style.css")
+    css = asset("style.css")
     policy = content_security_policy(css, script)
     jinja = environment().get_template(template)
     return jinja.render(
@@ -105,7 +104,7 @@ def page(template: str, *, script: str = "", **context: Any) -> str:
         css=_markup(css),
         script=_markup(script),
         version=__version__,
-        **{"jsonld": None, **context},
+        **{"jsonld": None, "wide": False, **context},
     )
 
 
@@ -124,11 +123,11 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _jsonld(document: Any) -> Any:
+def jsonld(document: Any) -> Any:
     return _markup(markup(document, indent=2))  # escaped for <script> by json_for_html
 
 
-def _title(items: Sequence[Item]) -> str:
+def title(items: Sequence[Item]) -> str:
     if len(items) == 1:
         found = items[0].evidence
         return f"Fact check: \u201c{found.claim_text}\u201d ({found.verdict_label})"
@@ -136,7 +135,7 @@ def _title(items: Sequence[Item]) -> str:
 
 
 @functools.cache
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files("factcheck.render").joinpath("templates", name).read_text("utf-8")
 
 
