@@ -19,6 +19,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
+from factcheck.cli_progress import progress
 from factcheck.errors import ExitCode
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
 from factcheck.render import registry
@@ -211,9 +212,8 @@ ReviewDate = Annotated[
     typer.Option(
         "--date",
         metavar="YYYY-MM-DD",
-        help="The review's date, ClaimReview's datePublished (claimreview and html). "
-        "Default: the config's `reviewed`, else today (the date of $SOURCE_DATE_EPOCH when "
-        "it is set).",
+        help="The review's date (ClaimReview's datePublished). Default: the config's "
+        "`reviewed`, else today ($SOURCE_DATE_EPOCH's day when set).",
         callback=_date,
         show_default=False,
     ),
@@ -262,7 +262,7 @@ def verify(
     reviewed = cast("dt.date | None", date)  # parsed by _date
     view = View(single=_single(paths), plain=_plain(), root=root, reviewed=reviewed)
     out = _Output(_chosen_format(json_output, output_format), view, output)
-    batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
+    batch_progress = progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
             paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
@@ -370,61 +370,6 @@ def _report_problems(problems: list[Problem]) -> None:
     sys.stderr.flush()
 
 
-class _NoProgress:
-    """Off a terminal (CI logs, pipes) a batch shows no progress: these do nothing."""
-
-    def start(self, total: int) -> None:
-        return None
-
-    def advance(self, path: Path) -> None:
-        return None
-
-    def __enter__(self) -> _NoProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-class _Progress(_NoProgress):
-    """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
-
-    def __init__(self, console: Console) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self.progress = Progress(
-            TextColumn("verifying"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=console,
-            transient=True,
-            # Rich would send stdout through the bar's console, which is stderr: a streamed
-            # output (jsonl) piped onwards would land on stderr instead.
-            redirect_stdout=False,
-        )
-        self.task = self.progress.add_task("", total=None)
-
-    def start(self, total: int) -> None:
-        self.progress.update(self.task, total=total)
-
-    def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=path.name)
-
-    def __enter__(self) -> _Progress:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
-
-
-def _progress(console: Console, *, enabled: bool) -> _NoProgress:
-    if enabled and console.is_terminal:
-        return _Progress(console)
-    return _NoProgress()
-
-
 @app.command()
 def check(
     paths: Paths,
@@ -473,23 +418,19 @@ def check(
         raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
-SiteFolder = Annotated[
-    Path,
-    typer.Option(
-        "--output",
-        "-o",
-        help="The site's folder: created, or replaced whole if an earlier `factcheck site` "
-        "built it (any other folder with files in it is refused).",
-        file_okay=False,
-        show_default=False,
-    ),
-]
-
-
 @app.command()
 def site(
     paths: Paths,
-    output: SiteFolder,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site's folder: created, or replaced whole if `factcheck site` built it.",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
     tolerance: Tolerance = None,
     max_terms: MaxTermsOption = None,
     top: Top = DEFAULT_TOP,
@@ -499,51 +440,39 @@ def site(
 ) -> None:
     """Build a static site of the claims: an index, a page per claim and per source.
 
-    The index lists every claim (verdict, claim, speaker, date, value), newest
-    first, sortable and filterable in a browser, with a page per verdict that
-    needs no script; each claim's page is its HTML report (as --format html,
-    with its ClaimReview JSON-LD); each source's page lists the claims that use
-    it; claims.jsonl holds every audit. No page fetches anything. The same
-    files and date give the same bytes. The site is written beside the folder
-    and swapped in whole: invalid input (exit 1) or Ctrl-C leaves the old site.
+    The index lists every claim (verdict, claim, speaker, date, value), sortable
+    and filterable, with a page per verdict that needs no script; each claim's
+    page is its HTML report; each source's page lists the claims that use it;
+    claims.jsonl holds every audit. Nothing is fetched; the same files and date
+    give the same bytes. The site is swapped in whole: invalid input or Ctrl-C
+    leaves the old one (docs/publishing.md).
 
-    Exit codes: 0 site written; 1 invalid input (each problem on stderr as
-    file:line:col) or a folder that cannot be written; 2 usage; 130 interrupted.
+    Exit codes: 0 site written; 1 invalid input or an unwritable folder; 2 usage;
+    130 interrupted.
 
     Example: factcheck site claims/ -o public/
     """
     from factcheck.judge import Settings
     from factcheck.site import build_site
 
-    settings = Settings(
-        tolerance=cast("Decimal | None", tolerance),  # parsed by _tolerance
-        max_terms=cast("MaxTerms | None", max_terms),  # parsed by _max_terms
-        top=top,
-        budget=budget,
-    )
-    reviewed = cast("dt.date | None", date)  # parsed by _date
-    with _progress(_stderr(), enabled=True) as bar:
+    limits = {"top": top, "budget": budget, "tolerance": tolerance, "max_terms": max_terms}
+    with progress(_stderr(), enabled=True) as bar:
         built = build_site(
             paths,
             output,
-            settings,
+            Settings(**cast("dict[str, Any]", limits)),  # parsed by the options' callbacks
             root=root,
-            reviewed=reviewed,
+            reviewed=cast("dt.date | None", date),  # parsed by _date
             on_start=bar.start,
             on_done=bar.advance,
         )
     _report_problems(built.problems)
-    if built.batch.interrupted:
-        sys.stderr.write("Interrupted: the site was not written.\n")
-        raise typer.Exit(ExitCode.INTERRUPTED)
-    if built.problems:
+    if built.batch.interrupted or built.problems:
         sys.stderr.write(f"factcheck site: nothing written to {output}.\n")
-        raise typer.Exit(ExitCode.INVALID_INPUT)
+        interrupted = built.batch.interrupted
+        raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
     claims = len(built.batch.audits)
-    sys.stderr.write(
-        f"factcheck site: {claims} claim{'s' if claims != 1 else ''}, "
-        f"{len(built.files) + 1} files in {output}\n"
-    )
+    sys.stderr.write(f"factcheck site: {claims} claims, {len(built.files)} files in {output}\n")
 
 
 @app.command()
