@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from factcheck.kinds import RatioKind
 from factcheck.models import Combination, Term
 from factcheck.render.reader import Reader
 from factcheck.wording import percent
@@ -152,7 +153,8 @@ def _supported_row(reader: Reader, basis: Combination, scale: _Scale, index: int
     word = reader.claim.asserts
     low, high = basis.supported_value.low, basis.supported_value.high
     share_low, share_high = basis.supported_share.low, basis.supported_share.high
-    kind = basis.kind
+    # A ratio's said-so part is a size, written without a change's sign.
+    kind = None if basis.formula is None else RatioKind.share
     low_text = reader.amount(low, counted=False, kind=kind)
     high_text = reader.amount(high, counted=False, kind=kind)
     segments = []

@@ -11,10 +11,11 @@ script element (escape.json_for_html). docs/publishing.md describes every field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from factcheck.config import Config, review_date, review_url
-from factcheck.escape import http_url, json_for_html
+from factcheck.escape import BIDI_CONTROLS, http_url, json_for_html
 from factcheck.models import Audit
 from factcheck.render.json import dumps
 from factcheck.render.reader import Reader
@@ -35,8 +36,19 @@ def render_claimreview(
 
 
 def markup(document: Any, indent: int | None = None) -> str:
-    """JSON-LD text that a page can embed in a <script> element as it is (same JSON value)."""
-    return json_for_html(dumps(document, indent=indent))
+    """JSON-LD text that a page can embed in a <script> element as it is (same JSON value).
+
+    Bidirectional and C1 controls are written as \\u escapes too: a page's source then
+    shows them, and no editor or terminal applies them to the text around."""
+    return _HIDDEN.sub(_escaped, json_for_html(dumps(document, indent=indent)))
+
+
+# DEL, C1 controls and bidirectional controls (JSON itself escapes C0 controls).
+_HIDDEN = re.compile("[\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def claim_review(audit: Audit, config: Config, reviewed: dt.date) -> dict[str, Any]:
