@@ -99,9 +99,13 @@ def test_a_false_summary_says_what_the_source_never_says(in_repo: Path) -> None:
 def test_a_capped_verdict_says_why(in_repo: Path) -> None:
     found = audit("claims/illustrative-successor-added-19k-jobs.yaml")
     assert found.verdict is Verdict.misleading
-    assert Reader(found).summary().endswith(
-        "but more than half of the period those figures cover lies outside the period the "
-        "claim attributes."
+    assert (
+        Reader(found)
+        .summary()
+        .endswith(
+            "but more than half of the period those figures cover lies outside the period the "
+            "claim attributes."
+        )
     )
 
 
@@ -117,8 +121,9 @@ def test_notes_name_figures_windows_and_statements(in_repo: Path) -> None:
     found = audit("claims/trump-2024-09-23-325k-migrant-children.yaml")
     reader = Reader(found)
     notes = dict(reader.notes())
-    assert "of only some of the 32,000 (children who failed to appear in immigration court)" in (
-        notes["Extent"]
+    assert (
+        "of only some of the 32,000 (children who failed to appear in immigration court)"
+        in (notes["Extent"])
     )
     rewritten = reader.note(
         Note(
