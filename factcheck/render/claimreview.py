@@ -11,13 +11,13 @@ script element (escape.json_for_html). docs/publishing.md describes every field.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
 from factcheck.config import Config, review_date, review_url
 from factcheck.escape import BIDI_CONTROLS, http_url, json_for_html
 from factcheck.models import Audit
-from factcheck.render.json import dumps
 from factcheck.render.reader import Reader
 
 CONTEXT = "https://schema.org"
@@ -40,7 +40,11 @@ def markup(document: Any, indent: int | None = None) -> str:
 
     Bidirectional and C1 controls are written as \\u escapes too: a page's source then
     shows them, and no editor or terminal applies them to the text around."""
-    return _HIDDEN.sub(_escaped, json_for_html(dumps(document, indent=indent)))
+    # A ClaimReview holds only strings, integers and lists of them: the standard encoder
+    # writes it as render.json.dumps would, and several times faster (a site of 1,000).
+    separators = (",", ": ") if indent is not None else (",", ":")
+    text = json.dumps(document, indent=indent, ensure_ascii=False, separators=separators)
+    return _HIDDEN.sub(_escaped, json_for_html(text))
 
 
 # DEL, C1 controls and bidirectional controls (JSON itself escapes C0 controls).

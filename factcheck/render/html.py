@@ -17,6 +17,7 @@ import base64
 import datetime as dt
 import functools
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import __version__
 from factcheck.bands import Verdict, band
 from factcheck.config import Config, load_config, review_date
-from factcheck.escape import visible
+from factcheck.escape import BIDI_CONTROLS, visible
 from factcheck.models import Audit
 from factcheck.render.chart import Chart, chart
 from factcheck.render.claimreview import claim_review, markup
@@ -167,9 +168,20 @@ def environment() -> Environment:
 
 def _printable(value: Any) -> Any:
     """Every plain string printed: on one line, its controls and bidi overrides shown."""
-    if type(value) is str:
-        return visible(" ".join(value.split()))
-    return value
+    if type(value) is not str:
+        return value
+    text = " ".join(value.split())
+    # Most text has nothing `visible` would change: one regex search says so, quickly.
+    return visible(text) if _UNSAFE.search(text) else text
+
+
+# What `escape.visible` writes out (C0 and C1 controls, surrogates, bidi controls and line
+# breaks), so that text without any is printed as it is.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+    + "".join(sorted(BIDI_CONTROLS))
+    + "]"
+)
 
 
 def long_date(iso: str) -> str:

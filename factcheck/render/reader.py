@@ -11,6 +11,7 @@ written as its name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -309,7 +310,7 @@ class Reader:
 
     def _window_name(self, match: re.Match[str]) -> str:
         series, span = match.group(1), match.group(2)
-        if series in self.audit.labels or series in self._series_ids():
+        if series in self.audit.labels or series in self._series_ids:
             return f"{self.series(series)} ({span})"
         return match.group(0)
 
@@ -319,7 +320,7 @@ class Reader:
 
     def _id_name(self, match: re.Match[str]) -> str:
         token = match.group(1)
-        if token not in self._figure_ids():
+        if token not in self._figure_ids:
             return token
         # A plain word may be an id and a word at once ("transferred"): it is named only
         # where it cannot be a word, beside an operator or alone in parentheses.
@@ -327,6 +328,7 @@ class Reader:
             return self.figure(token)
         return token
 
+    @functools.cached_property
     def _figure_ids(self) -> set[str]:
         audit = self.audit
         ids = set(audit.labels) | set(self.readings) | set(audit.unused_figures)
@@ -335,6 +337,7 @@ class Reader:
                 ids.update(term.members or [term.figure])
         return ids
 
+    @functools.cached_property
     def _series_ids(self) -> set[str]:
         audit = self.audit
         return {

@@ -76,7 +76,8 @@ def site_pages(audits: Sequence[Audit], config: Config, reviewed: dt.date) -> di
     for audit in ordered:
         pages[f"claims/{audit.claim.id}.html"] = _claim_page(audit, config, reviewed)
     for entry in sources.values():
-        chosen = [row for row in rows if row.id in _claims_of(ordered, entry.id)]
+        using = _claims_of(ordered, entry.id)
+        chosen = [row for row in rows if row.id in using]
         heading = entry.title
         pages[f"sources/{entry.id}.html"] = _listing(chosen, config, heading, entry)
     pages[JSONL] = "".join(render_line(audit) for audit in ordered)

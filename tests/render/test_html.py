@@ -9,18 +9,21 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.bands import BANDS
 from factcheck.cli import app
 from factcheck.config import Config, Publisher
+from factcheck.escape import visible
 from factcheck.judge import Settings, judge
 from factcheck.load import load_claim
 from factcheck.models import Audit
 from factcheck.render import html
 from factcheck.render.claimreview import claim_review
 from factcheck.render.html import long_date, report_page
-from tests.conftest import REPO, CaseWriter, assert_golden
+from tests.conftest import REPO, CaseWriter, assert_golden, examples
 from tests.render.pages import read_page
 
 GOLDEN = REPO / "tests" / "golden" / "html"
@@ -187,3 +190,10 @@ def test_a_batch_is_one_page_with_a_list_of_its_claims(in_repo: Path) -> None:
     assert len(page.all("article")) == len(list((REPO / "claims").glob("*.yaml")))
     assert len(page.all("h1")) == 1
     assert isinstance(page.jsonld(), list)
+
+
+@settings(max_examples=examples(300))
+@given(st.text())
+def test_printed_text_is_escape_visible_of_it(text: str) -> None:
+    """The templates' fast path prints exactly what escape.visible would."""
+    assert html._printable(text) == visible(" ".join(text.split()))
