@@ -402,8 +402,10 @@ def check(
     from factcheck.check import check_paths
     from factcheck.render.problems import counts, render_step_summary
 
-    problems = check_paths(paths, root=root)
-    sys.stdout.write(registry.problems_renderer(output_format.value)(problems))
+    # JSON also lists each phrase found in a source's document (severity info, FC700).
+    found = check_paths(paths, root=root, phrases=output_format.value == "json")
+    problems = [p for p in found if p.severity != "info"]
+    sys.stdout.write(registry.problems_renderer(output_format.value)(found))
     sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
@@ -530,6 +532,40 @@ def new(
             f"note: its modeline names {schema_file}, which does not exist; for editor "
             f"support write it with: factcheck schema {kind.value} > {schema_file}\n"
         )
+
+
+@app.command()
+def draft(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="The document: PDF, HTML, text or Markdown.", show_default=False, dir_okay=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The source file to write.", dir_okay=False),
+    ],
+    tables: Annotated[
+        bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
+    ] = True,
+) -> None:
+    """Write a draft source file for a document: one commented candidate per number.
+
+    Each candidate has the value as printed, a qualifier from the words
+    before it, a unit guessed from the word after it, its page label and its
+    quote (or table headings). Uncomment the figures the source is for and
+    fill in each TODO, which `factcheck check` reports until then. Never
+    overwrites a file. Docs: docs/provenance.md.
+
+    Example: factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+    """
+    from factcheck.cli_progress import pages_progress
+    from factcheck.draft import write_draft
+
+    with pages_progress(_stderr()) as progress:
+        path, count = write_draft(document, output, progress=progress, tables=tables)
+    sys.stdout.write(f"{path}: {count} candidate figures\n")
 
 
 def main() -> NoReturn:

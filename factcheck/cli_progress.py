@@ -1,12 +1,45 @@
-"""The progress bar of a batch on stderr: shown only on a terminal (cli.py's commands)."""
+"""Progress on stderr, shown only on a terminal: a batch's bar (`verify`, `site`) and the
+pages `factcheck draft` reads from a long document."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# Shorter documents are read before a bar would be seen.
+SHOWN_FROM_PAGES = 20
+
+
+@contextmanager
+def pages_progress(console: Console) -> Iterator[Callable[[int, int], None] | None]:
+    """A callback (pages done, pages in all) drawing a bar, only on a terminal."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("drafting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("pages"),
+        console=console,
+        transient=True,
+        redirect_stdout=False,
+    )
+    task = bar.add_task("", total=None)
+
+    def advance(done: int, total: int) -> None:
+        if total >= SHOWN_FROM_PAGES:
+            bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield advance
 
 
 class NoProgress:
@@ -25,7 +58,7 @@ class NoProgress:
         return None
 
 
-class Progress(NoProgress):
+class BatchProgress(NoProgress):
     """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
 
     def __init__(self, console: Console) -> None:
@@ -50,7 +83,7 @@ class Progress(NoProgress):
     def advance(self, path: Path) -> None:
         self.progress.update(self.task, advance=1, description=path.name)
 
-    def __enter__(self) -> Progress:
+    def __enter__(self) -> BatchProgress:
         self.progress.start()
         return self
 
@@ -60,5 +93,5 @@ class Progress(NoProgress):
 
 def progress(console: Console, *, enabled: bool) -> NoProgress:
     if enabled and console.is_terminal:
-        return Progress(console)
+        return BatchProgress(console)
     return NoProgress()

@@ -65,6 +65,7 @@ class Reading:
     quote: str | None = None
     link: str | None = None  # the source's document, when it names an http(s) one
     groups: list[Group] = field(default_factory=list)
+    checked: str = ""  # where factcheck found the quote in the source's document, if it read one
 
 
 @dataclass(frozen=True)
@@ -428,7 +429,8 @@ def _reading(r: Reader, basis: Combination, term: Term, members: list[FigureRead
         words = _words(first, "" if one else " (each of them)")
         support = _support(first, term, basis, asserts)
         quote = first.quote if one else None
-        return Reading(r.term(term), where, words, support, r.says(first), quote, link)
+        checked = _found_in_document(r, first) if one else ""
+        return Reading(r.term(term), where, words, support, r.says(first), quote, link, [], checked)
     listed = [
         Group(
             "; ".join(reading.describes or r.figure(reading.figure) for reading in group),
@@ -495,8 +497,35 @@ def _where(r: Reader, reading: FigureReading, page: bool = True) -> list[str]:
 
 
 def _link_of(r: Reader, reading: FigureReading) -> str | None:
+    """The document's published URL (docs/provenance.md), else the source's."""
+    document = next((d for d in r.audit.documents if d.source == reading.source), None)
+    if document is not None and http_url(document.url):
+        return http_url(document.url)
     source = next((s for s in r.audit.sources if s.id == reading.source), None)
     return http_url(source.url) if source is not None else None
+
+
+def _found_in_document(r: Reader, reading: FigureReading) -> str:
+    """Where factcheck found the figure's quote in the source's document, when it read one."""
+    document = next((d for d in r.audit.documents if d.source == reading.source), None)
+    found = (
+        next((f for f in document.figures if f.figure == reading.figure), None)
+        if document
+        else None
+    )
+    quote = (
+        next((p for p in found.phrases if p.role in ("quote", "table")), None) if found else None
+    )
+    if document is None or quote is None:
+        return ""
+    what = "quote" if quote.role == "quote" else "table cell"
+    kind = f"{document.kind.upper()}, " if document.kind else ""
+    pages = f"{document.pages} page{'s' if document.pages != 1 else ''}"
+    if quote.status == "found":
+        return f"Checked: the {what} is on page {quote.page} of the document ({kind}{pages})."
+    if quote.status == "ambiguous":
+        return f"Checked: the {what} is on several pages of the document ({kind}{pages})."
+    return f"The {what} was not found in the document ({kind}{pages})."
 
 
 def _never_says(r: Reader, basis: Combination) -> list[str]:

@@ -178,9 +178,7 @@ def _printable(value: Any) -> Any:
 # What `escape.visible` writes out (C0 and C1 controls, surrogates, bidi controls and line
 # breaks), so that text without any is printed as it is.
 _UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-    + "".join(sorted(BIDI_CONTROLS))
-    + "]"
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]"
 )
 
 

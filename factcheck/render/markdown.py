@@ -76,7 +76,8 @@ def _readings(readings: list[Reading]) -> str:
     items = []
     for reading in readings:
         head = f"- **{_md(reading.name)}** ({', '.join(map(_md, reading.where))}): "
-        text = head + " ".join(_md(part) for part in (reading.words, reading.support) if part)
+        parts = (reading.words, reading.support, reading.checked)
+        text = head + " ".join(_md(part) for part in parts if part)
         for group in reading.groups:
             text += f"\n  - {_md(group.names)}: {_md(group.words)} {_md(group.support)}"
         if reading.quote:

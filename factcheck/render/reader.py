@@ -36,6 +36,7 @@ NOTE_LABELS = {
     "recovery": "Recovery",
     "coincidence": "Chance",
     "wording": "Wording",
+    "document": "The document",
 }
 
 # In the judge's sentences: a window of a series ("encounters_monthly[Feb 2022 - Jun 2024]"),
@@ -303,10 +304,24 @@ class Reader:
     # --- notes -----------------------------------------------------------------------------
 
     def note(self, note: Note) -> str:
-        """A note's sentence with each figure, series and statement named as readers know it."""
+        """A note's sentence with each figure, series, statement and source named as readers
+        know it."""
         text = _WINDOW.sub(self._window_name, note.message)
         text = _STATEMENT.sub(self._statement_name, text)
+        text = self._sources_named(text)
         return _TOKEN.sub(self._id_name, text)
+
+    def _sources_named(self, text: str) -> str:
+        """A source's id as its publisher: where it cannot be a word (with - _ . or a digit),
+        or after "document of"."""
+        for source in self.audit.sources:
+            ident = re.escape(source.id)
+            if re.search(r"[-_.0-9]", source.id):
+                pattern = rf"(?<![\w.-]){ident}(?![\w-])"
+            else:
+                pattern = rf"(?<=document of ){ident}(?![\w-])"
+            text = re.sub(pattern, source.publisher.replace("\\", "\\\\"), text)
+        return text
 
     def _window_name(self, match: re.Match[str]) -> str:
         series, span = match.group(1), match.group(2)

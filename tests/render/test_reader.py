@@ -142,8 +142,11 @@ def test_notes_name_figures_windows_and_statements(in_repo: Path) -> None:
 
 def test_a_windows_series_is_named_by_its_label(in_repo: Path) -> None:
     found = audit("claims/illustrative-minister-down-20pct-six-months.yaml")
-    (note,) = Reader(found).notes()
-    assert note[1].startswith(
+    notes = dict(Reader(found).notes())
+    assert notes["Period measured"].startswith(
         "Not counted: (border encounters (Jan 2024 - May 2024) - border encounters (Aug 2023 - "
         "Dec 2023)) / border encounters (Aug 2023 - Dec 2023) = -20.0%"
+    )
+    assert notes["The document"].startswith(
+        "The document of Northland Border Service (invented) (1 page) never uses 'down'"
     )
