@@ -474,7 +474,8 @@ def site(
         interrupted = built.batch.interrupted
         raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
     claims = len(built.batch.audits)
-    sys.stderr.write(f"factcheck site: {claims} claims, {len(built.files)} files in {output}\n")
+    noun = "claim" if claims == 1 else "claims"
+    sys.stderr.write(f"factcheck site: {claims} {noun}, {len(built.files)} files in {output}\n")
 
 
 @app.command()

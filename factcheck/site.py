@@ -120,13 +120,19 @@ def _check_target(out: Path) -> None:
 
 
 def write_site(out: Path, pages: dict[str, str]) -> None:
-    """Write the pages into a new folder beside `out`, then put it in `out`'s place."""
+    """Write the pages into a new folder beside `out`, then put it in `out`'s place.
+
+    `out` is followed through symbolic links ("." and a link to a web server's folder
+    name the folder itself), so the new folder is made beside the real one."""
     _check_target(out)
-    parent = out.parent if str(out.parent) else Path()
+    shown, out = out, out.resolve()
+    parent = out.parent
+    if parent == out:
+        raise SiteError(f"{shown}: cannot write the site: it is the file system's root")
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=parent))
     except OSError as exc:
-        raise SiteError(f"{out}: cannot write the site: {exc.strerror}") from None
+        raise SiteError(f"{shown}: cannot write the site: {exc.strerror}") from None
     try:
         for relative, text in pages.items():
             target = staging / relative
@@ -137,7 +143,7 @@ def write_site(out: Path, pages: dict[str, str]) -> None:
         _swap(staging, out)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteError(f"{out}: cannot write the site: {exc.strerror or exc}") from None
+        raise SiteError(f"{shown}: cannot write the site: {exc.strerror or exc}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

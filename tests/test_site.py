@@ -222,3 +222,19 @@ def test_cli_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     refused = CliRunner().invoke(app, ["site", "claims/", "-o", str(tmp_path / "mine")])
     assert refused.exit_code == 1 or isinstance(refused.exception, SiteError)
     assert (tmp_path / "mine" / "keep.txt").read_text() == "x"
+
+
+def test_the_folder_may_be_the_current_one_or_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    write_site(Path("."), {"index.html": "new"})
+    assert (tmp_path / "here" / "index.html").read_text() == "new"
+    real = tmp_path / "real"
+    write_site(real, {"index.html": "old"})
+    (tmp_path / "link").symlink_to(real)
+    write_site(tmp_path / "link", {"index.html": "new"})
+    assert (tmp_path / "link").is_symlink()  # the link still leads to the new site
+    assert (real / "index.html").read_text() == "new"
