@@ -230,7 +230,7 @@ def test_the_folder_may_be_the_current_one_or_a_link(
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)
-    write_site(Path("."), {"index.html": "new"})
+    write_site(Path(), {"index.html": "new"})
     assert (tmp_path / "here" / "index.html").read_text() == "new"
     real = tmp_path / "real"
     write_site(real, {"index.html": "old"})
