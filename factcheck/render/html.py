@@ -19,7 +19,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,7 +74,7 @@ def render_html(audits: Sequence[Audit], view: View) -> str:
 
 
 def report_page(audits: Sequence[Audit], config: Config, reviewed: dt.date) -> str:
-    items = [item(audit, config, reviewed) for audit in audits]
+    items = _unique_anchors([item(audit, config, reviewed) for audit in audits])
     reviews = [claim_review(audit, config, reviewed) for audit in audits]
     document: Any = reviews[0] if len(reviews) == 1 else reviews
     return page("report.html.j2", title=title(items), items=items, jsonld=jsonld(document))
@@ -93,6 +93,17 @@ def item(audit: Audit, config: Config, reviewed: dt.date, source_pages: Sequence
         publisher=config.publisher.name if config.path is not None else None,
         source_pages=list(source_pages),
     )
+
+
+def _unique_anchors(items: list[Item]) -> list[Item]:
+    """Two claims with one id in one page: the second's article is "<id>-2", and so on."""
+    seen: dict[str, int] = {}
+    unique = []
+    for each in items:
+        seen[each.anchor] = seen.get(each.anchor, 0) + 1
+        count = seen[each.anchor]
+        unique.append(each if count == 1 else replace(each, anchor=f"{each.anchor}-{count}"))
+    return unique
 
 
 def page(template: str, *, script: str = "", **context: Any) -> str:

@@ -106,8 +106,11 @@ def test_the_json_ld_is_the_claimreview(in_repo: Path) -> None:
     seed = audit(SEED)
     page = read_page(report_page([seed], PUBLISHER, REVIEWED))
     assert page.jsonld() == claim_review(seed, PUBLISHER, REVIEWED)
-    several = read_page(report_page([seed, audit(SEED)], PUBLISHER, REVIEWED)).jsonld()
+    twice = read_page(report_page([seed, audit(SEED)], PUBLISHER, REVIEWED))
+    several = twice.jsonld()
     assert isinstance(several, list) and len(several) == 2
+    anchors = [article.attrs["id"] for article in twice.all("article")]
+    assert anchors == [seed.claim.id, f"{seed.claim.id}-2"]  # ids in a page stay unique
 
 
 def test_nothing_from_the_inputs_becomes_markup(write_case: CaseWriter) -> None:
