@@ -429,6 +429,7 @@ def site(
             "--output",
             "-o",
             help="The site's folder: created, or replaced whole if `factcheck site` built it.",
+            metavar="DIR",
             file_okay=False,
             show_default=False,
         ),
