@@ -4,9 +4,9 @@ The same story as the terminal's bars (render/terminal.py): the claimed number; 
 figures stacked into the number they reproduce, each shaded by what the source says of it
 (the claim's word for all of it, for some of it, or not at all; a subtracted figure is
 drawn over the part it takes away); and how much of it the source does describe with the
-claim's word. This module only measures: it returns rows of segments in the SVG's own
-units, which templates/chart.svg.j2 draws; nothing is carried by colour alone (each shade
-is also a pattern, named in the legend, and every bar is labelled in words).
+claim's word. This module only measures: it returns rows of segments in percent of the
+chart's width, which templates/chart.svg.j2 draws; nothing is carried by colour alone (each
+shade is also a pattern, named in the legend, and every bar is labelled in words).
 """
 
 from __future__ import annotations
@@ -22,16 +22,12 @@ from factcheck.wording import percent
 
 Shade = Literal["claimed", "all", "some", "none", "subtracted"]
 
-# Each row is a line of text (its name and amount) over its bar; the SVG's user units scale
-# to the page's width.
-WIDTH = 760
-BARS_FROM = 4
-BARS_WIDTH = 740  # the longest bar
-ROW_HEIGHT = 62
-TEXT_BASELINE = 18  # within a row
-BAR_TOP = 26
-BAR_HEIGHT = 26
-TOP = 4
+# Each row is a line of text (its name and amount) over its bar. Bars are measured in
+# percent of the chart's width, so that they scale with the page while the text, which is
+# HTML, keeps its size and wraps on a narrow screen.
+BARS_FROM = 0.5  # leaves room for the first bar's outline
+BARS_WIDTH = 99.0  # the longest bar
+BAR_HEIGHT = 26  # CSS pixels
 
 LEGEND: dict[Shade, str] = {
     "claimed": "claimed",
@@ -55,7 +51,6 @@ class Segment:
 class Row:
     name: str  # "Claimed", "Reproduced", "Said “lost”"
     key: Literal["claimed", "reproduced", "supported"]
-    y: float
     segments: list[Segment]
     text: str  # the row's amount in words, after its bar
 
@@ -65,14 +60,10 @@ class Chart:
     title: str
     rows: list[Row]
     legend: list[tuple[Shade, str]]
-    height: float
     description: str  # the text alternative: every bar's amount in one paragraph
     # The layout, for the template.
-    width: int = WIDTH
     left: float = BARS_FROM
-    baseline: float = TEXT_BASELINE
-    bar_top: float = BAR_TOP
-    bar_height: float = BAR_HEIGHT
+    bar_height: int = BAR_HEIGHT
 
 
 def chart(reader: Reader) -> Chart | None:
@@ -83,9 +74,9 @@ def chart(reader: Reader) -> Chart | None:
     word = reader.claim.asserts
     scale = _Scale(_largest(reader, basis))
     rows = [
-        _claimed_row(reader, scale, 0),
-        _reproduced_row(reader, basis, scale, 1),
-        _supported_row(reader, basis, scale, 2),
+        _claimed_row(reader, scale),
+        _reproduced_row(reader, basis, scale),
+        _supported_row(reader, basis, scale),
     ]
     shades = [s.shade for row in rows for s in row.segments]
     legend = [(shade, text.format(word=word)) for shade, text in LEGEND.items() if shade in shades]
@@ -94,7 +85,7 @@ def chart(reader: Reader) -> Chart | None:
         texts[1] += f", from {_terms(reader, basis)}"
     description = " ".join(f"{text}." for text in texts)
     title = f"Claimed, reproduced and said \u201c{word}\u201d"
-    return Chart(title, rows, legend, TOP + 3 * ROW_HEIGHT, description)
+    return Chart(title, rows, legend, description)
 
 
 class _Scale:
@@ -106,8 +97,8 @@ class _Scale:
     def width(self, value: Decimal) -> float:
         if value == 0:
             return 0.0
-        # A non-zero amount stays visible, however small beside the largest.
-        return max(1.0, float(abs(value) / self.largest) * BARS_WIDTH)
+        # A non-zero amount stays visible (a pixel or two), however small beside the largest.
+        return max(0.2, float(abs(value) / self.largest) * BARS_WIDTH)
 
 
 def _largest(reader: Reader, basis: Combination) -> Decimal:
@@ -118,24 +109,20 @@ def _largest(reader: Reader, basis: Combination) -> Decimal:
     return max(claimed, added, basis.supported_value.high)
 
 
-def _y(index: int) -> float:
-    return TOP + index * ROW_HEIGHT
-
-
-def _claimed_row(reader: Reader, scale: _Scale, index: int) -> Row:
+def _claimed_row(reader: Reader, scale: _Scale) -> Row:
     value = abs(reader.claim.value)
     text = reader.claimed()
     segment = Segment(BARS_FROM, scale.width(value), "claimed", value, f"Claimed: {text}")
-    return Row("Claimed", "claimed", _y(index), [segment], text)
+    return Row("Claimed", "claimed", [segment], text)
 
 
-def _reproduced_row(reader: Reader, basis: Combination, scale: _Scale, index: int) -> Row:
+def _reproduced_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
     total = reader.value_of(basis)
     if basis.formula is not None:  # a ratio: one bar, the ratio's size
         value = abs(basis.value)
         shade = _shade_of_ratio(reader, basis)
         segment = Segment(BARS_FROM, scale.width(value), shade, value, f"Reproduced: {total}")
-        return Row("Reproduced", "reproduced", _y(index), [segment], total)
+        return Row("Reproduced", "reproduced", [segment], total)
     segments: list[Segment] = []
     end = float(BARS_FROM)
     for term in [t for t in basis.terms if t.sign > 0]:
@@ -146,10 +133,10 @@ def _reproduced_row(reader: Reader, basis: Combination, scale: _Scale, index: in
         width = min(scale.width(term.value), end - BARS_FROM)
         title = f"subtracted: {_title(reader, term)}"
         segments.append(Segment(end - width, width, "subtracted", term.value, title))
-    return Row("Reproduced", "reproduced", _y(index), segments, total)
+    return Row("Reproduced", "reproduced", segments, total)
 
 
-def _supported_row(reader: Reader, basis: Combination, scale: _Scale, index: int) -> Row:
+def _supported_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
     word = reader.claim.asserts
     low, high = basis.supported_value.low, basis.supported_value.high
     share_low, share_high = basis.supported_share.low, basis.supported_share.high
@@ -177,7 +164,7 @@ def _supported_row(reader: Reader, basis: Combination, scale: _Scale, index: int
             f"{low_text} to {high_text} ({percent(share_low)} to {percent(share_high)} of the "
             "claim)"
         )
-    return Row(f"Said \u201c{word}\u201d", "supported", _y(index), segments, text)
+    return Row(f"Said \u201c{word}\u201d", "supported", segments, text)
 
 
 def _shade(reader: Reader, term: Term) -> Shade:

@@ -172,7 +172,7 @@ def environment() -> Environment:
         finalize=_printable,
     )
     env.filters["longdate"] = long_date
-    env.filters["px"] = _px
+    env.filters["pct"] = _percent
     env.filters["sign"] = _sign
     return env
 
@@ -199,9 +199,9 @@ def long_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def _px(value: float) -> str:
-    """A coordinate to 0.1 unit: the same bytes on every machine."""
-    return f"{value:.1f}".removesuffix(".0")
+def _percent(value: float) -> str:
+    """A share of the chart's width to 0.01%: the same bytes on every machine."""
+    return f"{value:.2f}".rstrip("0").removesuffix(".")
 
 
 def _sign(sign: str) -> str:

@@ -36,6 +36,7 @@ ARGS = [
     "--font-render-hinting=none",  # steadier glyphs between machines, for the screenshots
 ]
 VIEWPORT = {"width": 1000, "height": 800}
+PHONE = {"width": 390, "height": 844}  # a common phone's width in CSS pixels
 
 
 def unavailable(reason: str) -> NoReturn:
@@ -88,8 +89,10 @@ class Visit:
         return found
 
 
-def _visit(browser: Browser, **options: Any) -> Iterator[Visit]:
-    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, **options)
+def _visit(
+    browser: Browser, viewport: dict[str, int] = VIEWPORT, **options: Any
+) -> Iterator[Visit]:
+    context = browser.new_context(viewport=viewport, device_scale_factor=1, **options)
     page = context.new_page()
     visit = Visit(page)
     page.on("request", lambda request: visit.requests.append(request.url))
@@ -118,3 +121,8 @@ def visit(browser: Browser) -> Iterator[Visit]:
 @pytest.fixture
 def visit_without_script(browser: Browser) -> Iterator[Visit]:
     yield from _visit(browser, java_script_enabled=False)
+
+
+@pytest.fixture
+def visit_phone(browser: Browser) -> Iterator[Visit]:
+    yield from _visit(browser, PHONE, is_mobile=True, has_touch=True)

@@ -12,7 +12,7 @@ import pytest
 from factcheck.judge import Settings, judge
 from factcheck.load import load_claim
 from factcheck.render.html import report_page
-from tests.browser.conftest import Visit
+from tests.browser.conftest import PHONE, Visit
 from tests.browser.screenshots import assert_looks_like
 from tests.conftest import REPO
 from tests.render.test_claimreview import PUBLISHER, check_claim_review
@@ -25,12 +25,13 @@ SCREENSHOTS = REPO / "tests" / "golden" / "screenshots"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(REPO)
-    audit = judge(load_claim(SEED.relative_to(REPO)), Settings())
-    path = tmp_path / "report.html"
-    path.write_text(report_page([audit], PUBLISHER, REVIEWED), encoding="utf-8")
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        audit = judge(load_claim(SEED.relative_to(REPO)), Settings())
+        path = tmp_path_factory.mktemp("browser-report") / "report.html"
+        path.write_text(report_page([audit], PUBLISHER, REVIEWED), encoding="utf-8")
     return path
 
 
@@ -52,10 +53,14 @@ def test_the_verdict_arithmetic_and_words_are_visible(visit: Visit, report: Path
         "ICE did not serve Notices to Appear on more than 291,000 UCs",  # its quote
     ):
         assert page.get_by_text(text, exact=False).first.is_visible(), text
-    assert page.locator("svg[role=img]").first.is_visible()
+    assert page.locator(".chart svg.bars").first.is_visible()
 
 
-def test_the_bars_have_the_right_relative_sizes(visit: Visit, report: Path) -> None:
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_the_bars_have_the_right_relative_sizes(
+    screen: str, report: Path, request: pytest.FixtureRequest
+) -> None:
+    visit: Visit = request.getfixturevalue("visit" if screen == "desktop" else "visit_phone")
     visit.open(report)
     bars = visit.boxes("rect.bar")
     rows: dict[str, list[dict[str, object]]] = {}
@@ -63,7 +68,7 @@ def test_the_bars_have_the_right_relative_sizes(visit: Visit, report: Path) -> N
         rows.setdefault(str(bar["data"]["row"]), []).append(bar)
     (claimed,) = rows["claimed"]
     width = float(str(claimed["width"]))
-    assert width > 400  # drawn, and wide enough to read
+    assert width > (700 if screen == "desktop" else 300)  # drawn across the page
     reproduced = sum(float(str(bar["width"])) for bar in rows["reproduced"])
     said = sum(float(str(bar["width"])) for bar in rows["supported"])
     assert reproduced / width == pytest.approx(323_000 / 325_000, abs=0.01)
@@ -71,6 +76,35 @@ def test_the_bars_have_the_right_relative_sizes(visit: Visit, report: Path) -> N
     for bar in bars:
         value = float(str(bar["data"]["value"]))
         assert float(str(bar["width"])) / width == pytest.approx(value / 325_000, abs=0.01)
+
+
+def test_on_a_phone_nothing_is_cut_or_too_small_to_read(visit_phone: Visit, report: Path) -> None:
+    visit_phone.open(report)
+    page = visit_phone.page
+    # Nothing wider than the screen: no sideways scrolling, no text cut at its edge.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    sizes = page.eval_on_selector_all(
+        ".bar-label, .legend li, .summary, td, th",
+        "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))",
+    )
+    assert sizes and min(sizes) >= 14  # the chart's words keep their size on a small screen
+    assert page.locator(".bar-label", has_text="at most 32,000 (9.8% of the claim)").is_visible()
+    # An amount may wrap between its words, never inside its number.
+    broken = page.eval_on_selector_all(
+        "td.amount",
+        """cells => cells.flatMap(cell => {
+            const text = cell.textContent, found = [];
+            for (const match of text.matchAll(/[0-9][0-9,.]*[0-9]/g)) {
+                const range = document.createRange();
+                range.setStart(cell.firstChild, match.index);
+                range.setEnd(cell.firstChild, match.index + match[0].length);
+                const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                if (tops.size > 1) found.push(match[0]);
+            }
+            return found;
+        })""",
+    )
+    assert broken == []
 
 
 def test_the_json_ld_parses_as_a_claimreview(visit: Visit, report: Path) -> None:
@@ -132,3 +166,9 @@ def test_a_screenshot_looks_as_it_did(visit: Visit, report: Path, tmp_path: Path
     visit.open(report)
     png = visit.page.screenshot(full_page=True)
     assert_looks_like(png, SCREENSHOTS / "report-seed.png", tmp_path / "report-seed.png")
+
+
+def test_on_a_phone_it_looks_as_it_did(visit_phone: Visit, report: Path, tmp_path: Path) -> None:
+    visit_phone.open(report)
+    png = visit_phone.page.screenshot(full_page=True)
+    assert_looks_like(png, SCREENSHOTS / "report-phone.png", tmp_path / "report-phone.png")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.site import build_site
-from tests.browser.conftest import Visit
+from tests.browser.conftest import PHONE, Visit
 from tests.browser.screenshots import assert_looks_like
 from tests.conftest import CLAIMS, REPO
 
@@ -94,6 +94,23 @@ def test_without_scripts_the_tables_read_and_verdict_pages_filter(
     assert page.url.endswith("/verdicts/false.html")
     verdicts = {row.get_attribute("data-verdict") for row in page.locator("#claims tbody tr").all()}
     assert verdicts == {"false"}
+
+
+def test_on_a_phone_each_claim_is_a_card_that_fits(visit_phone: Visit, site: Path) -> None:
+    visit_phone.open(site / "index.html")
+    page = visit_phone.page
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    cards = visit_phone.boxes("#claims tbody tr")
+    assert len(cards) == len(CLAIMS)
+    assert all(card["width"] <= PHONE["width"] for card in cards)
+    # The claim's link takes the card's width, not a fifth of the screen.
+    links = visit_phone.boxes("#claims tbody td:nth-child(2)")
+    assert min(float(link["width"]) for link in links) > PHONE["width"] * 0.8
+    page.get_by_role("button", name="Date").click()  # the headings still sort
+    dates = page.eval_on_selector_all(
+        "#claims tbody tr", "rows => rows.map(r => r.dataset.orderDate)"
+    )
+    assert dates == sorted(dates)
 
 
 def test_the_index_looks_as_it_did(visit: Visit, site: Path, tmp_path: Path) -> None:

@@ -81,6 +81,30 @@ def test_the_seed_report_shows_the_verdict_the_arithmetic_and_the_sources_words(
     )
 
 
+def test_the_chart_is_told_in_words_beside_it(in_repo: Path) -> None:
+    page = read_page(report_page([audit(SEED)], PUBLISHER, REVIEWED))
+    # Each row's name and amount is text above its bar, and the caption says what each
+    # bar is made of; the bars themselves are hidden from screen readers, which would
+    # only read the same words twice.
+    for row in (
+        "Claimed: more than 325,000 children",
+        "Reproduced: 323,000 children",
+        "Said \u201clost\u201d: at most 32,000 (9.8% of the claim)",
+    ):
+        assert page.text.count(row) == 2, row  # above the bar, then in the caption
+    assert (
+        "from children not served a Notice to Appear (more than 291,000, not said lost) plus "
+        "children who failed to appear in immigration court (more than 32,000, said lost of "
+        "some)"
+    ) in page.text
+    svgs = page.all("svg")
+    assert len(svgs) == 1 + 3 + 3  # the patterns, a bar per row, a shade per legend entry
+    assert all(svg.attrs.get("aria-hidden") == "true" for svg in svgs)
+    # Bars are measured in percent of the page's width, so that they scale with it.
+    bars = [e for e in page.all("rect") if "bar" in e.attrs.get("class", "").split()]
+    assert bars and all(e.attrs["x"].endswith("%") and e.attrs["width"].endswith("%") for e in bars)
+
+
 def test_the_page_may_fetch_nothing(in_repo: Path) -> None:
     text = report_page([audit(SEED)], PUBLISHER, REVIEWED)
     page = read_page(text)
