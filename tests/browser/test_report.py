@@ -98,7 +98,8 @@ def test_on_a_phone_nothing_is_cut_or_too_small_to_read(visit_phone: Visit, repo
                 const range = document.createRange();
                 range.setStart(cell.firstChild, match.index);
                 range.setEnd(cell.firstChild, match.index + match[0].length);
-                const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                const rects = Array.from(range.getClientRects());
+                const tops = new Set(rects.map(r => Math.round(r.top)));
                 if (tops.size > 1) found.push(match[0]);
             }
             return found;
