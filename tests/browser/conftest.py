@@ -45,16 +45,24 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def why_unavailable() -> str | None:
+    """Why no browser can be had here, or None when Playwright and Chromium are both here."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed: pip install -e '.[test]'"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM}: apt-get install -y chromium, or set FACTCHECK_CHROMIUM"
+    return None
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed: pip install -e '.[test]'")
-    if not Path(CHROMIUM).exists():
-        unavailable(
-            f"no Chromium at {CHROMIUM}: apt-get install -y chromium, or set FACTCHECK_CHROMIUM"
-        )
+    reason = why_unavailable()
+    if reason is not None:
+        unavailable(reason)
+    from playwright.sync_api import Error, sync_playwright
+
     with sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(
