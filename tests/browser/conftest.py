@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, ViewportSize
 
 CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("FACTCHECK_BROWSER_TESTS") == "required"
@@ -35,8 +35,8 @@ ARGS = [
     "--disable-extensions",
     "--font-render-hinting=none",  # steadier glyphs between machines, for the screenshots
 ]
-VIEWPORT = {"width": 1000, "height": 800}
-PHONE = {"width": 390, "height": 844}  # a common phone's width in CSS pixels
+VIEWPORT: ViewportSize = {"width": 1000, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}  # a common phone's width in CSS pixels
 
 
 def unavailable(reason: str) -> NoReturn:
@@ -97,9 +97,7 @@ class Visit:
         return found
 
 
-def _visit(
-    browser: Browser, viewport: dict[str, int] = VIEWPORT, **options: Any
-) -> Iterator[Visit]:
+def _visit(browser: Browser, viewport: ViewportSize = VIEWPORT, **options: Any) -> Iterator[Visit]:
     context = browser.new_context(viewport=viewport, device_scale_factor=1, **options)
     page = context.new_page()
     visit = Visit(page)

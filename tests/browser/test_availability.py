@@ -11,11 +11,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.browser import conftest
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 def test_without_chromium_the_reason_says_how_to_get_it(
@@ -42,12 +46,17 @@ def test_a_missing_browser_skips_unless_it_is_required(monkeypatch: pytest.Monke
         conftest.unavailable("no Chromium")
 
 
+@pytest.mark.slow  # a browser takes seconds to start
+def test_the_browser_starts(browser: Browser) -> None:
+    assert browser.is_connected() and browser.version
+
+
 @pytest.mark.slow  # a pytest of its own takes seconds to start
 def test_a_run_without_chromium_reports_the_skip_and_its_reason(tmp_path: Path) -> None:
     absent = str(tmp_path / "no-chromium")
     environment = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
     environment["FACTCHECK_CHROMIUM"] = absent
-    one = "tests/browser/test_report.py::test_the_report_asks_for_nothing_and_breaks_no_rule"
+    one = "tests/browser/test_availability.py::test_the_browser_starts"
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-m", "slow", "-rs", "-p", "no:cacheprovider", one],
         cwd=REPO,
