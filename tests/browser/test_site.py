@@ -68,16 +68,17 @@ def test_the_index_filters_and_sorts(visit: Visit, site: Path) -> None:
 def test_links_lead_to_the_claim_and_source_pages(visit: Visit, site: Path) -> None:
     visit.open(site / "index.html")
     page = visit.page
+    # Each link is followed to its page by the navigation's event (wait_for_url), not a pause.
     page.get_by_role(
         "link", name="\u201cShe lost more than 325,000 migrant children.\u201d"
     ).click()
-    assert page.url.endswith("/claims/trump-2024-09-23-325k-migrant-children.html")
+    page.wait_for_url("**/claims/trump-2024-09-23-325k-migrant-children.html")
     assert page.locator(".badge").inner_text().strip() == "\u2717 False"
     page.get_by_role("link", name="DHS Office of Inspector General").first.click()
-    assert page.url.endswith("/sources/dhs-oig-24-46.html")
+    page.wait_for_url("**/sources/dhs-oig-24-46.html")
     assert page.locator("#claims tbody tr").count() == 5
     page.get_by_role("link", name="All claims").click()
-    assert page.url.endswith("/index.html")
+    page.wait_for_url("**/index.html")
     assert visit.errors == []
     assert all(url.startswith("file:") for url in visit.requests)
 
@@ -91,7 +92,7 @@ def test_without_scripts_the_tables_read_and_verdict_pages_filter(
     assert not page.locator("#filters").is_visible()  # no form that would not work
     assert page.locator("#claims tbody tr").count() == len(CLAIMS)
     page.get_by_role("link", name="False").first.click()
-    assert page.url.endswith("/verdicts/false.html")
+    page.wait_for_url("**/verdicts/false.html")
     verdicts = {row.get_attribute("data-verdict") for row in page.locator("#claims tbody tr").all()}
     assert verdicts == {"false"}
 
