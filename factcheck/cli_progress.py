@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck.escape import visible
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -81,7 +83,7 @@ class BatchProgress(NoProgress):
         self.progress.update(self.task, total=total)
 
     def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=path.name)
+        self.progress.update(self.task, advance=1, description=visible(path.name))
 
     def __enter__(self) -> BatchProgress:
         self.progress.start()
