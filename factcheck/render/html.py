@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import __version__
 from factcheck.bands import Verdict, band
 from factcheck.config import Config, load_config, review_date
-from factcheck.escape import BIDI_CONTROLS, visible
+from factcheck.escape import BIDI_CONTROLS, one_line, visible
 from factcheck.models import Audit
 from factcheck.render.chart import Chart, chart
 from factcheck.render.claimreview import claim_review, markup
@@ -181,7 +181,7 @@ def _printable(value: Any) -> Any:
     """Every plain string printed: on one line, its controls and bidi overrides shown."""
     if type(value) is not str:
         return value
-    text = " ".join(value.split())
+    text = one_line(value)
     # Most text has nothing `visible` would change: one regex search says so, quickly.
     return visible(text) if _UNSAFE.search(text) else text
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.bands import band
-from factcheck.escape import markdown_text
+from factcheck.escape import markdown_text, one_line
 from factcheck.models import Audit
 from factcheck.render.evidence import Arithmetic, Evidence, Reading, evidence
 
@@ -107,7 +107,7 @@ def _bullets(lines: Iterable[str]) -> str:
 
 def _md(text: str) -> str:
     """Text as literal Markdown: on one line, visible, its markup characters escaped."""
-    return markdown_text(" ".join(text.split()))
+    return markdown_text(one_line(text))
 
 
 def _block(text: str) -> str:

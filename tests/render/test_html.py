@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from factcheck.bands import BANDS
 from factcheck.cli import app
 from factcheck.config import Config, Publisher
-from factcheck.escape import visible
+from factcheck.escape import one_line, visible
 from factcheck.judge import Settings, judge
 from factcheck.load import load_claim
 from factcheck.models import Audit
@@ -223,4 +223,10 @@ def test_a_batch_is_one_page_with_a_list_of_its_claims(in_repo: Path) -> None:
 @given(st.text())
 def test_printed_text_is_escape_visible_of_it(text: str) -> None:
     """The templates' fast path prints exactly what escape.visible would."""
-    assert html._printable(text) == visible(" ".join(text.split()))
+    assert html._printable(text) == visible(one_line(text))
+
+
+def test_a_control_that_str_split_takes_for_a_space_is_shown_not_dropped() -> None:
+    # U+001C-U+001F and U+0085 are whitespace to str.split(): they must not vanish.
+    assert one_line(" a\t\n b \x1f\x85 ") == "a b \x1f\x85"
+    assert html._printable("\x1f") == visible("\x1f") != ""
