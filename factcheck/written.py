@@ -184,16 +184,21 @@ def dollar_of(unit: str | None) -> str:
 # --- shown beside the normalised value --------------------------------------------------
 
 
+def says_more(written: str | None, normalised: str) -> bool:
+    """Whether a number as written says more than its normalised form: "220 crore" beside
+    "2,200,000,000" does; "325,000", "325000" and "12.5%" beside "325,000" or "12.5%" do
+    not (a percent's sign is shown by its unit or the output's suffix)."""
+    if not written:
+        return False
+    plain = written.strip().removesuffix("%").rstrip()
+    bare = normalised.removesuffix("%")
+    return plain not in (bare, bare.replace(",", ""))
+
+
 def as_written(written: str | None, normalised: str, suffix: str = "") -> str:
     """A number as its writer wrote it with the normalised value beside it, "220 crore
-    (2,200,000,000)", or the normalised value alone when the writing says nothing more
-    ("325,000", "325000"; "12.5%" or "12.5" for a percent, whose suffix is "%")."""
+    (2,200,000,000)", or the normalised value alone when the writing says nothing more."""
     shown = normalised + suffix
-    if not written:
+    if not says_more(written, normalised):
         return shown
-    plain = written.strip()
-    bare = normalised.replace(",", "")
-    # "12.5%" says no more than 12.5 in percent: the unit or the suffix shows the "%"
-    if plain.removesuffix("%").rstrip() in (normalised, bare):
-        return shown
-    return f"{plain} ({shown})"
+    return f"{(written or '').strip()} ({shown})"

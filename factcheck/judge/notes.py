@@ -17,11 +17,12 @@ from factcheck.judge.document_notes import document_notes
 from factcheck.judge.periods import outside_days, outside_ranges, outside_share
 from factcheck.load import Case, FigureOrigin
 from factcheck.lookalike import lookalike_note
-from factcheck.models import Claim, Combination, FigureReading, Note, Period
+from factcheck.models import Claim, Combination, Figure, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
 from factcheck.units import same_unit
-from factcheck.wording import as_written, claim_number, number, percent
+from factcheck.wording import claim_number, number, percent
+from factcheck.written import says_more
 
 if TYPE_CHECKING:
     from factcheck.judge.combinations import Combinations
@@ -183,14 +184,20 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         Note(
             kind="unit",
             message=(
-                f"{figure.id} ({as_written(figure.written, number(figure.value))} "
-                f"{figure.unit}) matches the number "
-                f"but counts {figure.unit}, not {claim.unit}; it was not combined."
+                f"{figure.id} ({number(figure.value)} {figure.unit}{_written_as(figure)}) "
+                f"matches the number but counts {figure.unit}, not {claim.unit}; it was not "
+                "combined."
             ),
         )
         for figure in others
         if abs(figure.value - claim.value) <= target.allowance
     ]
+
+
+def _written_as(figure: Figure) -> str:
+    """ ", written US$17.3bn": the figure's value as its source wrote it, when that says more."""
+    normalised = number(figure.value)
+    return f", written {figure.written}" if says_more(figure.written, normalised) else ""
 
 
 def ratio_unit_notes(case: Case, result: SearchResult) -> list[Note]:

@@ -62,6 +62,6 @@ def test_a_claim_in_rand_is_never_reproduced_by_dollars(write_case: CaseWriter) 
     found = judged(write_case(figures, value="R17.3bn", unit="ZAR"))
     assert found.combinations == []
     (note,) = [n for n in found.notes if n.kind == "unit"]
-    assert "loan (US$17.3bn (17,300,000,000) USD) matches the number but counts USD" in (
+    assert "loan (17,300,000,000 USD, written US$17.3bn) matches the number but counts USD" in (
         note.message
     )
