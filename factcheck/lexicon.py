@@ -11,11 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
+
+from factcheck.matching import Phrase, PhraseIndex, Trie, phrase
 
 _BOUNDARY = "|"
 # A clause ends at punctuation or at a word that starts a new clause; negations and hedges
@@ -100,7 +102,7 @@ def normalise(text: str) -> str:
 class WordingMatch:
     """How one source wording relates to a predicate."""
 
-    wording: str  # the lexicon wording found
+    wording: str  # the lexicon wording found, as the lexicon writes it
     blocked_by: str | None  # the negation or hedge that keeps it from saying the predicate
 
     @property
@@ -135,56 +137,49 @@ class Lexicon:
         )
 
     def wordings(self, predicate: str) -> tuple[str, ...]:
-        """The predicate and every wording of each group it names or belongs to."""
+        """The predicate and every wording of each group it names or belongs to, a word
+        naming or belonging in any of its inflections ("kills" names "killed")."""
         word = normalise(predicate)
+        # A group's own key is authoritative: "killed" means its own group, and is not
+        # widened by every group that merely lists it ("dead" lists "killed").
+        keys = self._named_groups(word) or sorted(self._index.members.find(_phrase(word)))
         found = [word]
-        if word in self.groups:
-            # A group's own key is authoritative: "killed" means its own group, and is not
-            # widened by every group that merely lists it ("dead" lists "killed").
-            found.extend(self.groups[word])
-        else:
-            for key, wordings in sorted(self.groups.items()):
-                if word in wordings:
-                    found.append(key)
-                    found.extend(wordings)
+        for key in keys:
+            found.extend((key, *self.groups[key]))
         return tuple(dict.fromkeys(w for w in found if w))
 
     def change_direction(self, predicate: str) -> Literal["rise", "fall"] | None:
-        """Which way a change must go to support the predicate, if it is a word of change."""
+        """Which way a change must go to support the predicate, if it is a word of change
+        (in any inflection: "losing" is a word of fall as "lost" is)."""
         # Only the claim's own word counts: "missing" shares a group with "lost" but says
         # nothing about a fall in a series.
         word = normalise(predicate)
-        for direction, words, groups in (
-            ("rise", self.rise_words, self.rise_groups),
-            ("fall", self.fall_words, self.fall_groups),
-        ):
-            own_group = self.groups.get(word, ())
+        own_group = [w for key in self._named_groups(word) for w in self.groups[key]]
+        for direction, groups in (("rise", self.rise_groups), ("fall", self.fall_groups)):
+            change_words = self._index.change_words[direction]
             if (
-                word in words
-                or any(word == key or word in self.groups.get(key, ()) for key in groups)
-                or any(wording in words for wording in own_group)  # {"axed": ["cut"]}
+                change_words.find(_phrase(word))
+                or any(key in groups for key in self._index.keys.find(_phrase(word)))
+                or any(key in groups for key in self._index.members.find(_phrase(word)))
+                or any(change_words.find(_phrase(w)) for w in own_group)  # {"axed": ["cut"]}
             ):
                 return direction  # type: ignore[return-value]
         return None
 
     def match(self, text: str, predicate: str) -> WordingMatch | None:
-        """The first wording of predicate in text that is asserted, else the first blocked one."""
-        words = tokens(text)
-        blocked: WordingMatch | None = None
-        for wording in self.wordings(predicate):
-            target = tuple(wording.split())
-            for start in _occurrences(words, target):
-                cue = self._blocking_cue(words[:start])
-                if cue is None:
-                    return WordingMatch(wording, None)
-                if blocked is None:
-                    blocked = WordingMatch(wording, cue)
-        return blocked
+        """The best-ranked wording of predicate in text that is asserted, else the
+        best-ranked blocked one (at its first occurrence); wordings rank in the order
+        `wordings()` gives them."""
+        matcher = self._matchers.get(predicate)
+        if matcher is None:
+            matcher = self._matchers[predicate] = _Matcher(self, self.wordings(predicate))
+        return matcher.match(text)
 
-    def _blocking_cue(self, before: tuple[str, ...]) -> str | None:
-        """A negation anywhere earlier in the clause, or a hedge that governs the wording."""
+    def blocking_cue(self, words: tuple[str, ...], start: int) -> str | None:
+        """A negation anywhere earlier in the clause of words[start], or a hedge that
+        governs it."""
         clause: list[str] = []
-        for word in reversed(before):
+        for word in reversed(words[:start]):
             if word == _BOUNDARY or word in _CLAUSE_WORDS or len(clause) >= _LOOKBACK:
                 break
             clause.insert(0, word)
@@ -201,12 +196,73 @@ class Lexicon:
                 return " ".join(hedge)
         return None
 
+    # Indexes, made once per lexicon (a frozen dataclass may cache: cached_property
+    # writes to the instance's __dict__, and equality compares only the fields).
 
-def _occurrences(words: tuple[str, ...], target: tuple[str, ...]) -> list[int]:
-    size = len(target)
-    if not size:
-        return []
-    return [i for i in range(len(words) - size + 1) if words[i : i + size] == target]
+    @cached_property
+    def _index(self) -> _Index:
+        return _Index(self)
+
+    @cached_property
+    def _matchers(self) -> dict[str, _Matcher]:
+        return {}
+
+    def _named_groups(self, word: str) -> list[str]:
+        """The groups whose key the word is (first) or meets in another inflection."""
+        exact = [word] if word in self.groups else []
+        return exact + sorted(key for key in self._index.keys.find(_phrase(word)) if key != word)
+
+
+def _phrase(text: str) -> Phrase:
+    return phrase(text.split())
+
+
+class _Index:
+    """A lexicon's group keys, its groups' wordings (by group) and its words of change
+    (by direction), each found by what meets it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.keys = PhraseIndex()
+        self.members = PhraseIndex()
+        for key, wordings in lexicon.groups.items():
+            self.keys.add(_phrase(key), key)
+            for wording in wordings:
+                self.members.add(_phrase(wording), key)
+        self.change_words = {"rise": PhraseIndex(), "fall": PhraseIndex()}
+        for direction, words in (("rise", lexicon.rise_words), ("fall", lexicon.fall_words)):
+            for word in words:
+                self.change_words[direction].add(_phrase(word), word)
+
+
+class _Matcher:
+    """One predicate's wordings in a trie, and what each text looked at already says."""
+
+    def __init__(self, lexicon: Lexicon, wordings: tuple[str, ...]) -> None:
+        self._lexicon = lexicon
+        self._wordings = wordings
+        self._trie = Trie(_phrase(wording) for wording in wordings)
+        self._seen: dict[str, WordingMatch | None] = {}
+
+    def match(self, text: str) -> WordingMatch | None:
+        if text not in self._seen:
+            self._seen[text] = self._best(text)
+        return self._seen[text]
+
+    def _best(self, text: str) -> WordingMatch | None:
+        words = tokens(text)
+        said: int | None = None
+        blocked: tuple[int, int, str] | None = None  # (rank, start, cue)
+        for start, rank in self._trie.starts(phrase(words)):
+            cue = self._lexicon.blocking_cue(words, start)
+            if cue is None:
+                said = rank if said is None else min(said, rank)
+            elif blocked is None or (rank, start) < blocked[:2]:
+                blocked = (rank, start, cue)
+        if said is not None:
+            return WordingMatch(self._wordings[said], None)
+        if blocked is not None:
+            return WordingMatch(self._wordings[blocked[0]], blocked[2])
+        return None
 
 
 @cache

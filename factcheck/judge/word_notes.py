@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.lemmas import lemmas
 from factcheck.lexicon import Lexicon, normalise
 from factcheck.load import Case
 from factcheck.models import Combination, FigureReading, Note, Statement
@@ -18,9 +19,9 @@ _STOPWORDS = frozenset(
 
 
 def wording_hints(word: str, readings: Sequence[FigureReading], lexicon: Lexicon) -> list[Note]:
-    """Where the source's words share a word with the claim's but are not a listed wording:
-    no stemming is applied, so "had run away" does not say "ran away" unless told."""
-    wanted = {w for w in normalise(word).split() if w not in _STOPWORDS and len(w) > 2}
+    """Where the source's words share a word with the claim's (in any inflection) but do
+    not say it: "children who went away" does not say "ran away" unless told."""
+    wanted = _content_lemmas(word)
     notes = []
     for reading in readings:
         if reading.supports != "none" or reading.change_supports:
@@ -28,7 +29,7 @@ def wording_hints(word: str, readings: Sequence[FigureReading], lexicon: Lexicon
         close = [
             term
             for term in reading.described_as
-            if wanted & set(normalise(term).split()) and lexicon.match(term, word) is None
+            if not wanted.isdisjoint(_all_lemmas(term)) and lexicon.match(term, word) is None
         ]
         if close:
             notes.append(
@@ -36,13 +37,23 @@ def wording_hints(word: str, readings: Sequence[FigureReading], lexicon: Lexicon
                     kind="wording",
                     message=(
                         f"The source calls {reading.figure} '{close[0]}', which shares words "
-                        f"with '{word}' but is not one of its wordings (no stemming is applied). "
-                        f"If it means the same, list it under the claim's synonyms: "
-                        f"{{{word}: [{close[0]}]}}."
+                        f"with '{word}' but does not say it (the words of a wording must all "
+                        f"be there, in order, each in some inflection). If it means the same, "
+                        f"list it under the claim's synonyms: {{{word}: [{close[0]}]}}."
                     ),
                 )
             )
     return notes
+
+
+def _content_lemmas(text: str) -> set[str]:
+    """The lemmas of the words of text that carry meaning."""
+    words = [w for w in normalise(text).split() if w not in _STOPWORDS and len(w) > 2]
+    return {lemma for word in words for lemma in lemmas(word)}
+
+
+def _all_lemmas(text: str) -> set[str]:
+    return {lemma for word in normalise(text).split() for lemma in lemmas(word)}
 
 
 def also_asserts_notes(

@@ -26,8 +26,30 @@ def test_also_asserts_hedged_statement_is_not_support(write_case: CaseWriter) ->
 
 
 def test_a_near_wording_gets_a_synonyms_hint(write_case: CaseWriter) -> None:
-    result = audit(write_case([fig("a", 28, "had run away")], value=28, asserts="ran away"))
+    result = audit(write_case([fig("a", 28, "had gone away")], value=28, asserts="ran away"))
     assert result.verdict is Verdict.false
     note = next(n for n in result.notes if n.kind == "wording")
-    assert "'had run away'" in note.message and "synonyms" in note.message
+    assert "'had gone away'" in note.message and "synonyms" in note.message
+    assert "each in some inflection" in note.message
     assert "does not describe any of it as ran away" in result.summary
+
+
+def test_an_inflection_of_the_claims_word_is_no_near_wording(write_case: CaseWriter) -> None:
+    # Issue 10, B3: "had run away" says "ran away" (both lemmas are "run away").
+    result = audit(write_case([fig("a", 28, "had run away")], value=28, asserts="ran away"))
+    assert result.verdict is Verdict.supported
+    assert not [n for n in result.notes if n.kind == "wording"]
+
+
+def test_a_shared_word_is_found_in_any_inflection(write_case: CaseWriter) -> None:
+    # "running" shares the lemma "run" with "ran": near, though no word is the same.
+    result = audit(
+        write_case([fig("a", 28, "kept running from home")], value=28, asserts="ran away")
+    )
+    note = next(n for n in result.notes if n.kind == "wording")
+    assert "'kept running from home'" in note.message
+
+
+def test_only_stopwords_in_common_make_no_hint(write_case: CaseWriter) -> None:
+    result = audit(write_case([fig("a", 28, "were at home")], value=28, asserts="were lost"))
+    assert not [n for n in result.notes if n.kind == "wording"]
