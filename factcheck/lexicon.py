@@ -80,10 +80,14 @@ _DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/]+")
 # Commas do not end a clause: "did not, in the period audited, lose track" is negated.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:.!?()\[\]{}\"]+")
 _OTHER_PUNCTUATION = re.compile(r"[^\w\s'|]+")
+# Text that none of the steps below would change but for case: most source wordings.
+_PLAIN = re.compile(r"[A-Za-z0-9 \t\r\n]*")
 
 
 def tokens(text: str) -> tuple[str, ...]:
     """Case-folded words with clause boundaries as '|'; quotes, hyphens and dashes folded."""
+    if _PLAIN.fullmatch(text):
+        return tuple(text.lower().split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = _INVISIBLE.sub("", text)
     text = _IN_NUMBER.sub("", text)
@@ -142,7 +146,7 @@ class Lexicon:
         word = normalise(predicate)
         # A group's own key is authoritative: "killed" means its own group, and is not
         # widened by every group that merely lists it ("dead" lists "killed").
-        keys = self._named_groups(word) or sorted(self._index.members.find(_phrase(word)))
+        keys = self._named_groups(word) or sorted(self._members.find(_phrase(word)))
         found = [word]
         for key in keys:
             found.extend((key, *self.groups[key]))
@@ -156,11 +160,11 @@ class Lexicon:
         word = normalise(predicate)
         own_group = [w for key in self._named_groups(word) for w in self.groups[key]]
         for direction, groups in (("rise", self.rise_groups), ("fall", self.fall_groups)):
-            change_words = self._index.change_words[direction]
+            change_words = self._change_words[direction]
             if (
                 change_words.find(_phrase(word))
-                or any(key in groups for key in self._index.keys.find(_phrase(word)))
-                or any(key in groups for key in self._index.members.find(_phrase(word)))
+                or any(key in groups for key in self._keys.find(_phrase(word)))
+                or any(key in groups for key in self._members.find(_phrase(word)))
                 or any(change_words.find(_phrase(w)) for w in own_group)  # {"axed": ["cut"]}
             ):
                 return direction  # type: ignore[return-value]
@@ -179,10 +183,10 @@ class Lexicon:
         """A negation anywhere earlier in the clause of words[start], or a hedge that
         governs it."""
         clause: list[str] = []
-        for word in reversed(words[:start]):
-            if word == _BOUNDARY or word in _CLAUSE_WORDS or len(clause) >= _LOOKBACK:
+        for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
+            if words[index] == _BOUNDARY or words[index] in _CLAUSE_WORDS:
                 break
-            clause.insert(0, word)
+            clause.insert(0, words[index])
         for word in clause:
             if word in self.negations:
                 return word
@@ -200,8 +204,30 @@ class Lexicon:
     # writes to the instance's __dict__, and equality compares only the fields).
 
     @cached_property
-    def _index(self) -> _Index:
-        return _Index(self)
+    def _keys(self) -> PhraseIndex:
+        """The groups' keys, by what meets them."""
+        index = PhraseIndex()
+        for key in self.groups:
+            index.add(_phrase(key), key)
+        return index
+
+    @cached_property
+    def _members(self) -> PhraseIndex:
+        """Every wording of every group, by what meets it, named by its group's key."""
+        index = PhraseIndex()
+        for key, wordings in self.groups.items():
+            for wording in wordings:
+                index.add(_phrase(wording), key)
+        return index
+
+    @cached_property
+    def _change_words(self) -> dict[str, PhraseIndex]:
+        """The words of change of each direction, by what meets them."""
+        found = {"rise": PhraseIndex(), "fall": PhraseIndex()}
+        for direction, words in (("rise", self.rise_words), ("fall", self.fall_words)):
+            for word in sorted(words):
+                found[direction].add(_phrase(word), word)
+        return found
 
     @cached_property
     def _matchers(self) -> dict[str, _Matcher]:
@@ -210,28 +236,11 @@ class Lexicon:
     def _named_groups(self, word: str) -> list[str]:
         """The groups whose key the word is (first) or meets in another inflection."""
         exact = [word] if word in self.groups else []
-        return exact + sorted(key for key in self._index.keys.find(_phrase(word)) if key != word)
+        return exact + sorted(key for key in self._keys.find(_phrase(word)) if key != word)
 
 
 def _phrase(text: str) -> Phrase:
     return phrase(text.split())
-
-
-class _Index:
-    """A lexicon's group keys, its groups' wordings (by group) and its words of change
-    (by direction), each found by what meets it."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.keys = PhraseIndex()
-        self.members = PhraseIndex()
-        for key, wordings in lexicon.groups.items():
-            self.keys.add(_phrase(key), key)
-            for wording in wordings:
-                self.members.add(_phrase(wording), key)
-        self.change_words = {"rise": PhraseIndex(), "fall": PhraseIndex()}
-        for direction, words in (("rise", lexicon.rise_words), ("fall", lexicon.fall_words)):
-            for word in words:
-                self.change_words[direction].add(_phrase(word), word)
 
 
 class _Matcher:

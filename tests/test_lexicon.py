@@ -139,6 +139,69 @@ def test_a_multiword_wording_needs_all_its_words_in_order() -> None:
     assert says("whereabouts are unknown", "lost")
 
 
+# --- inflections (issue 10, B3) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("28 had run away", "ran away"),
+        ("children running away from sponsors", "ran away"),
+        ("losing", "lost"),
+        ("they lose track of them", "lost"),  # "lost track of", in another tense
+        ("children who go missing", "lost"),  # "went missing"
+        ("whereabouts is unknown", "lost"),  # "whereabouts are unknown"
+        ("Killings", "killings"),
+        ("kills", "killed"),
+        ("a child was trafficking", "trafficked"),
+        ("RELEASING", "released"),
+    ],
+)
+def test_words_match_in_any_inflection(text: str, predicate: str) -> None:
+    assert says(text, predicate)
+
+
+def test_a_claims_word_names_its_group_in_any_inflection() -> None:
+    # "kills" names the group of "killed" (its own key), not every group listing "killed".
+    assert LEXICON.wordings("kills")[:2] == ("kills", "killed")
+    assert "died" not in LEXICON.wordings("kills")
+    assert says("murdered", "kills")
+    assert says("unaccounted for", "losing")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("runaway children", "ran away"),  # one word is not two
+        ("ran off", "ran away"),  # every word must be there
+        ("away they ran", "ran away"),  # in order
+        ("the lost-and-found office", "losing track"),
+        ("a missile", "missing"),  # no lemma in common
+    ],
+)
+def test_inflections_still_need_whole_words_in_order(text: str, predicate: str) -> None:
+    assert LEXICON.match(text, predicate) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("had not run away", "not"),
+        ("may have run away", "may have been"),
+        ("at risk of running away", "at risk of"),
+    ],
+)
+def test_negations_and_hedges_block_an_inflected_wording(text: str, cue: str) -> None:
+    found = LEXICON.match(text, "ran away")
+    assert found is not None and found.wording == "ran away"
+    assert found.blocked_by is not None and cue.startswith(found.blocked_by)
+
+
+def test_a_synonym_matches_in_any_inflection() -> None:
+    extended = LEXICON.extended({"lost": ["fall through the cracks"]})
+    assert says("children who fell through the cracks", "lost", extended)
+
+
 # --- negations and hedges -----------------------------------------------------------------
 
 
@@ -291,6 +354,10 @@ def test_the_predicate_itself_always_matches() -> None:
         ("reduced", "fall"),
         ("slashed", "fall"),
         ("reduction", "fall"),  # a wording of "cut"
+        ("losing", "fall"),  # an inflection of "lost"
+        ("cutting", "fall"),
+        ("rising", "rise"),
+        ("hikes", "rise"),  # a wording of "raised", in another inflection
         ("dead", None),
         ("trafficked", None),
         ("released", None),
