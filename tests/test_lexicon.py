@@ -14,6 +14,7 @@ from factcheck.lexicon import (
     shipped_lexicon,
     tokens,
 )
+from factcheck.matching import phrase
 
 LEXICON = shipped_lexicon()
 
@@ -399,6 +400,33 @@ def test_lexicon_from_mapping_normalises_its_data() -> None:
 
 def test_shipped_lexicon_is_loaded_once() -> None:
     assert shipped_lexicon() is shipped_lexicon()
+
+
+def test_the_shipped_lexicon_lists_each_form_once() -> None:
+    """A wording whose every word's lemmas are among an earlier one's adds nothing: every
+    text that meets it meets the earlier one ("lose" after "lost")."""
+
+    def covered(wording: str, earlier: str) -> bool:
+        a, b = phrase(wording.split()), phrase(earlier.split())
+        return len(a) == len(b) and all(x <= y for x, y in zip(a, b, strict=True))
+
+    for key, wordings in LEXICON.groups.items():
+        for index, wording in enumerate(wordings):
+            for earlier in (key, *wordings[:index]):
+                assert not covered(wording, earlier), (key, wording, earlier)
+    for words in (LEXICON.rise_words, LEXICON.fall_words):
+        for one in words:
+            assert not [w for w in words if w != one and covered(one, w)], one
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [(t, "lost") for t in ("lose", "loses", "losing", "whereabouts were unknown")]
+    + [(t, "raised") for t in ("raise", "raising", "increase", "hikes")]
+    + [("recruits", "hired"), ("death", "dead"), ("carries a firearm", "armed")],
+)
+def test_the_forms_no_longer_listed_still_match(text: str, predicate: str) -> None:
+    assert says(text, predicate)
 
 
 def test_every_shipped_wording_matches_itself() -> None:
