@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from importlib import resources
 from typing import Any, Literal
 
@@ -144,11 +144,8 @@ class Lexicon:
         """The predicate and every wording of each group it names or belongs to, a word
         naming or belonging in any of its inflections ("kills" names "killed")."""
         word = normalise(predicate)
-        # A group's own key is authoritative: "killed" means its own group, and is not
-        # widened by every group that merely lists it ("dead" lists "killed").
-        keys = self._named_groups(word) or sorted(self._members.find(_phrase(word)))
         found = [word]
-        for key in keys:
+        for key in self._groups_of(word):
             found.extend((key, *self.groups[key]))
         return tuple(dict.fromkeys(w for w in found if w))
 
@@ -178,6 +175,40 @@ class Lexicon:
         if matcher is None:
             matcher = self._matchers[predicate] = _Matcher(self, self.wordings(predicate))
         return matcher.match(text)
+
+    def said_in(self, texts: Sequence[str], predicates: Sequence[str]) -> list[dict[int, bool]]:
+        """For each predicate, the texts (by index) in which one of its wordings occurs:
+        True where an occurrence is asserted, False where each is negated or hedged, as
+        `match` would say. Many predicates against many texts at once, near-linear in
+        both (and in the answer): each text is read once for every predicate, and the
+        wordings of a group are put in once however many predicates share it."""
+        units: dict[tuple[str, str], int] = {}  # ("word", w) or ("group", key) -> a unit
+        predicates_of: dict[int, list[int]] = {}
+        for index, predicate in enumerate(predicates):
+            word = normalise(predicate)
+            for unit in [("word", word), *(("group", key) for key in self._groups_of(word))]:
+                predicates_of.setdefault(units.setdefault(unit, len(units)), []).append(index)
+        wordings = [
+            (wording, number)
+            for (kind, name), number in units.items()
+            for wording in ((name,) if kind == "word" else (name, *self.groups[name]))
+        ]
+        trie = Trie(_phrase(wording) for wording, _ in wordings)
+        found: list[dict[int, bool]] = [{} for _ in predicates]
+        for text_index, text in enumerate(texts):
+            words = tokens(text)
+            said: dict[int, bool] = {}  # by unit
+            asserted = trie.found(phrase(words), partial(self._asserted_at, words))
+            for rank, kind in asserted.items():
+                number = wordings[rank][1]
+                said[number] = said.get(number, False) or kind
+            for number, kind in said.items():
+                for index in predicates_of[number]:
+                    found[index][text_index] = found[index].get(text_index, False) or kind
+        return found
+
+    def _asserted_at(self, words: tuple[str, ...], start: int) -> bool:
+        return self.blocking_cue(words, start) is None
 
     def blocking_cue(self, words: tuple[str, ...], start: int) -> str | None:
         """A negation anywhere earlier in the clause of words[start], or a hedge that
@@ -232,6 +263,12 @@ class Lexicon:
     @cached_property
     def _matchers(self) -> dict[str, _Matcher]:
         return {}
+
+    def _groups_of(self, word: str) -> list[str]:
+        """The groups whose wordings are the word's: those it names, else those it is in.
+        A group's own key is authoritative: "killed" means its own group, and is not
+        widened by every group that merely lists it ("dead" lists "killed")."""
+        return self._named_groups(word) or sorted(self._members.find(_phrase(word)))
 
     def _named_groups(self, word: str) -> list[str]:
         """The groups whose key the word is (first) or meets in another inflection."""

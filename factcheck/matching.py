@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from factcheck.lemmas import Lemmas, lemmas
 
@@ -77,7 +77,7 @@ class Trie:
         self._letters: dict[Lemmas, int] = {}  # a phrase's word -> its letter
         self._letters_by_lemma: dict[str, list[int]] = {}
         self._goto: dict[tuple[int, int], int] = {}  # (node, letter) -> child
-        ends: dict[int, int] = {}  # node -> the best rank of a phrase that ends there
+        self._ends: dict[int, list[int]] = {}  # node -> the ranks of the phrases ending there
         for rank, words in enumerate(phrases):
             node = 0
             for word in reversed(words):
@@ -86,9 +86,9 @@ class Trie:
                 if child is None:
                     child = self._goto[key] = len(self._goto) + 1
                 node = child
-            if words and node not in ends:
-                ends[node] = rank
-        self._fail, self._best = self._links(ends)
+            if words:
+                self._ends.setdefault(node, []).append(rank)
+        self._fail, self._best, self._next_end = self._links()
         self._moves: dict[tuple[int, int], int] = {}  # (state, letter) -> state, as met
         self._met: dict[Lemmas, tuple[int, ...]] = {}  # a text's word -> the letters it meets
 
@@ -100,27 +100,29 @@ class Trie:
                 self._letters_by_lemma.setdefault(lemma, []).append(letter)
         return letter
 
-    def _links(self, ends: dict[int, int]) -> tuple[list[int], list[int]]:
-        """Each node's failure link (its longest proper suffix that is a node), and the
-        best rank of a phrase ending at it or anywhere along those links."""
+    def _links(self) -> tuple[list[int], list[int], list[int]]:
+        """Each node's failure link (its longest proper suffix that is a node), the best
+        rank of a phrase ending at it or anywhere along those links, and the next node
+        along them where a phrase ends (0: none)."""
         size = len(self._goto) + 1
         children: list[list[tuple[int, int]]] = [[] for _ in range(size)]
         for (node, letter), child in self._goto.items():
             children[node].append((letter, child))
-        fail, best = [0] * size, [_NONE] * size
+        fail, best, next_end = [0] * size, [_NONE] * size, [0] * size
         queue = deque(child for _, child in children[0])
         for child in queue:
-            best[child] = ends.get(child, _NONE)
+            best[child] = min(self._ends.get(child, [_NONE]))
         while queue:
             node = queue.popleft()
             for letter, child in children[node]:
                 suffix = fail[node]
                 while suffix and (suffix, letter) not in self._goto:
                     suffix = fail[suffix]
-                fail[child] = self._goto.get((suffix, letter), 0)
-                best[child] = min(ends.get(child, _NONE), best[fail[child]])
+                fail[child] = link = self._goto.get((suffix, letter), 0)
+                best[child] = min(min(self._ends.get(child, [_NONE])), best[link])
+                next_end[child] = link if link in self._ends else next_end[link]
                 queue.append(child)
-        return fail, best
+        return fail, best, next_end
 
     def _move(self, state: int, letter: int) -> int:
         key = (state, letter)
@@ -152,3 +154,32 @@ class Trie:
             rank = min(self._best[state] for state in states)
             if rank != _NONE:
                 yield start, rank
+
+    def found(self, text: Phrase, asserted: Callable[[int], bool]) -> dict[int, bool]:
+        """Every phrase (by rank) that occurs in the text: True where `asserted(start)` is
+        true of one of its occurrences, else False.
+
+        A phrase may occur at many starts, and phrases nest ("missing", "gone missing"),
+        so the phrases ending at a state are followed along its chain of failure links
+        once per text and kind of start: the rest of a chain already followed is known.
+        """
+        found: dict[int, bool] = {}
+        followed: set[tuple[int, bool]] = set()
+        states: set[int] = {0}
+        for start in range(len(text) - 1, -1, -1):
+            letters = self._letters_met(text[start])
+            if not letters:
+                states = {0}
+                continue
+            states = {self._move(state, letter) for state in states for letter in letters}
+            if all(self._best[state] == _NONE for state in states):
+                continue
+            kind = asserted(start)
+            for state in states:
+                node = state if state in self._ends else self._next_end[state]
+                while node and (node, kind) not in followed:
+                    followed.add((node, kind))
+                    for rank in self._ends[node]:
+                        found[rank] = found.get(rank, False) or kind
+                    node = self._next_end[node]
+        return found

@@ -15,6 +15,7 @@ from factcheck.lexicon import (
     tokens,
 )
 from factcheck.matching import phrase
+from tests.conftest import hang_guard
 
 LEXICON = shipped_lexicon()
 
@@ -469,3 +470,60 @@ def test_a_negation_close_before_in_the_same_clause_blocks(
     found = LEXICON.match(text, "lost")
     assert found is not None
     assert not found.says
+
+
+# --- many predicates against many texts ---------------------------------------------------
+
+_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "missing",
+            "went",
+            "gone",
+            "killed",
+            "kills",
+            "at",
+            "risk",
+            "of",
+            "trafficking",
+            "lost",
+            "track",
+            "and",
+            "they",
+            ";",
+            "dead",
+            "deaths",
+        ]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    texts=st.lists(_TEXTS, max_size=5),
+    predicates=st.lists(
+        st.sampled_from(["lost", "killed", "dead", "trafficked", "went missing", "kills"]),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_said_in_agrees_with_match(texts: list[str], predicates: list[str]) -> None:
+    found = LEXICON.said_in(texts, predicates)
+    for predicate, where in zip(predicates, found, strict=True):
+        expected = {}
+        for index, text in enumerate(texts):
+            match = LEXICON.match(text, predicate)
+            if match is not None:
+                expected[index] = match.says
+        assert where == expected, predicate
+
+
+def test_said_in_reads_each_group_once_for_many_predicates() -> None:
+    # 3,000 predicates that all belong to one group of 3,000 wordings: one pass per text.
+    words = [f"word{i}" for i in range(3_000)]
+    extended = LEXICON.extended({"lost": words})
+    with hang_guard(60):
+        found = extended.said_in(["they went missing", "not missing", "elsewhere"], words)
+    assert found == [{0: True, 1: False}] * 3_000
