@@ -48,15 +48,25 @@ def test_the_table_agrees_with_lemminflect_on_every_word() -> None:
     every word the table and the overrides hold: a new lemminflect that changed the file
     would fail here, not silently match other words."""
     table = lemmas_module._Table(lemmas_module._package_folder())  # type: ignore[arg-type]
-    words = {line.split("\t", 1)[0].lower() for line in table.lines} | set(table.overrides)
+    words = {line.split(",", 1)[0].lower() for line in table.text.splitlines()}
+    words |= set(table.overrides)
     assert len(words) > 60_000
     differ = [w for w in sorted(words) if table.lemmas(w) != lemmas_module._from_lemminflect(w)]
     assert differ == []
 
 
-def test_the_table_is_sorted_as_the_search_assumes() -> None:
+def test_the_table_is_sorted_by_word_as_the_search_assumes() -> None:
     table = lemmas_module._Table(lemmas_module._package_folder())  # type: ignore[arg-type]
-    assert all(a <= b for a, b in zip(table.lines, table.lines[1:], strict=False))
+    words = [line.split(",", 1)[0] for line in table.text.splitlines()]
+    assert words == sorted(words)
+    assert list(table.lines("left")) == [
+        "left,adj,left",
+        "left,adv,left",
+        "left,noun,left",
+        "left,verb,leave",
+    ]
+    assert list(table.lines("zzzzzz")) == []
+    assert list(table.lines("")) == []
 
 
 @pytest.mark.slow  # imports lemminflect and loads its whole table: about a second
