@@ -8,7 +8,8 @@ in one run, each the best of --runs:
 - the baseline: a plain `yaml.load(text, Loader=yaml.CSafeLoader)` of the source file, which
   keeps no line numbers and checks nothing;
 - `factcheck check` and `factcheck verify` of the claim, each a whole CLI process (wall
-  time and CPU time), and the same commands on a claim with a 3-figure source (start-up);
+  time and CPU time), and the same commands on a claim with a 3-figure source (start-up),
+  taking turns, with a bytecode cache as an installed factcheck has (processes.py);
 - in this process, where the time goes: reading the source, validating it, the relations
   between its figures, `check`'s warnings, and `verify`'s search and judging.
 
@@ -21,6 +22,7 @@ ruamel.yaml's round-trip loader (the mode that keeps line and column) and its sa
 and rapidyaml's parser with a walk of its tree into Python data.
 
     python benchmarks/bench_load.py [--runs 5] [--figures 10000] [--libraries]
+        [--no-bytecode-cache]
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from processes import best_in_turns, environment
 
 CLAIM = """\
 id: big-claim
@@ -78,24 +79,6 @@ def best_of(runs: int, work: Callable[[], Any]) -> float:
         work()
         best = min(best, time.perf_counter() - started)
     return best
-
-
-def command(runs: int, root: Path, *args: str) -> tuple[float, float]:
-    """Best wall time and best CPU time (user + system) of a whole factcheck process."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "factcheck.cli", *args],
-            cwd=root,
-            capture_output=True,
-            check=False,
-        )
-        walls.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(walls), min(cpus)
 
 
 def phases(runs: int, root: Path) -> list[tuple[str, float]]:
@@ -172,6 +155,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--figures", type=int, default=10_000)
     parser.add_argument("--libraries", action="store_true", help="also ruamel.yaml, rapidyaml")
+    parser.add_argument("--no-bytecode-cache", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -181,11 +165,19 @@ def main() -> None:
         rows: list[tuple[str, float, float | None, float | None]] = [
             ("baseline: yaml.load(CSafeLoader) of the source", baseline, None, None)
         ]
+        env = environment(None if args.no_bytecode_cache else root / "bytecode")
+        factcheck = [sys.executable, "-m", "factcheck.cli"]
+        commands = {
+            (name, claim): ([*factcheck, name, f"claims/{claim}.yaml"], env)
+            for claim in ("big", "small")
+            for name in TARGETS
+        }
+        timed = best_in_turns(commands, root, args.runs)
         for name in TARGETS:
-            wall, cpu = command(args.runs, root, name, "claims/big.yaml")
+            wall, cpu = timed[name, "big"]
             rows.append((f"factcheck {name} (whole process)", wall, cpu, TARGETS[name]))
         for name in TARGETS:
-            wall, cpu = command(args.runs, root, name, "claims/small.yaml")
+            wall, cpu = timed[name, "small"]
             rows.append((f"  start-up: {name} of a 3-figure source", wall, cpu, None))
         rows.extend((label, seconds, None, None) for label, seconds in phases(args.runs, root))
         if args.libraries:
@@ -196,6 +188,7 @@ def main() -> None:
         f"load benchmark: a source of {args.figures:,} figures ({size / 1e6:.2f} MB), "
         f"best of {args.runs} ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
         f"load average {os.getloadavg()[0]:.1f})"
+        + ("; no bytecode cache" if args.no_bytecode_cache else "")
     )
     print(f"{'what':50} {'wall s':>7} {'x base':>7} {'CPU s':>7}  target")
     for label, seconds, cpu, target in rows:
