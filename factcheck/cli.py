@@ -6,6 +6,7 @@ Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import sys
@@ -576,13 +577,15 @@ def run() -> NoReturn:
     flushed. Tearing the interpreter down (freeing every object of the run and every
     module, one by one) cost 0.1-0.15 s of CPU after a 10,000-figure source, and nothing
     the run leaves needs it: every file it writes is closed by then. Where a flush fails,
-    Python's own exit reports it as before. (`main()` itself exits as any function
-    does, for callers in Python.)"""
+    or where something waits for the exit (an atexit hook, a profiler or a coverage
+    tracer, which write their files then), Python's own exit is taken as before.
+    (`main()` itself exits as any function does, for callers in Python.)"""
     try:
         main()
     except SystemExit as exc:
         code = exc.code
-    if not isinstance(code, int):  # pragma: no cover - main() exits with a number
+    waiting = atexit._ncallbacks() or sys.getprofile() or sys.gettrace()
+    if waiting or not isinstance(code, int):
         sys.exit(code)
     try:
         for stream in (sys.stdout, sys.stderr):

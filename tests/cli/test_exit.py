@@ -52,3 +52,17 @@ def test_a_closed_pipe_still_exits_quietly() -> None:
     )
     assert "Traceback" not in done.stderr
     assert len(done.stdout.splitlines()) == 1
+
+
+def test_a_profiler_still_gets_its_file(tmp_path: Path) -> None:
+    # cProfile (like coverage) writes its file at the exit: run() then exits as Python does.
+    stats = tmp_path / "run.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats), "-m", "factcheck.cli", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert stats.stat().st_size > 0
