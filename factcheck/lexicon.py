@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from importlib import resources
 from typing import Any, Literal
@@ -108,6 +108,8 @@ class WordingMatch:
 
     wording: str  # the lexicon wording found, as the lexicon writes it
     blocked_by: str | None  # the negation or hedge that keeps it from saying the predicate
+    # The text's own words there, case-folded ("had run away" for the wording "ran away").
+    words: str = field(default="", compare=False)
 
     @property
     def says(self) -> bool:
@@ -297,18 +299,24 @@ class _Matcher:
     def _best(self, text: str) -> WordingMatch | None:
         words = tokens(text)
         said: int | None = None
+        said_at = 0
         blocked: tuple[int, int, str] | None = None  # (rank, start, cue)
         for start, rank in self._trie.starts(phrase(words)):
             cue = self._lexicon.blocking_cue(words, start)
             if cue is None:
-                said = rank if said is None else min(said, rank)
+                if said is None or rank <= said:  # the first start of the best (starts come
+                    said, said_at = rank, start  # from the last to the first)
             elif blocked is None or (rank, start) < blocked[:2]:
                 blocked = (rank, start, cue)
         if said is not None:
-            return WordingMatch(self._wordings[said], None)
+            return WordingMatch(self._wordings[said], None, self._words_at(words, said, said_at))
         if blocked is not None:
-            return WordingMatch(self._wordings[blocked[0]], blocked[2])
+            rank, start, cue = blocked
+            return WordingMatch(self._wordings[rank], cue, self._words_at(words, rank, start))
         return None
+
+    def _words_at(self, words: tuple[str, ...], rank: int, start: int) -> str:
+        return " ".join(words[start : start + len(self._wordings[rank].split())])
 
 
 @cache

@@ -163,6 +163,13 @@ def test_words_match_in_any_inflection(text: str, predicate: str) -> None:
     assert says(text, predicate)
 
 
+def test_a_match_keeps_the_texts_own_words() -> None:
+    found = LEXICON.match("Of the others, 28 had RUN away.", "ran away")
+    assert found is not None and (found.wording, found.words) == ("ran away", "run away")
+    found = LEXICON.match("they had not run away", "ran away")
+    assert found is not None and (found.words, found.blocked_by) == ("run away", "not")
+
+
 def test_a_claims_word_names_its_group_in_any_inflection() -> None:
     # "kills" names the group of "killed" (its own key), not every group listing "killed".
     assert LEXICON.wordings("kills")[:2] == ("kills", "killed")

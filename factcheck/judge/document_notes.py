@@ -11,11 +11,11 @@ the document says.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from factcheck.documents import DocumentText
-from factcheck.documents.locate import Place, find
+from factcheck.documents.locate import Place
 from factcheck.documents.numbers import mentions
 from factcheck.documents.passages import one_line, sentence_around
 from factcheck.lexicon import Lexicon
@@ -56,28 +56,44 @@ def document_notes(case: Case, lexicon: Lexicon) -> list[Note]:
         text = loaded.provenance.text if loaded.provenance is not None else None
         if text is None:
             continue
-        uses = _uses(text, loaded, wordings, word, lexicon)
+        uses = _uses(text, loaded, word, lexicon)
         notes.append(_summary(text, loaded.source.id, word, wordings, uses))
         notes.extend(_unrecorded(uses, word, lexicon))
     return notes
 
 
-def _uses(
-    text: DocumentText, loaded: LoadedSource, wordings: Sequence[str], word: str, lexicon: Lexicon
-) -> list[_Use]:
-    sentences: dict[tuple[int, int, int], str] = {}
-    for wording in wordings:
-        for place in find(text, wording, caseless=True):
-            start, end = sentence_around(place.page.text, place.start, place.end)
-            sentences.setdefault((place.page.index, start, end), wording)
+def _uses(text: DocumentText, loaded: LoadedSource, word: str, lexicon: Lexicon) -> list[_Use]:
+    """Each sentence of the document that uses one of the word's wordings, each of its
+    words in any inflection (docs/format.md, "The lexicon and matching"). Every sentence
+    is read once against all the wordings at once: a claim's thousands of `synonyms:`
+    must not mean reading the document thousands of times."""
     uses = []
-    for (index, start, end), wording in sorted(sentences.items()):
-        sentence = Place(text.pages[index], start, end)
-        passage = sentence.passage
-        figures = tuple(f for f in loaded.source.figures if mentions(passage, f.value, f.precision))
-        match = lexicon.match(passage, word)
-        uses.append(_Use(sentence, wording, figures, match is not None and match.says))
+    for page in text.pages:
+        for start, end in _sentences(page.text):
+            sentence = Place(page, start, end)
+            match = lexicon.match(sentence.passage, word)
+            if match is None:
+                continue
+            passage = sentence.passage
+            figures = tuple(
+                f for f in loaded.source.figures if mentions(passage, f.value, f.precision)
+            )
+            # The document's own words there: "spending" for the wording "spent".
+            uses.append(_Use(sentence, match.words or match.wording, figures, match.says))
     return uses
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences (and table lines) of a page, in order, as passages.py cuts them."""
+    position = 0
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        start, end = sentence_around(text, position, position + 1)
+        if end > position:
+            yield max(start, position), end
+        position = max(end, position + 1)
 
 
 def _summary(
