@@ -11,13 +11,13 @@ the document says.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.documents import DocumentText
 from factcheck.documents.locate import Place
 from factcheck.documents.numbers import mentions
-from factcheck.documents.passages import one_line, sentence_around
+from factcheck.documents.passages import one_line, sentences
 from factcheck.lexicon import Lexicon
 from factcheck.load import Case, LoadedSource
 from factcheck.models import DocumentFound, Figure, Note
@@ -69,7 +69,7 @@ def _uses(text: DocumentText, loaded: LoadedSource, word: str, lexicon: Lexicon)
     must not mean reading the document thousands of times."""
     uses = []
     for page in text.pages:
-        for start, end in _sentences(page.text):
+        for start, end in sentences(page.text):
             sentence = Place(page, start, end)
             match = lexicon.match(sentence.passage, word)
             if match is None:
@@ -81,19 +81,6 @@ def _uses(text: DocumentText, loaded: LoadedSource, word: str, lexicon: Lexicon)
             # The document's own words there: "spending" for the wording "spent".
             uses.append(_Use(sentence, match.words or match.wording, figures, match.says))
     return uses
-
-
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """The sentences (and table lines) of a page, in order, as passages.py cuts them."""
-    position = 0
-    while position < len(text):
-        if text[position].isspace():
-            position += 1
-            continue
-        start, end = sentence_around(text, position, position + 1)
-        if end > position:
-            yield max(start, position), end
-        position = max(end, position + 1)
 
 
 def _summary(
