@@ -14,8 +14,11 @@ import os
 import resource
 import subprocess
 import time
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import TypeVar
+
+Key = TypeVar("Key", bound=Hashable)
 
 
 def environment(cache: Path | None, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -38,16 +41,16 @@ def run(command: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[float, f
 
 
 def best_in_turns(
-    commands: Mapping[str, tuple[list[str], Mapping[str, str]]], cwd: Path, runs: int
-) -> dict[str, tuple[float, float]]:
+    commands: Mapping[Key, tuple[list[str], Mapping[str, str]]], cwd: Path, runs: int
+) -> dict[Key, tuple[float, float]]:
     """The best wall and the best CPU time of each command over `runs`, after one untimed
     run of each (it fills the bytecode cache). The commands take turns, so that a busy
     spell of a shared machine does not fall on one of them alone; CPU time varies less
     than wall time there."""
     for command, env in commands.values():
         run(command, cwd, env)
-    walls: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    walls: dict[Key, list[float]] = {name: [] for name in commands}
+    cpus: dict[Key, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (command, env) in commands.items():
             wall, cpu = run(command, cwd, env)
