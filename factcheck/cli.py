@@ -568,7 +568,7 @@ def run() -> NoReturn:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-    except (OSError, ValueError):  # a closed or broken stream
+    except Exception:  # a closed or broken stream, or one that is no file: Python's exit
         sys.exit(code)
     os._exit(code)
 

@@ -82,7 +82,9 @@ class _Exited(BaseException):
 class _Stream:
     """A stream that holds what is written until it is flushed, as a file's buffer does."""
 
-    def __init__(self, events: list[str], name: str, *, fails: bool = False) -> None:
+    def __init__(
+        self, events: list[str], name: str, *, fails: type[Exception] | None = None
+    ) -> None:
         self.events, self.name, self.fails = events, name, fails
         self.held = ""
 
@@ -91,15 +93,19 @@ class _Stream:
         return len(text)
 
     def flush(self) -> None:
-        if self.fails:
-            raise OSError(28, "No space left on device")
+        if self.fails is not None:
+            raise self.fails("No space left on device")
         if self.held:
             self.events.append(f"{self.name}: {self.held}")
             self.held = ""
 
 
 def _run_with(
-    monkeypatch: pytest.MonkeyPatch, code: object, *, waiting: int = 0, fails: bool = False
+    monkeypatch: pytest.MonkeyPatch,
+    code: object,
+    *,
+    waiting: int = 0,
+    fails: type[Exception] | None = None,
 ) -> list[str]:
     """cli.run() over a main() that writes to both streams without flushing and exits with
     code; what reached each stream, and how the process exited, in order."""
@@ -145,9 +151,13 @@ def test_run_exits_as_python_does_where_an_atexit_hook_waits(
     assert _run_with(monkeypatch, 1, waiting=1) == ["sys.exit(1)"]
 
 
-def test_run_exits_as_python_does_where_a_flush_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A full disk: Python's own exit tries again and turns a failed flush into its status.
-    assert _run_with(monkeypatch, 0, fails=True) == ["sys.exit(0)"]
+@pytest.mark.parametrize("error", [OSError, ValueError, AttributeError])
+def test_run_exits_as_python_does_where_a_flush_fails(
+    monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+) -> None:
+    # A full disk, a closed file, a stream that is no file: Python's own exit tries again
+    # and turns a failed flush into its status, as it did before run() exited early.
+    assert _run_with(monkeypatch, 0, fails=error) == ["sys.exit(0)"]
 
 
 @pytest.mark.parametrize("code", [None, "a message for stderr"])
