@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from tests.conftest import REPO, assert_golden
 
-COMMANDS = [[], ["verify"], ["check"], ["schema"], ["new"]]
+COMMANDS = [[], ["verify"], ["check"], ["explain"], ["schema"], ["new"]]
 
 
 def cli_reference() -> str:
@@ -31,6 +31,12 @@ def cli_reference() -> str:
 
 def test_cli_reference_is_generated_from_help() -> None:
     assert_golden(REPO / "docs" / "cli.md", cli_reference())
+
+
+def test_the_package_ships_docs_errors_md() -> None:
+    # `factcheck explain` reads the copy; docs/errors.md is the one to edit.
+    docs = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert_golden(REPO / "factcheck" / "data" / "errors.md", docs)
 
 
 def test_every_command_help_ends_with_an_example() -> None:

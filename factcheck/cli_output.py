@@ -1,0 +1,174 @@
+"""Where the commands' output goes: verify's result (streamed or whole, to stdout or a file),
+the lines that report problems and gated verdicts on stderr, and a batch's progress bar.
+
+Every string from an input (a file name, a message quoting a key) reaches the terminal
+through escape.visible, so no control sequence or bidi override in it takes effect.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.escape import visible
+from factcheck.render import registry
+from factcheck.render.registry import View
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from factcheck.errors import Problem
+    from factcheck.models import Audit
+
+
+class ReaderGone(Exception):
+    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
+
+    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
+    """
+
+
+class Output:
+    """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
+    audit as each is judged; everything else, and every -o file (written atomically), once
+    the batch is done."""
+
+    def __init__(self, format_name: str, view: View, path: Path | None) -> None:
+        self.view = view
+        self.path = path
+        self.render = registry.audits_renderer(format_name)
+        self.each = registry.each_renderer(format_name) if path is None else None
+        self.streams_to_tty = self.each is not None and sys.stdout.isatty()
+
+    def add(self, audit: Audit) -> None:
+        if self.each is None:
+            return
+        try:
+            sys.stdout.write(self.each(audit, self.view))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise ReaderGone from None
+
+    def finish(self, audits: list[Audit]) -> None:
+        if self.each is not None:
+            return  # written already, one audit at a time
+        text = self.render(audits, self.view)
+        if self.path is not None:
+            from factcheck.output import write_atomically
+
+            write_atomically(self.path, text)
+            return
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def plain() -> bool:
+    """No colour: stdout is not a terminal, or NO_COLOR is set to something (no-color.org)."""
+    return not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
+    for problem in sorted(problems):
+        sys.stderr.write(visible(problem.format()) + "\n")
+    if problems:
+        files = len({p.path for p in problems})
+        codes = sorted({p.code for p in problems})
+        more = (
+            f"`factcheck explain {codes[0]}` says more"
+            if len(codes) == 1
+            else "`factcheck explain CODE` explains each code"
+        )
+        sys.stderr.write(f"{plural(len(problems), 'problem')} in {plural(files, 'file')}; {more}\n")
+    sys.stderr.flush()
+
+
+def report_gated(audit: Audit) -> None:
+    """The line for a verdict that fails the gate: in --fail-on, or not the expected one."""
+    why = (
+        f"expected {audit.expect.value}"
+        if audit.expect and audit.expect != audit.verdict
+        else "listed in --fail-on"
+    )
+    sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
+
+
+def report_interrupted(finished: int) -> None:
+    verified = "claim was" if finished == 1 else "claims were"
+    sys.stderr.write(f"Interrupted: {finished:,} {verified} verified before Ctrl-C.\n")
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False)
+
+
+class NoProgress:
+    """Off a terminal (CI logs, pipes) a batch shows no progress: these do nothing."""
+
+    def start(self, total: int) -> None:
+        return None
+
+    def advance(self, path: Path) -> None:
+        return None
+
+    def __enter__(self) -> NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class Progress(NoProgress):
+    """A Rich progress bar on stderr while a batch runs (only on a terminal).
+
+    Its display thread starts with the batch's first file (`start`), once the workers of a
+    parallel batch are running: a process with one thread can fork them (workers.py).
+    """
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+        from rich.progress import Progress as Bar
+
+        self.bar = Bar(
+            TextColumn("verifying"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}", markup=False),
+            console=console,
+            transient=True,
+            # Rich would send stdout through the bar's console, which is stderr: a streamed
+            # output (jsonl) piped onwards would land on stderr instead.
+            redirect_stdout=False,
+        )
+        self.task = self.bar.add_task("", total=None)
+        self.started = False
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+        self.bar.start()
+        self.started = True
+
+    def advance(self, path: Path) -> None:
+        self.bar.update(self.task, advance=1, description=visible(path.name))
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.started:
+            self.bar.stop()
+
+
+def progress(console: Console, *, enabled: bool) -> NoProgress:
+    if enabled and console.is_terminal:
+        return Progress(console)
+    return NoProgress()
