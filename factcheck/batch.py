@@ -57,6 +57,7 @@ class Outcome:
     audit: Audit | None
     problems: list[Problem]
     source_file: bool = False  # a source file, where a claim was expected (FC206 alone)
+    text: str | None = None  # the audit rendered, where the run renders each one
 
 
 @dataclass
@@ -66,6 +67,7 @@ class _Run:
     settings: Settings
     root: Path | None
     allow_draft: bool
+    render: Callable[[Audit], str] | None = None
     cache: SourceCache = field(default_factory=SourceCache)
 
 
@@ -77,8 +79,10 @@ def verify_many(
     jobs: int | None = 1,
     shard: Shard | None = None,
     allow_draft: bool = False,
+    render: Callable[[Audit], str] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_audit: Callable[[Audit], None] | None = None,
+    on_text: Callable[[str], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
 ) -> Batch:
     """Audit every claim file under paths; invalid files become problems, not a stop.
@@ -86,21 +90,23 @@ def verify_many(
     jobs: how many processes judge claims (None: one per CPU, for a batch big enough to
     gain from it); the result is the same whatever the number. shard: only the files of
     this part of the repository. allow_draft: judge claims whose files still hold TODO
-    placeholders (else each is an FC503 problem). on_start gets the number of files;
-    on_audit each audit as soon as it is judged (in file order); on_done each file's path
-    once it is finished, audited or not.
+    placeholders (else each is an FC503 problem). render: a module-level function (or a
+    picklable object) that turns an audit into text, run where the audit is judged, so
+    that the workers share the rendering of a streamed output too; on_text gets its text.
+    on_start gets the number of files; on_audit each audit as soon as it is judged (in file
+    order); on_done each file's path once it is finished, audited or not.
     """
     batch = Batch()
     files, batch.problems = expand_paths(paths)
     if shard is not None:
         files = [(path, named) for path, named in files if shard.holds(path, root)]
-    run = _Run(settings, root, allow_draft)
+    run = _Run(settings, root, allow_draft, render)
     try:
         with _outcomes([path for path, _ in files], run, _workers(jobs, len(files))) as outcomes:
             if on_start:  # once the workers run: a progress bar's thread may start now
                 on_start(len(files))
             for (path, named), outcome in zip(files, outcomes, strict=True):
-                _take(batch, path, named, outcome, on_audit)
+                _take(batch, path, named, outcome, on_audit, on_text)
                 if on_done:
                     on_done(path)
     except KeyboardInterrupt:
@@ -120,6 +126,7 @@ def _take(
     named: bool,
     outcome: Outcome,
     on_audit: Callable[[Audit], None] | None,
+    on_text: Callable[[str], None] | None,
 ) -> None:
     if outcome.audit is None:
         if outcome.source_file and not named:
@@ -133,6 +140,8 @@ def _take(
         batch.audits.append(outcome.audit)
         if on_audit:
             on_audit(outcome.audit)
+        if on_text and outcome.text is not None:
+            on_text(outcome.text)
 
 
 @contextmanager
@@ -147,7 +156,7 @@ def _outcomes(files: Sequence[Path], run: _Run, workers: int) -> Iterator[Iterat
         jobs=workers,
         preload=[__name__],
         initializer=_start_worker,
-        initargs=(run.settings, run.root, run.allow_draft),
+        initargs=(run.settings, run.root, run.allow_draft, run.render),
     ) as outcomes:
         yield outcomes
 
@@ -155,9 +164,14 @@ def _outcomes(files: Sequence[Path], run: _Run, workers: int) -> Iterator[Iterat
 _WORKER_RUN: _Run | None = None  # a worker process's settings and caches
 
 
-def _start_worker(settings: Settings, root: Path | None, allow_draft: bool) -> None:
+def _start_worker(
+    settings: Settings,
+    root: Path | None,
+    allow_draft: bool,
+    render: Callable[[Audit], str] | None,
+) -> None:
     global _WORKER_RUN
-    _WORKER_RUN = _Run(settings, root, allow_draft)
+    _WORKER_RUN = _Run(settings, root, allow_draft, render)
 
 
 def _verify_in_worker(path: Path) -> Outcome:
@@ -183,7 +197,8 @@ def verify_one(path: Path, run: _Run) -> Outcome:
         holes = draft_problems([], [document, *(s.document for s in case.sources)])
         if holes:
             return Outcome(None, holes)
-    return Outcome(judge(case, run.settings), [])
+    audit = judge(case, run.settings)
+    return Outcome(audit, [], text=run.render(audit) if run.render else None)
 
 
 def _documents(cache: SourceCache, paths: Iterable[Path]) -> list[Document]:

@@ -160,8 +160,9 @@ def verify(
             jobs=jobs,
             shard=cast("Shard | None", shard),  # parsed by cli_options._shard
             allow_draft=allow_draft,
+            render=out.part,
             on_start=bar.start,
-            on_audit=out.add,
+            on_text=out.write,
             on_done=bar.advance,
         )
     report_problems(batch.problems)

@@ -31,29 +31,40 @@ class ReaderGone(Exception):
     """
 
 
+class Part:
+    """One audit's part of a streamed output, rendered where the audit is judged (a
+    worker process too: a module-level class of picklable parts)."""
+
+    def __init__(self, each: registry.EachRenderer, view: View) -> None:
+        self.each = each
+        self.view = view
+
+    def __call__(self, audit: Audit) -> str:
+        return self.each(audit, self.view)
+
+
 class Output:
     """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
-    audit as each is judged; everything else, and every -o file (written atomically), once
-    the batch is done."""
+    audit as each is judged (`part` renders each one, `write` writes it); everything else,
+    and every -o file (written atomically), once the batch is done."""
 
     def __init__(self, format_name: str, view: View, path: Path | None) -> None:
         self.view = view
         self.path = path
         self.render = registry.audits_renderer(format_name)
-        self.each = registry.each_renderer(format_name) if path is None else None
-        self.streams_to_tty = self.each is not None and sys.stdout.isatty()
+        each = registry.each_renderer(format_name) if path is None else None
+        self.part = Part(each, view) if each is not None else None
+        self.streams_to_tty = self.part is not None and sys.stdout.isatty()
 
-    def add(self, audit: Audit) -> None:
-        if self.each is None:
-            return
+    def write(self, text: str) -> None:
         try:
-            sys.stdout.write(self.each(audit, self.view))
+            sys.stdout.write(text)
             sys.stdout.flush()
         except BrokenPipeError:
             raise ReaderGone from None
 
     def finish(self, audits: list[Audit]) -> None:
-        if self.each is not None:
+        if self.part is not None:
             return  # written already, one audit at a time
         text = self.render(audits, self.view)
         if self.path is not None:

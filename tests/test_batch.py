@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
 from factcheck.batch import Batch, verify_many
 from factcheck.judge import Settings
 from factcheck.models import Audit, Verdict
-from tests.conftest import REPO
+from tests.conftest import REPO, CaseWriter
 
 CLAIMS = [
     str(REPO / "claims" / name)
@@ -101,3 +102,70 @@ def test_gated_lists_the_verdicts_named_in_fail_on() -> None:
     assert [a.claim.id for a in batch.gated([Verdict.false])] == [
         "trump-2024-09-23-325k-migrant-children"
     ]
+
+
+# --- several processes, and drafts ------------------------------------------------------
+
+
+def test_processes_hand_on_the_same_audits_and_texts_in_the_same_order() -> None:
+    from factcheck.render.json import render_line
+
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    seen: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for jobs in (1, 2):
+        ids: list[str] = []
+        texts: list[str] = []
+        done: list[str] = []
+        batch = verify_many(
+            claims,
+            Settings(),
+            jobs=jobs,
+            render=render_line,
+            on_audit=lambda audit, ids=ids: ids.append(audit.claim.id),
+            on_text=texts.append,
+            on_done=lambda path, done=done: done.append(path.name),
+        )
+        assert not batch.problems and not batch.interrupted
+        seen[jobs] = (ids, texts, done)
+    assert seen[1] == seen[2]
+    assert seen[1][2] == [Path(c).name for c in claims]
+
+
+def test_a_draft_is_refused_unless_allowed(write_case: CaseWriter) -> None:
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["lost"]}],
+        value=5,
+        speaker="TODO: who said it",
+    )
+    refused = verify_many([str(path)], Settings())
+    assert refused.audits == []
+    assert [(p.code, p.key_path, p.severity) for p in refused.problems] == [
+        ("FC503", "speaker", "error")
+    ]
+    allowed = verify_many([str(path)], Settings(), allow_draft=True)
+    assert [a.claim.speaker for a in allowed.audits] == ["TODO: who said it"]
+
+
+def test_a_placeholder_in_a_source_is_named_not_the_errors_it_causes(
+    write_case: CaseWriter,
+) -> None:
+    path = write_case([{"id": "a", "value": "TODO", "unit": "people"}], value=5)
+    problems = verify_many([str(path)], Settings()).problems
+    assert [(Path(p.path).name, p.code, p.key_path) for p in problems] == [
+        ("src.yaml", "FC503", "figures[0].value")
+    ]
+    # allowed, the placeholder is what it is: a value that cannot be read
+    drafted = verify_many([str(path)], Settings(), allow_draft=True).problems
+    assert [p.code for p in drafted] == ["FC205"]
+
+
+def test_a_shard_keeps_its_part_of_the_files() -> None:
+    from factcheck.shards import Shard
+
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    parts = [
+        [a.claim.id for a in verify_many(claims, Settings(), shard=Shard(k, 3)).audits]
+        for k in (1, 2, 3)
+    ]
+    whole = [a.claim.id for a in verify_many(claims, Settings()).audits]
+    assert sorted(claim for part in parts for claim in part) == sorted(whole)

@@ -574,7 +574,8 @@ def _method(audit: Audit) -> str:
         f"_Checked with factcheck: {search.figures_searched} "
         f"figure{'s' if search.figures_searched != 1 else ''} in {_inline(audit.claim.unit)}, "
         f"combinations of up to {search.max_terms}, tolerance {percent(search.tolerance)}; "
-        f"{search.combinations_examined:,} combinations examined."
+        f"{search.combinations_examined:,} "
+        f"combination{'s' if search.combinations_examined != 1 else ''} examined."
     )
     if not search.complete:
         text += " The search stopped at its budget, so other combinations may exist."

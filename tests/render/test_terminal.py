@@ -203,3 +203,21 @@ def test_no_control_or_markup_from_an_input_takes_effect(
     assert "\\x1b[2J" in flowing and "<U+202E>" in flowing
     assert "[link=http://e.vil]x[/link]" in flowing  # markup shown, not applied
     assert "Some\\x0aone" in flowing  # a line break in a name stays on its line
+
+
+def test_counts_of_one_are_singular(write_case: CaseWriter) -> None:
+    from factcheck.render.markdown import render_markdown
+
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["lost"]}], value=5
+    )
+    audit = judge(load_claim(path), Settings())
+    assert audit.search.figures_searched == audit.search.combinations_examined == 1
+    text = " ".join(to_text(render_audit(audit, plain=True), plain=True, width=200).split())
+    assert "Checked 1 figure in people" in text and "; 1 combination examined" in text
+    assert "1 combination examined." in render_markdown(audit)
+    unreproduced = judge(
+        load_claim(write_case([{"id": "a", "value": 5, "unit": "people"}], value=9, max_terms=1)),
+        Settings(),
+    )
+    assert "no combination of up to 1 figure in people" in unreproduced.summary
