@@ -4,8 +4,10 @@ Generates N claim files (default 1,000: the archive of bench_batch.py, claims th
 the shipped sources), then times whole `factcheck verify claims --format jsonl` commands
 with --jobs 1 (the baseline) and --jobs 2 (and --jobs 4 with --max-jobs 4), taking turns
 so that a change in the machine's load hits both, and keeps each one's best run. It checks
-that every run writes the same bytes, and prints each time, its ratio to one job, and the
-load average before and after (the machine may be shared).
+that every run writes the same bytes, and prints each time, its ratio to one job, the CPU
+time of the whole run (the command and its workers: what the processes cost beyond one
+job's work), and the load average before and after (the machine may be shared: with other
+work running, a second process finds no idle core and the ratio says little).
 
     python benchmarks/bench_jobs.py [--claims 1000] [--runs 3] [--max-jobs 2]
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,16 +28,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_batch import generate  # noqa: E402  (a script beside this one)
+from bench_batch import generate  # a script beside this one
 
 TARGET = 1.6
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, str, int]:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers included, once reaped
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float, str, int]:
+    """Wall seconds, CPU seconds, a digest of the output, the exit code."""
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
-    return elapsed, hashlib.sha256(done.stdout + done.stderr).hexdigest(), done.returncode
+    digest = hashlib.sha256(done.stdout + done.stderr).hexdigest()
+    return elapsed, _children_cpu() - cpu, digest, done.returncode
 
 
 def load() -> str:
@@ -50,6 +60,7 @@ def main() -> None:
     jobs = [1, *range(2, args.max_jobs + 1)]
     factcheck = [sys.executable, "-m", "factcheck.cli", "verify", "claims", "-f", "jsonl"]
     best = {n: float("inf") for n in jobs}
+    cpu = {n: float("inf") for n in jobs}
     digests: set[str] = set()
     before = load()
     with tempfile.TemporaryDirectory() as folder:
@@ -57,10 +68,11 @@ def main() -> None:
         generate(root, args.claims)
         for _ in range(args.runs):
             for n in jobs:
-                elapsed, digest, code = timed([*factcheck, "--jobs", str(n)], root)
+                elapsed, spent, digest, code = timed([*factcheck, "--jobs", str(n)], root)
                 assert code == 0, f"--jobs {n} exited {code}"
                 digests.add(digest)
                 best[n] = min(best[n], elapsed)
+                cpu[n] = min(cpu[n], spent)
     assert len(digests) == 1, "the output differs with the number of jobs"
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(
@@ -68,9 +80,11 @@ def main() -> None:
         f"({cpus} CPUs, Python {sys.version.split()[0]}; load average {before} before, "
         f"{load()} after)"
     )
-    print(f"{'factcheck verify claims -f jsonl':<40} {'seconds':>8} {'speed-up':>9}")
+    print(f"{'factcheck verify claims -f jsonl':<36} {'seconds':>8} {'speed-up':>9} {'CPU s':>7}")
     for n in jobs:
-        print(f"{'  --jobs ' + str(n):<40} {best[n]:>8.2f} {best[1] / best[n]:>8.2f}x")
+        print(
+            f"{'  --jobs ' + str(n):<36} {best[n]:>8.2f} {best[1] / best[n]:>8.2f}x {cpu[n]:>7.2f}"
+        )
     print("every run wrote the same bytes")
     ratio = best[1] / best[2] if 2 in best else 0.0
     verdict = "met" if ratio >= TARGET else "NOT met"

@@ -294,11 +294,10 @@ def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> Renderabl
         fitted.add_row(
             cell(audit.claim.id), verdict, cell(derivation), Text(difference), Text(expected)
         )
-        body = Text.assemble(verdict, f" ({difference})" if difference else "")
-        if expected:
-            body.append(f", expected: {expected}")
-        body.append("\n")
-        body.append_text(cell(derivation))
+        body = Text.assemble(verdict, f"; expected: {expected}" if expected else "", "\n")
+        body.append_text(cell(derivation) if basis else Text("no combination reproduces it"))
+        if difference:
+            body.append(f" ({difference})")
         listed.extend([cell(audit.claim.id, "bold"), Padding(body, (0, 0, 0, 2))])
     fitted.stacked = Group(*listed)
     return fitted

@@ -42,7 +42,7 @@ def test_narrow_plain_report_matches_golden(in_repo: Path, claim: Path, width: i
     assert_golden(GOLDEN / f"text-{width}" / f"{claim.stem}.txt", text)
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("width", [60, 80, 120, 160])
 def test_batch_table_matches_golden(in_repo: Path, width: int) -> None:
     text = to_text(render_summary(all_audits(), plain=True), plain=True, width=width)
     assert_golden(GOLDEN / "batch" / f"verdicts-{width}.txt", text)
