@@ -251,9 +251,12 @@ def check(
     from factcheck.check import check_files
     from factcheck.render.problems import render_step_summary, summary
 
-    checked = check_files(paths, root=root, allow_draft=allow_draft)
-    problems = checked.problems
-    sys.stdout.write(registry.problems_renderer(output_format.value)(problems))
+    # JSON also lists each phrase found in a source's document (severity info, FC700).
+    checked = check_files(
+        paths, root=root, allow_draft=allow_draft, phrases=output_format.value == "json"
+    )
+    problems = [p for p in checked.problems if p.severity != "info"]
+    sys.stdout.write(registry.problems_renderer(output_format.value)(checked.problems))
     sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
@@ -377,6 +380,57 @@ def new(
             f"note: its modeline names {schema_file}, which does not exist; for editor "
             f"support write it with: factcheck schema {kind.value} > {schema_file}\n"
         )
+
+
+DRAFT_HELP = """Write a draft source file for a document: one commented candidate per number.
+
+Each candidate has the value as printed, a qualifier from the words before it, a unit
+guessed from the word after it, its page label and its quote (or table headings).
+Uncomment the figures the source is for and fill in each TODO: until then each one is
+an error (FC503) in `factcheck check`. Never overwrites a file. Docs: docs/provenance.md.
+
+Example:
+
+\b
+  factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+"""
+
+
+@app.command(
+    cls=ManCommand, help=DRAFT_HELP, short_help="Write a draft source file for a document."
+)
+def draft(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="The document: PDF, HTML, text or Markdown.",
+            show_default=False,
+            dir_okay=False,
+            metavar="DOCUMENT",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The source file to write.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    tables: Annotated[
+        bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
+    ] = True,
+) -> None:
+    from factcheck.cli_output import plural
+    from factcheck.cli_progress import pages_progress
+    from factcheck.draft import write_draft
+
+    with pages_progress(stderr_console()) as progress:
+        path, count = write_draft(document, output, progress=progress, tables=tables)
+    sys.stdout.write(f"{path}: {plural(count, 'candidate figure')}\n")
 
 
 def main() -> NoReturn:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from tests.conftest import REPO, assert_golden
 
-COMMANDS = [[], ["verify"], ["check"], ["explain"], ["schema"], ["new"]]
+COMMANDS = [[], ["verify"], ["check"], ["explain"], ["schema"], ["new"], ["draft"]]
 
 
 def cli_reference() -> str:

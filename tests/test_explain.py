@@ -17,7 +17,7 @@ def test_every_code_is_explained_with_a_fix(code: str) -> None:
     text = explain(code)
     assert text is not None, f"docs/errors.md has no row for {code}"
     assert text.startswith(f"{code}: {CODES[code]}\n")
-    assert "\nfix: " in text
+    assert "\nfix: " in text or "not a problem" in text  # FC700 is information, no problem
     assert all(len(line) <= 80 for line in text.splitlines())
 
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from factcheck.judge import notes, summary
 from factcheck.judge.combinations import Combinations
+from factcheck.judge.document_notes import documents_found
 from factcheck.judge.ratios import RatioCombinations
 from factcheck.judge.settings import Rules, Settings, resolve
 from factcheck.judge.sums import SumCombinations
@@ -145,6 +146,7 @@ def _audit(
         claim_path=display_path(case.path),
         expect=case.claim.expect,
         near_misses=found.near_misses,
+        documents=documents_found(case),
     )
 
 

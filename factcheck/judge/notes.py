@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import coincidence
 from factcheck.judge import word_notes
+from factcheck.judge.document_notes import document_notes
 from factcheck.judge.periods import outside_days, outside_ranges, outside_share
 from factcheck.load import Case, FigureOrigin
 from factcheck.models import Claim, Combination, FigureReading, Note, Period
@@ -53,6 +54,7 @@ def notes(
             covers_note(found.near_misses, found.near_count, claim.covers, basis, claim.unit)
         )
     made += [coincidence.note(combination) for combination in decision.dismissed]
+    made += document_notes(combos.case, rules.lexicon)  # the whole document searched
     return made
 
 

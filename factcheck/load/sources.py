@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.documents.cache import DocumentCache
 from factcheck.errors import InputError, Problem
 from factcheck.load.case import LoadedSource
 from factcheck.load.document import Document, KeyPath, shown
+from factcheck.load.provenance import DocumentCheck, check_document
 from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
 from factcheck.models import Source
@@ -33,6 +35,17 @@ class SourceCache:
     def __init__(self) -> None:
         self._documents: dict[Path, Document | InputError] = {}
         self._sources: dict[Path, LoadedSource | InputError] = {}
+        self._checked: dict[Path, DocumentCheck] = {}
+        # The documents sources name (PDF, HTML, ...), each read once however many name it.
+        self.texts = DocumentCache()
+
+    def checked(self, loaded: LoadedSource, root: Path) -> DocumentCheck:
+        """The source checked against its document, once per run (provenance.py)."""
+        found = self._checked.get(loaded.path)
+        if found is None:
+            found = check_document(loaded, root, self.texts)
+            self._checked[loaded.path] = found
+        return found
 
     def document(self, path: Path) -> Document:
         """The file read as a Document (InputError if it cannot be)."""

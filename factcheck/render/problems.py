@@ -28,21 +28,33 @@ def render_text(problems: Sequence[Problem]) -> str:
 
 
 def render_json(problems: Sequence[Problem]) -> str:
-    """A JSON list of objects with fixed keys (docs/ci.md); `[]` when all is well."""
-    items = [
-        {
-            "path": p.path,
-            "line": p.line or None,
-            "column": (p.column or 1) if p.line else None,
-            "severity": p.severity,
-            "code": p.code,
-            "title": CODES.get(p.code, ""),
-            "key_path": p.key_path or None,
-            "message": p.message,
+    """A JSON list of objects with fixed keys (docs/ci.md); `[]` when all is well. A
+    problem about a phrase of a source's document (and each phrase found there, severity
+    `info`) also has `phrase` (docs/provenance.md)."""
+    return json.dumps([_item(p) for p in problems], indent=2, ensure_ascii=False) + "\n"
+
+
+def _item(p: Problem) -> dict[str, object]:
+    item: dict[str, object] = {
+        "path": p.path,
+        "line": p.line or None,
+        "column": (p.column or 1) if p.line else None,
+        "severity": p.severity,
+        "code": p.code,
+        "title": CODES.get(p.code, ""),
+        "key_path": p.key_path or None,
+        "message": p.message,
+    }
+    if p.phrase is not None:
+        phrase = p.phrase
+        item["phrase"] = {
+            "text": phrase.text,
+            "status": phrase.status,
+            "page": phrase.page,
+            "start": phrase.start,
+            "end": phrase.end,
         }
-        for p in problems
-    ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return item
 
 
 def render_github(problems: Sequence[Problem]) -> str:
