@@ -13,7 +13,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 
@@ -39,6 +39,8 @@ class Batch:
     problems: list[Problem] = field(default_factory=list)
     interrupted: bool = False
     skipped_sources: list[Path] = field(default_factory=list)
+    # Every file the run read (claims, sources): --output may not be written over one.
+    inputs: list[Path] = field(default_factory=list)
 
     def gated(self, fail_on: Iterable[Verdict]) -> list[Audit]:
         """Audits whose verdict is in fail_on or differs from the claim's `expect`."""
@@ -58,6 +60,9 @@ class Outcome:
     problems: list[Problem]
     source_file: bool = False  # a source file, where a claim was expected (FC206 alone)
     text: str | None = None  # the audit rendered, where the run renders each one
+    # The files this claim was the first in its process to read (its sources): with the
+    # claim files, every input of the run, which --output may not be written over.
+    read: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -101,6 +106,7 @@ def verify_many(
     if shard is not None:
         files = [(path, named) for path, named in files if shard.holds(path, root)]
     run = _Run(settings, root, allow_draft, render)
+    batch.inputs = [path for path, _ in files]
     try:
         with _outcomes([path for path, _ in files], run, _workers(jobs, len(files))) as outcomes:
             if on_start:  # once the workers run: a progress bar's thread may start now
@@ -128,6 +134,7 @@ def _take(
     on_audit: Callable[[Audit], None] | None,
     on_text: Callable[[str], None] | None,
 ) -> None:
+    batch.inputs.extend(outcome.read)
     if outcome.audit is None:
         if outcome.source_file and not named:
             batch.skipped_sources.append(path)
@@ -181,6 +188,12 @@ def _verify_in_worker(path: Path) -> Outcome:
 
 def verify_one(path: Path, run: _Run) -> Outcome:
     """Load and judge one claim file, with the run's cache of files already read."""
+    already_read = len(run.cache.files())
+    outcome = _judged(path, run)
+    return replace(outcome, read=tuple(run.cache.files()[already_read:]))
+
+
+def _judged(path: Path, run: _Run) -> Outcome:
     cache = run.cache
     try:
         document = cache.document(path)

@@ -30,6 +30,7 @@ from factcheck.load import (
     find_root,
     resolve_source_path,
 )
+from factcheck.lookalike import lookalike_note
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
@@ -356,8 +357,9 @@ def claim_warnings(case: Case, document: Document) -> list[Problem]:
                 document,
                 ("unit",),
                 f"no figure of the claim's sources is in unit {claim.unit!r} (they are in "
-                f"{', '.join(repr(u) for u in units)}); figures combine only with figures of "
-                "the claim's unit, so nothing can reproduce it",
+                f"{', '.join(repr(u) for u in units)}){lookalike_note(claim.unit, units)}; "
+                "figures combine only with figures of the claim's unit, so nothing can "
+                "reproduce it",
                 "FC504",
             )
         )

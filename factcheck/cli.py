@@ -49,12 +49,15 @@ from factcheck.cli_output import (
     report_gated,
     report_interrupted,
     report_problems,
+    say_where_partial,
     stderr_console,
 )
 from factcheck.errors import ExitCode
+from factcheck.escape import visible
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
 from factcheck.render import registry
 from factcheck.render.registry import View
+from factcheck.streams import guard_process, write_stdout
 
 if TYPE_CHECKING:
     from factcheck.batch import Batch
@@ -150,7 +153,9 @@ def verify(
         budget=budget,
     )
     view = View(single=_single(paths), plain=plain(), root=root)
+    _check_settings()
     out = Output(_chosen_format(json_output, output_format), view, output)
+    out.refuse_inputs(paths)
     batch_progress = progress(stderr_console(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
@@ -166,7 +171,8 @@ def verify(
             on_done=bar.advance,
         )
     report_problems(batch.problems)
-    out.finish(batch.audits)
+    out.finish(batch)
+    say_where_partial(batch, output)
     _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by cli_options._verdicts
 
 
@@ -175,6 +181,13 @@ def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str
     if json_output and chosen not in (None, "json"):
         raise typer.BadParameter(f"--json conflicts with --format {chosen}")
     return "json" if json_output else (chosen or "rich")
+
+
+def _check_settings() -> None:
+    """Settings from the environment, checked before any work (SettingError: exit 2)."""
+    from factcheck.inputs import max_file_bytes
+
+    max_file_bytes()
 
 
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
@@ -251,20 +264,18 @@ def check(
     from factcheck.check import check_files
     from factcheck.render.problems import render_step_summary, summary
 
+    _check_settings()
     # JSON also lists each phrase found in a source's document (severity info, FC700).
     checked = check_files(
         paths, root=root, allow_draft=allow_draft, phrases=output_format.value == "json"
     )
     problems = [p for p in checked.problems if p.severity != "info"]
-    sys.stdout.write(registry.problems_renderer(output_format.value)(checked.problems))
-    sys.stdout.flush()
+    write_stdout(registry.problems_renderer(output_format.value)(checked.problems))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
-        try:
-            with Path(summary_file).open("a", encoding="utf-8") as handle:
-                handle.write(render_step_summary(problems))
-        except OSError as exc:
-            sys.stderr.write(f"factcheck: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n")
+        from factcheck.output import append_to
+
+        append_to(Path(summary_file), render_step_summary(problems), "$GITHUB_STEP_SUMMARY")
     sys.stderr.write(summary(problems, checked.files) + "\n")
     if any(p.severity == "error" or strict for p in problems):
         raise typer.Exit(ExitCode.INVALID_INPUT)
@@ -300,14 +311,14 @@ def explain(
     from factcheck.explain import explain as explanation
 
     if code is None:
-        sys.stdout.write(catalogue())
+        write_stdout(catalogue())
         return
     text = explanation(code)
     if text is None:
         raise typer.BadParameter(
             f"no problem code {code!r}; `factcheck explain` lists them", param_hint="CODE"
         )
-    sys.stdout.write(text)
+    write_stdout(text)
 
 
 SCHEMA_HELP = """Print the JSON Schema (2020-12) of claim or source files, for editors.
@@ -323,7 +334,7 @@ Example:
 def schema(kind: KindArgument) -> None:
     from factcheck.schema import render_schema
 
-    sys.stdout.write(render_schema(kind))
+    write_stdout(render_schema(kind))
 
 
 NEW_HELP = """Write a commented claim or source file to fill in; never overwrites.
@@ -361,7 +372,6 @@ def new(
     ] = None,
 ) -> None:
     from factcheck.errors import FactcheckError
-    from factcheck.escape import visible
     from factcheck.skeleton import schema_location, valid_name, write_skeleton
 
     try:
@@ -373,7 +383,7 @@ def new(
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    sys.stdout.write(f"{path}\n")
+    write_stdout(f"{visible(str(path))}\n")
     schema_file = visible(str(schema_location(kind, path)))
     if not Path(schema_location(kind, path)).exists():
         sys.stderr.write(
@@ -430,11 +440,12 @@ def draft(
 
     with pages_progress(stderr_console()) as progress:
         path, count = write_draft(document, output, progress=progress, tables=tables)
-    sys.stdout.write(f"{path}: {plural(count, 'candidate figure')}\n")
+    write_stdout(f"{visible(str(path))}: {plural(count, 'candidate figure')}\n")
 
 
 def main() -> NoReturn:
     """Console-script entry point: one place turns every outcome into an exit code."""
+    guard_process()  # a closed stdout or stderr, COLUMNS out of range (streams.py)
     args, debug = _without_debug(sys.argv[1:])
     # One run builds hundreds of thousands of small objects and frees few of them before
     # it exits; the cyclic collector's default rhythm (a pass every 700 allocations) took a
@@ -469,22 +480,25 @@ def _without_debug(args: list[str]) -> tuple[list[str], bool]:
 
 
 def _exit_code_for(exc: Exception, debug: bool) -> int:
-    from factcheck.errors import FactcheckError, InputError
+    from factcheck.errors import FactcheckError, InputError, SettingError
 
     if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
         exc.show()  # click's usage errors: message and usage line on stderr, exit 2
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    if isinstance(exc, SettingError):
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
+        return ExitCode.USAGE
     if isinstance(exc, InputError):
         report_problems(exc.problems)
         return ExitCode.INVALID_INPUT
     if isinstance(exc, FactcheckError):
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         return ExitCode.INVALID_INPUT
     if debug:
         raise exc
     if isinstance(exc, OSError):
         # Writing to a full disk or a closed terminal: the system's trouble, not a bug.
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {visible(str(exc.filename))}" if exc.filename else ""
         sys.stderr.write(f"factcheck: cannot read or write{where}: {exc.strerror or exc}\n")
         _silence_stdout()  # else the final flush of stdout fails again, with a traceback
         return ExitCode.INVALID_INPUT

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 import typer
 
 from factcheck.bands import NAMES, Verdict
+from factcheck.limits import MAX_BUDGET
 from factcheck.render import registry
 from factcheck.schema import Kind
 
@@ -37,6 +38,8 @@ AUDIT_FORMATS = _listed(registry.names("audits"))
 
 
 def _tolerance(value: str | None) -> Decimal | None:
+    from factcheck.numbers import in_range
+
     if value is None:
         return None
     text = value.strip()
@@ -44,8 +47,12 @@ def _tolerance(value: str | None) -> Decimal | None:
         tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
-    if not _claim_accepts("tolerance", tolerance):
-        raise typer.BadParameter("expected a relative tolerance from 0 to below 1 (0.01 = 1%)")
+    # within a claim file's bounds too: 1e-100000000 made the exact arithmetic run for minutes
+    if not _claim_accepts("tolerance", tolerance) or not in_range(tolerance):
+        raise typer.BadParameter(
+            "expected a relative tolerance from 0 to below 1 (0.01 = 1%), with at most 8 "
+            "decimal places"
+        )
     return tolerance
 
 
@@ -96,6 +103,13 @@ def _verdicts(value: str | None) -> list[Verdict]:
 def _at_least_one(value: int | None) -> int | None:
     if value is not None and value < 1:
         raise typer.BadParameter(f"{value} is less than 1: give a whole number from 1 up")
+    return value
+
+
+def _budget(value: int) -> int:
+    _at_least_one(value)
+    if value > MAX_BUDGET:
+        raise typer.BadParameter(f"{value} is more than {MAX_BUDGET:,}: give a smaller number")
     return value
 
 
@@ -210,8 +224,8 @@ Budget = Annotated[
         "--budget",
         metavar="N",
         help="Most combinations the search examines per claim before it stops and says "
-        "the list may be incomplete, at least 1.",
-        callback=_at_least_one,
+        f"the list may be incomplete, from 1 to {MAX_BUDGET:,}.",
+        callback=_budget,
     ),
 ]
 FailOn = Annotated[

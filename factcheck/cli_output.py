@@ -2,7 +2,10 @@
 the lines that report problems and gated verdicts on stderr, and a batch's progress bar.
 
 Every string from an input (a file name, a message quoting a key) reaches the terminal
-through escape.visible, so no control sequence or bidi override in it takes effect.
+through escape.visible, so no control sequence or bidi override in it takes effect. Every
+write is checked (streams.py, output.py): the result is written whole or the run fails;
+--output is never one of the run's inputs, and after Ctrl-C the previous file is kept and
+what finished goes to FILE.partial.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from typing import TYPE_CHECKING
 from factcheck.escape import visible
 from factcheck.render import registry
 from factcheck.render.registry import View
+from factcheck.streams import stdout_is_terminal, write_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from factcheck.batch import Batch
     from factcheck.errors import Problem
     from factcheck.models import Audit
 
@@ -54,31 +59,53 @@ class Output:
         self.render = registry.audits_renderer(format_name)
         each = registry.each_renderer(format_name) if path is None else None
         self.part = Part(each, view) if each is not None else None
-        self.streams_to_tty = self.part is not None and sys.stdout.isatty()
+        self.streams_to_tty = self.part is not None and stdout_is_terminal()
 
     def write(self, text: str) -> None:
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout(text)
         except BrokenPipeError:
             raise ReaderGone from None
 
-    def finish(self, audits: list[Audit]) -> None:
+    def finish(self, batch: Batch) -> None:
         if self.part is not None:
             return  # written already, one audit at a time
-        text = self.render(audits, self.view)
-        if self.path is not None:
-            from factcheck.output import write_atomically
-
-            write_atomically(self.path, text)
+        text = self.render(batch.audits, self.view)
+        if self.path is None:
+            write_stdout(text)
             return
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from factcheck.output import partial_path, write_output
+
+        if batch.interrupted:
+            # The previous complete report stays; what finished goes beside it (cli._exit_for).
+            write_output(partial_path(self.path), text, batch.inputs)
+            return
+        write_output(self.path, text, batch.inputs)
+
+    def refuse_inputs(self, paths: list[str]) -> None:
+        """Before any work: --output may not name one of the files the run will read."""
+        if self.path is not None:
+            from factcheck.output import refuse_inputs
+            from factcheck.paths import expand_paths
+
+            refuse_inputs(self.path, [path for path, _ in expand_paths(paths)[0]])
+
+
+def say_where_partial(batch: Batch, output: Path | None) -> None:
+    """After Ctrl-C with --output: the old file is kept, and what finished is beside it."""
+    if batch.interrupted and output is not None:
+        from factcheck.output import partial_path
+
+        finished = plural(len(batch.audits), "finished claim")
+        sys.stderr.write(
+            f"The {finished} {'is' if len(batch.audits) == 1 else 'are'} in "
+            f"{visible(str(partial_path(output)))}; {visible(str(output))} was left as it was.\n"
+        )
 
 
 def plain() -> bool:
     """No colour: stdout is not a terminal, or NO_COLOR is set to something (no-color.org)."""
-    return not sys.stdout.isatty() or bool(os.environ.get("NO_COLOR"))
+    return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))
 
 
 def plural(count: int, word: str) -> str:

@@ -1,13 +1,15 @@
 """`factcheck draft`: a document -> a draft source file, one commented candidate per number.
 
 Each number the document prints (in running text and in tables) becomes a candidate
-figure, written commented out: its value as printed, a qualifier from the words before it
-("more than", "about", "nearly", "at least"), a unit guessed from the word after it, its
-page label, its quote (the sentence) or table headings, and an id made from its words.
-Left out: numbers in lines repeated on many pages (headers, footers, page numbers), years,
-dates, identifiers ("OIG-24-46"), footnote markers (the readers drop them) and the numbers
-that open a footnote or a numbered heading. What the person must supply is a TODO, which
-`factcheck check` reports until it is filled (FC503).
+figure, written commented out: its value as printed (negative when a table prints it in
+parentheses), a qualifier from the words before it ("more than", "about", "nearly", "at
+least"), a unit guessed from the words after it, its printed page label, its quote (the
+sentence, never running into a heading, a table or the page's header) or table headings,
+and an id made from its words. The page's layout (documents/layout.py) says which lines
+are headers, footers, tables of contents, headings and footnotes; draft_numbers.py says
+which numbers are no figures (years, dates, identifiers, references, phone numbers). What
+the person must supply is a TODO, which `factcheck check` reports until it is filled
+(FC503).
 """
 
 from __future__ import annotations
@@ -15,49 +17,26 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
+from factcheck import draft_numbers as numbers
 from factcheck.documents import DocumentText, Page, read_document
-from factcheck.documents.numbers import Written, find_numbers
-from factcheck.documents.passages import one_line, sentence_around
-from factcheck.documents.tables import tabular_lines
+from factcheck.documents.layout import Line, Role, page_lines, repeated_edges
+from factcheck.documents.numbers import Written, find_numbers, range_pair, range_start
+from factcheck.documents.passages import Sentences, one_line
 from factcheck.draft_yaml import render_draft
 from factcheck.errors import FactcheckError
-from factcheck.numbers import NumberFormatError, parse_number
-from factcheck.qualifiers import QUALIFIERS, Qualifier
+from factcheck.qualifiers import Qualifier
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
-_STOPWORDS = frozenset(
-    {
-        *("a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had"),
-        *("has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "per", "than"),
-        *("that", "the", "their", "these", "this", "those", "to", "was", "were", "which"),
-        *("who", "with"),
-    }
-)
-_MONTHS = frozenset(
-    {
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
-        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-    }
-)
-_CURRENCY_UNITS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_HEADING_NUMBER = re.compile(r"\d{1,3}\.?[ \t]+[A-Z]")
-_OPENS_SENTENCE = re.compile(r"(?:^|[.;:]\s+)$")
-# Words that number things rather than count them: "Table 2", "page 4", "No. 3".
-_NUMBERING = frozenset(
-    {
-        *("table", "figure", "fig", "chart", "exhibit", "appendix", "section", "chapter"),
-        *("page", "pages", "p", "pp", "no", "number", "recommendation", "footnote", "note"),
-        *("part", "volume", "vol", "line", "item", "step", "phase", "tier", "level", "grade"),
-    }
-)
+_SKIPPED = frozenset({Role.furniture, Role.contents, Role.blank})
+_FOOTNOTE_NUMBER = re.compile(r"\d{1,3}\s*(?=[A-Z\"“])")
 
 
 class DraftError(FactcheckError):
@@ -74,11 +53,12 @@ class Candidate:
     page: str | None
     quote: str | None = None
     table: tuple[str, str] | None = None  # (row, column)
+    note: str | None = None  # what the person should know: a range, a ratio, a sign
 
 
 def candidates(text: DocumentText, progress: Progress | None = None) -> list[Candidate]:
     """Every number worth a candidate figure, in reading order, each with a unique id."""
-    repeated = _repeated_lines(text)
+    repeated = repeated_edges([page.text for page in text.pages])
     found: list[Candidate] = []
     for page in text.pages:
         found.extend(_from_tables(page, text))
@@ -89,26 +69,152 @@ def candidates(text: DocumentText, progress: Progress | None = None) -> list[Can
 
 
 def _from_text(page: Page, text: DocumentText, repeated: set[str]) -> Iterator[Candidate]:
-    lines_in_tables = set(tabular_lines(page.text)) if page.tables else set()
-    line_starts = _line_starts(page.text)
-    for written in find_numbers(page.text):
-        line = _line_of(line_starts, written.start)
-        line_text = page.text[line_starts[line] : _line_end(page.text, written.start)]
-        if line in lines_in_tables or _pattern(line_text) in repeated:
+    lines = page_lines(page.text, repeated)
+    starts = [line.start for line in lines]
+    masked = _Spans(numbers.masked_spans(page.text))
+    found = _numbers(page, lines)
+    contexts = _contexts(page.text, lines)
+    for index, written in enumerate(found):
+        at = bisect_right(starts, written.start) - 1
+        line = lines[at]
+        if line.role in _SKIPPED or written.start in masked:
             continue
-        if _not_a_figure(page.text, written, line_starts[line]):
+        context = contexts[at]
+        if numbers.not_a_figure(context, written, found[:index]):
             continue
-        start, end = sentence_around(page.text, written.start, written.end)
-        quote = one_line(page.text[start:end])
-        yield Candidate(
-            id=_id_from(page.text[max(start, written.start - 60) : written.start], written),
-            value=_value(written),
-            printed=written.text,
-            qualifier=_qualifier(page.text[max(0, written.start - 40) : written.start]),
-            unit=_unit(page.text[written.end : written.end + 40], written),
-            page=_label(page, text),
-            quote=quote,
-        )
+        following = found[index + 1] if index + 1 < len(found) else None
+        yield _candidate(page, text, context, written, following, line.role == Role.table)
+
+
+def _numbers(page: Page, lines: list[Line]) -> list[Written]:
+    """The page's numbers, less those of the table rows its tables already give (a line
+    that is a row's cells, or a row with a number of the tables); a table row's cells each
+    on their own ("402 418 411" is three numbers, not one)."""
+    in_tables = _table_numbers(page)
+    held = {tuple(" ".join(row).split()) for table in page.tables for row in table.rows}
+    rows = [line for line in lines if line.role == Role.table]
+    covered = [
+        line
+        for line in lines
+        if line.role != Role.table and tuple(page.text[line.start : line.end].split()) in held
+    ]
+    left_out = _Spans([(line.start, line.end) for line in [*rows, *covered]])
+    found = [w for w in find_numbers(page.text) if w.start not in left_out]
+    for row in rows:
+        cells = [
+            replace(w, start=w.start + cell.start(), end=w.end + cell.start())
+            for cell in re.finditer(r"\S+", page.text[row.start : row.end])
+            for w in find_numbers(cell.group())
+        ]
+        cells = [replace(w, start=w.start + row.start, end=w.end + row.start) for w in cells]
+        if not any(one_line(w.text) in in_tables for w in cells):
+            found.extend(cells)  # a row no table of the page holds
+    return sorted(found, key=lambda w: w.start)
+
+
+class _Spans:
+    """Sorted spans of a page, asked whether an offset stands in one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect_right(self.starts, offset) - 1
+        return any(start <= offset < end for start, end in self.spans[max(0, at - 2) : at + 1])
+
+
+def _candidate(
+    page: Page,
+    text: DocumentText,
+    context: numbers.Context,
+    written: Written,
+    following: Written | None,
+    in_table: bool,
+) -> Candidate:
+    start, end = _sentence(context, written)
+    carried = range_start(page.text, written, following) if following else None
+    joined = following if following and range_pair(page.text, written, following) else None
+    negative = numbers.is_negative(page.text, written, in_table=in_table)
+    return Candidate(
+        id=_slug(numbers.id_words(_words_before(page.text, start, written.start), written)),
+        value=numbers.value_of(carried or written, negative=negative),
+        printed=one_line(written.text),
+        qualifier=numbers.qualifier_of(context, written),
+        unit=numbers.unit_of(context, written, joined),
+        page=_label(page, text),
+        quote=one_line(page.text[start:end]),
+        note=_note(context, written, following, negative),
+    )
+
+
+def _words_before(text: str, start: int, end: int) -> str:
+    """Up to 60 characters before end, from start, beginning with a whole word."""
+    cut = max(start, end - 60)
+    if cut > start and text[cut - 1].isalnum():
+        space = text.find(" ", cut, end)
+        cut = end if space < 0 else space
+    return text[cut:end]
+
+
+def _note(
+    context: numbers.Context, written: Written, following: Written | None, negative: bool
+) -> str | None:
+    ratio = numbers.ratio_of(context, written, following)
+    if ratio:
+        return f"a ratio, {ratio}"
+    whole = numbers.range_of(context, written, following)
+    if whole:
+        return f'one end of the range "{whole}"'
+    if negative:
+        return "printed as a negative number"
+    return None
+
+
+def _contexts(text: str, lines: list[Line]) -> list[numbers.Context]:
+    """For each line, the passage a number on it is read in: a heading, caption or table
+    row alone; running text from the nearest line that is not running text to the next
+    (a footnote opens a passage of its own, after its number)."""
+    runs: list[list[int]] = []  # runs of running text: a footnote or body line, then body
+    for at, line in enumerate(lines):
+        continues = line.role == Role.body and runs and runs[-1][-1] == at - 1
+        if continues:
+            runs[-1].append(at)
+        elif line.role in (Role.body, Role.footnote):
+            runs.append([at])
+    contexts = [numbers.Context(text, line.start, line.end) for line in lines]
+    for run in runs:
+        start = lines[run[0]].start
+        if lines[run[0]].role == Role.footnote:
+            opening = _FOOTNOTE_NUMBER.match(text, start)
+            start = opening.end() if opening else start
+        passage = numbers.Context(text, start, lines[run[-1]].end)
+        for at in run:
+            contexts[at] = passage
+    return contexts
+
+
+def _sentence(context: numbers.Context, written: Written) -> tuple[int, int]:
+    sentences = _sentences(context.text[context.start : context.end])
+    start, end = sentences.around(written.start - context.start, written.end - context.start)
+    return context.start + start, context.start + end
+
+
+@lru_cache(maxsize=32)
+def _sentences(passage: str) -> Sentences:
+    """A passage's sentences, found once for all the numbers it holds."""
+    return Sentences(passage)
+
+
+def _table_numbers(page: Page) -> set[str]:
+    """The numbers (as printed) in the page's tables: their lines are not read again."""
+    return {
+        one_line(found.text)
+        for table in page.tables
+        for row in table.rows
+        for cell in row
+        for found in find_numbers(cell)
+    }
 
 
 def _from_tables(page: Page, text: DocumentText) -> Iterator[Candidate]:
@@ -118,112 +224,28 @@ def _from_tables(page: Page, text: DocumentText) -> Iterator[Candidate]:
             if not cells or not cells[0].strip():
                 continue
             for column, cell in zip(header[1:], cells[1:], strict=False):
-                numbers = find_numbers(cell)
-                if len(numbers) != 1 or not column.strip() or _is_year(numbers[0]):
+                found = find_numbers(cell)
+                if len(found) != 1 or not column.strip() or numbers.is_year(found[0]):
                     continue
-                written = numbers[0]
+                written = found[0]
+                negative = numbers.is_negative(cell, written, in_table=True)
                 yield Candidate(
                     id=_slug(f"{cells[0]} {column}"),
-                    value=_value(written),
-                    printed=written.text,
+                    value=numbers.value_of(written, negative=negative),
+                    printed=cell.strip(),
                     qualifier=Qualifier.exact,
-                    unit=_CURRENCY_UNITS.get((written.currency or "")[-1:]),
+                    unit=numbers.CURRENCY_UNITS.get((written.currency or "")[-1:]),
                     page=_label(page, text),
                     table=(cells[0], column),
+                    note="printed as a negative number" if negative else None,
                 )
-
-
-# --- what is no figure ----------------------------------------------------------------------
-
-
-def _repeated_lines(text: DocumentText) -> set[str]:
-    """Lines (digits masked) on at least three pages and half of them: headers, footers."""
-    if len(text.pages) < 3:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in text.pages:
-        seen.update({_pattern(line) for line in page.text.split("\n") if line.strip()})
-    least = max(3, len(text.pages) // 2)
-    return {line for line, count in seen.items() if count >= least}
-
-
-def _pattern(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
-
-
-def _not_a_figure(page_text: str, written: Written, line_start: int) -> bool:
-    before = page_text[max(0, written.start - 12) : written.start]
-    after = page_text[written.end : written.end + 2]
-    if _is_year(written) or re.search(r"[A-Za-z0-9][-/]$", before) or re.match(r"[-/]\d", after):
-        return True  # 2023, OIG-24-46, 08/19/2024, 2019-2023
-    previous = _WORDS.findall(before)
-    if previous and not written.currency and before.rstrip().endswith(previous[-1]):
-        word = previous[-1].casefold().rstrip(".")
-        if word in _MONTHS or word in _NUMBERING:
-            return True  # August 19, Table 2
-    opens = written.start == line_start or _OPENS_SENTENCE.search(before)
-    if opens and _HEADING_NUMBER.match(page_text, written.start):
-        return not (written.currency or written.percent)  # "1 Source: ...", "2. Findings"
-    return False
-
-
-def _is_year(written: Written) -> bool:
-    return (
-        not written.in_words
-        and written.text.isdigit()
-        and len(written.text) == 4
-        and 1900 <= int(written.text) <= 2099
-    )
-
-
-# --- what the candidate says ----------------------------------------------------------------
-
-
-def _qualifier(before: str) -> Qualifier:
-    words = " ".join(before.casefold().split())
-    for row in QUALIFIERS:
-        for form in row.written:
-            if words.endswith(f" {form}") or words == form:
-                return row.qualifier
-    return Qualifier.exact
-
-
-def _unit(after: str, written: Written) -> str | None:
-    if written.currency:
-        return _CURRENCY_UNITS.get(written.currency[-1])
-    if written.percent:
-        return None  # "12.5%": the value says percent
-    words: list[str] = _WORDS.findall(after[:40])
-    if (
-        words
-        and after[: after.find(words[0])].strip() == ""
-        and words[0].casefold() not in _STOPWORDS
-    ):
-        return words[0]
-    return None
-
-
-def _value(written: Written) -> str:
-    """The value as the source file writes it: as printed where the format reads that."""
-    printed = re.sub(r"\s*per\s?cent$", "%", written.text.strip(), flags=re.IGNORECASE)
-    printed = re.sub(r"^(?:US|A|C|NZ)(?=[$€£¥])", "", printed)
-    try:
-        parsed = parse_number(printed)
-    except NumberFormatError:
-        parsed = None
-    if parsed is not None and parsed.value == written.value and not written.in_words:
-        return printed
-    return f"{written.value:f}"
-
-
-def _id_from(before: str, written: Written) -> str:
-    words = [w for w in _WORDS.findall(before) if w.casefold() not in _STOPWORDS]
-    return _slug(" ".join([*words[-3:], re.sub(r"\D", "", written.text) or "n"]))
 
 
 def _slug(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")[:48].strip("_")
-    return slug or "figure"
+    if not re.search("[a-z]", slug):
+        return f"figure_{slug}".strip("_")  # "1284" would read as a number, not an id
+    return slug
 
 
 def _unique_ids(found: list[Candidate]) -> list[Candidate]:
@@ -232,34 +254,13 @@ def _unique_ids(found: list[Candidate]) -> list[Candidate]:
     for candidate in found:
         seen[candidate.id] += 1
         if seen[candidate.id] > 1:
-            candidate = _renamed(candidate, f"{candidate.id}_{seen[candidate.id]}")
+            candidate = replace(candidate, id=f"{candidate.id}_{seen[candidate.id]}")
         unique.append(candidate)
     return unique
 
 
-def _renamed(candidate: Candidate, new_id: str) -> Candidate:
-    from dataclasses import replace
-
-    return replace(candidate, id=new_id)
-
-
 def _label(page: Page, text: DocumentText) -> str | None:
     return page.label if len(text.pages) > 1 else None
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right(starts, offset) - 1
-
-
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end < 0 else end
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -70,12 +70,14 @@ def _id(target: Path) -> str:
 def _candidate(candidate: Candidate) -> str:
     where = f"page {candidate.page}" if candidate.page is not None else "the document"
     said = (
-        f'{where}, table row "{candidate.table[0]}", column "{candidate.table[1]}"'
+        f'{where}, table row "{candidate.table[0]}", column "{candidate.table[1]}": '
+        f"{candidate.printed}"
         if candidate.table
         else f"{where}: {candidate.printed}"
     )
+    note = f" ({candidate.note})" if candidate.note else ""
     lines = [
-        f"  # # {said}",
+        f"  # # {' '.join(f'{said}{note}'.split())}",
         f"  # - id: {candidate.id}",
         f"  #   value: {yaml_string(candidate.value)}",
     ]

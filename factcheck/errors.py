@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.escape import visible
+
 
 class ExitCode:
     """Documented exit codes (docs/errors.md)."""
@@ -43,15 +45,22 @@ class Problem:
     phrase: PhraseStatus | None = field(default=None, compare=False)
 
     def format(self) -> str:
-        where = self.path
+        """One line, `path:line:col: key: message [CODE]`, with every control, line break
+        and bidi control from the input (a file name, a key) shown escaped (escape.py)."""
+        where = visible(self.path)
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        key = f" {self.key_path}:" if self.key_path else ""
-        return f"{where}:{key} {self.message} [{self.code}]"
+        key = f" {visible(self.key_path)}:" if self.key_path else ""
+        return f"{where}:{key} {visible(self.message)} [{self.code}]"
 
 
 class FactcheckError(Exception):
     """Base class of every error factcheck reports to its user."""
+
+
+class SettingError(FactcheckError):
+    """An environment variable or option holds a value out of its range: a usage error
+    (exit 2), like a bad option."""
 
 
 class InputError(FactcheckError):

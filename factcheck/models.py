@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -28,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
+from factcheck.escape import first_unsafe
 from factcheck.kinds import RatioKind
 from factcheck.numbers import NumberFormatError, parse_number
 from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
@@ -276,12 +278,30 @@ class Statement(_Strict):
         return _wordings(raw)
 
 
+def _plain_url(url: str) -> str:
+    """A URL with no control, line break or bidi control: one would end a Markdown link
+    early or disguise where the link goes (docs/security.md)."""
+    index = first_unsafe(url)
+    if index is None:
+        return url
+    code = ord(url[index])
+    encoded = f", or write it %-encoded (%{code:02X})" if code < 0x80 else ""
+    raise ValueError(
+        f"the URL holds the control character U+{code:04X} at character {index + 1}; a URL "
+        f"has no control characters, line breaks or bidi controls: remove it{encoded}"
+    )
+
+
+# `url:` of a claim or source, refused at load when it holds a control character.
+WebAddress = Annotated[str, AfterValidator(_plain_url)]
+
+
 class Source(_Strict):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     title: str
     publisher: str
     published: dt.date
-    url: str | None = None
+    url: WebAddress | None = None
     period: Period | None = None
     # `figures:` with nothing under it but comments (a `factcheck draft`) is no figures.
     figures: Annotated[list[Figure], Field(json_schema_extra=_schema_or_null)] = []
@@ -319,7 +339,7 @@ class Claim(_Numbered):
     speaker: str
     date: dt.date
     venue: str | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     asserts: Annotated[str, Field(min_length=1)]
     also_asserts: Annotated[list[str], _IdList] = []
     attributed_to: str | None = None

@@ -7,7 +7,9 @@ draft.py; it imports none of them.
   with pdf.py (pypdfium2), tables.py (pdfplumber, optional), html.py, plain.py;
 - normalise.py: a page's clean text, and the folded form phrases are matched in;
 - locate.py: where a phrase stands (found, missing, ambiguous) and the nearest passage;
-- numbers.py: numbers in running text, in any written form;
+- numbers.py: numbers in running text, in any written form, and ranges;
+- layout.py: what each line of a page is, and the numbers pages print (rows.py: table
+  rows; unruled.py: a table without rules, from word positions);
 - passages.py: the sentence around a place, and the words before and after a number.
 """
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
 
 _NUMERAL = re.compile(
     r"""(?<![\w.,])
-        (?P<currency>(?:US|A|C|NZ)?[$€£¥])?\ ?
+        (?:(?P<currency>(?:US|A|C|NZ)?[$€£¥])\ ?)?
         (?P<digits>\d{1,3}(?:(?P<sep>[,'\u00a0\u202f\u2009\ .])\d{3})(?:(?P=sep)\d{3})*
                   (?:\.\d+)?
                   |\d+(?:\.\d+)?|\.\d+)
         (?![\d])
-        (?:[\ \u00a0\u202f-]?
+        (?:(?:[^\S\n]|\n(?=[a-z])|-)?   # "$1.2 billion", "$1.2⏎billion", "$1.2-billion"
            (?P<scale>thousands?|millions?|billions?|trillions?|mn|bn|tn|k|m|b)\b)?
-        (?P<percent>\ ?%|\ per\ ?cent\b)?""",
+        (?P<percent>\ ?%|(?:[^\S\n]|\n)per(?:\ |\n)?cent\b)?""",
     re.VERBOSE | re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
@@ -51,6 +52,7 @@ _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _VALUE_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred"})
 _NUMBER_WORDS = _VALUE_WORDS | {"half", "a", "an"}
 _JOINERS = frozenset({"and"})
+_RUN_ENDS = _VALUE_WORDS | {"half"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Written:
     percent: bool = False
     currency: str | None = None
     in_words: bool = False
+    scale: str | None = None  # "million", as written after the digits
 
 
 def find_numbers(text: str) -> list[Written]:
@@ -84,6 +87,66 @@ def numbers_in(text: str) -> Iterator[tuple[Decimal, Decimal]]:
             yield number.value, number.precision
     for number in _word_numbers(text):
         yield number.value, number.precision
+    digits = list(_digit_numbers(text))
+    for first, second in pairwise(digits):
+        carried = range_start(text, first, second)
+        if carried is not None:
+            yield carried.value, carried.precision
+
+
+def range_start(text: str, first: Written, second: Written) -> Written | None:
+    """The first end of a range that takes its scale, percent or currency from the second
+    ("$40–$60 million", "10 to 15 percent", "between 10 and 15%"): the first as it is
+    meant, or None when the two are no range or the first needs nothing carried. A scale
+    carries only onto a bare number that stays below the second ("$50,000 to $2.5
+    million" keeps its 50,000), and over "by" only a percent: "grew by 12 to 18 percent"
+    is a range, "fell by 5 to 120 million" a change."""
+    between = text[first.end : second.start]
+    if not _RANGE_JOIN.fullmatch(between) or first.in_words or second.in_words:
+        return None
+    if between.strip() == "and" and not _BETWEEN.search(
+        text[max(0, first.start - 9) : first.start]
+    ):
+        return None
+    after_by = bool(_BY.search(text[max(0, first.start - 4) : first.start]))
+    scale = first.scale or (None if after_by else second.scale)
+    percent = first.percent or second.percent
+    currency = first.currency or (None if after_by else second.currency)
+    if (scale, percent, currency) == (first.scale, first.percent, first.currency):
+        return None
+    bare = first.text.strip().lstrip("$€£¥")
+    if scale != first.scale and not re.fullmatch(r"\d{1,3}(?:\.\d+)?", bare):
+        return None
+    try:
+        number = parse_number(f"{bare} {scale or ''}".strip())
+    except NumberFormatError:
+        return None
+    if scale != first.scale and abs(number.value) > abs(second.value):
+        return None
+    return replace(
+        first,
+        value=number.value,
+        precision=number.precision,
+        percent=percent,
+        currency=currency,
+        scale=scale,
+    )
+
+
+def range_pair(text: str, first: Written, second: Written) -> bool:
+    """Whether two numbers are joined as a range, or a change from one to the other: "10
+    to 15", "10–15", "between 10 and 15", "from 10 through 15"."""
+    between = text[first.end : second.start]
+    if not _RANGE_JOIN.fullmatch(between) or first.in_words or second.in_words:
+        return False
+    return between.strip() != "and" or bool(
+        _BETWEEN.search(text[max(0, first.start - 9) : first.start])
+    )
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:–|—|to|and|through)\s*")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def mentions(text: str, value: Decimal, precision: Decimal) -> bool:
@@ -131,6 +194,7 @@ def _readings(match: re.Match[str]) -> list[Written]:
                 number.precision,
                 percent=bool(match["percent"]),
                 currency=match["currency"],
+                scale=scale,
             )
         )
     return found
@@ -144,7 +208,9 @@ def _word_numbers(text: str) -> Iterator[Written]:
         if word and (lowered in _NUMBER_WORDS or (run and lowered in _JOINERS)):
             run.append(word)
             continue
-        while run and run[-1].group().lower() not in _VALUE_WORDS | {"half"}:
+        if not run:
+            continue  # most words: nothing to end
+        while run and run[-1].group().lower() not in _RUN_ENDS:
             run.pop()  # "... thousand and" / "a": the run ends on a number word
         words = [w.group().lower() for w in run]
         # A scale word alone ("448 thousand") belongs to the digits before it.

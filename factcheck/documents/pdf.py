@@ -1,10 +1,13 @@
 """PDF -> pages, with pypdfium2 (PDFium inside its wheel; Apache-2.0/BSD-3).
 
-Per page: the printed label (`/PageLabels`, else the page number), the text with footnote
+Per page: the printed label (`/PageLabels`; a PDF without them, as Word and LibreOffice
+write, takes the numbers its pages print, layout.printed_labels), the text with footnote
 markers taken out, and, where pdfplumber is installed and the page looks tabular, its
 tables (tables.py). Footnote markers ("32,000⁴") come out of PDFium glued to the number
-("32,0004"): a digit set smaller than the character before its number and raised above
-its baseline is a marker, and is dropped.
+("32,0004"), or on a line of their own (browsers), or glued to the note they open at the
+foot of the page ("4The count excludes"): digits set smaller than the character before
+them (or, at a line's start, after them) and raised above its baseline are a marker, and
+are dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from factcheck.documents.layout import printed_labels
 from factcheck.documents.normalise import clean
 from factcheck.documents.pages import Page
 
@@ -36,11 +40,14 @@ def read_pdf(data: bytes) -> tuple[list[Page], str | None]:
     """The pages of a PDF given as bytes, and its title from the metadata (or None)."""
     with _opened(data) as pdf:
         title = _title(pdf)
-        pages = [
-            Page(index, pdf.get_page_label(index) or str(index + 1), text)
-            for index, text in enumerate(_page_texts(pdf))
-        ]
-    return pages, title
+        texts = list(_page_texts(pdf))
+        labels = [pdf.get_page_label(index) for index in range(len(texts))]
+    if not any(labels):  # no /PageLabels: the numbers the pages print
+        labels = printed_labels(texts)
+    return [
+        Page(index, label, text)
+        for index, (label, text) in enumerate(zip(labels, texts, strict=True))
+    ], title
 
 
 @contextmanager
@@ -85,20 +92,40 @@ def _without_markers(textpage: Any) -> str:
     sizes = _Sizes(textpage)
     for run in _DIGIT_RUN.finditer(text):
         start, end = run.span()
-        before = start - 1
-        reference = before if before >= 0 and not text[before].isspace() else start
-        reference_size = sizes.size(reference)
-        if reference_size <= 0:
-            continue
-        index = end - 1
-        while index >= start and text[index].isdigit() and index != reference:
-            if not _raised(sizes, index, reference, reference_size):
+        for reference in _references(text, start, end):
+            reference_size = sizes.size(reference)
+            if reference_size <= 0:
+                continue
+            raised = []
+            index = end - 1
+            while index >= start and text[index].isdigit():
+                if not _raised(sizes, index, reference, reference_size):
+                    break
+                raised.append(index)
+                index -= 1
+            if raised:
+                markers.update(raised)
                 break
-            markers.add(index)
-            index -= 1
     if not markers:
         return text
     return "".join(char for index, char in enumerate(text) if index not in markers)
+
+
+def _references(text: str, start: int, end: int) -> list[int]:
+    """The characters a marker at text[start:end] is set against: the one before it (past
+    a line break: browsers put a marker on a line of its own), and for a run that opens a
+    line, the one after it (the note it numbers)."""
+    before = start - 1
+    while before >= 0 and text[before] in " \r\n" and start - before <= 3:
+        before -= 1
+    found = [before] if before >= 0 and not text[before].isspace() else []
+    if start == 0 or text[start - 1] == "\n":
+        after = end
+        while after < len(text) and text[after] == " " and after - end < 2:
+            after += 1
+        if after < len(text) and text[after].isalpha():
+            found.append(after)
+    return found
 
 
 def _raised(sizes: _Sizes, index: int, reference: int, reference_size: float) -> bool:

@@ -2,9 +2,10 @@
 
 pdfplumber reads a ruled table exactly, but parsing a page's characters takes about a tenth
 of a second, fifty times what PDFium takes for its text. So only pages whose text looks
-tabular are given to it: three or more lines that are mostly numbers. A ruled table is
-read by its lines; an unruled one by its text's alignment, inside the box of those lines
-only, since that strategy cuts the numbers of running prose in two.
+tabular are given to it: three or more lines that are table rows (is_tabular). A ruled
+table is read by its lines; each other block of two or more rows is read as an unruled
+table from its words' positions (unruled.py), inside that block's box only, so the
+numbers of running prose and of a page's footer never join a table.
 
 Without pdfplumber a PDF has no tables: `draft` quotes a table's numbers by their line,
 and `check` finds a `table:` figure by a line that holds its row heading and its value,
@@ -13,15 +14,13 @@ with its column heading on the same page (docs/provenance.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from factcheck.documents.pages import Page, Table
+from factcheck.documents.rows import is_tabular, tabular_lines
 
-TABULAR_LINES = 3  # lines that are mostly numbers, for a page to look tabular
-
-_NUMBER = re.compile(r"[-+$€£¥(]?\d[\d,.]*%?\)?")
+TABULAR_LINES = 3  # lines that are table rows, for a page to look tabular
 
 
 def available() -> bool:
@@ -30,20 +29,6 @@ def available() -> bool:
     except ImportError:
         return False
     return True
-
-
-def tabular_lines(text: str) -> list[int]:
-    """Indexes of the lines of a page's text that are mostly numbers: two or more numbers,
-    and at most four words beside them (a row heading)."""
-    found = []
-    for index, line in enumerate(text.split("\n")):
-        numbers = _NUMBER.findall(line)
-        if len(numbers) < 2:
-            continue
-        words = len(line.split()) - len(numbers)
-        if words <= 4:
-            found.append(index)
-    return found
 
 
 def looks_tabular(text: str) -> bool:
@@ -74,29 +59,54 @@ def add_tables(data: bytes, pages: Sequence[Page]) -> list[Page]:
     ]
 
 
+Box = tuple[float, float, float, float]
+
+
 def _tables(page: Any) -> list[Table]:
-    ruled = [_table(rows) for rows in page.extract_tables()]
-    ruled = [table for table in ruled if len(table.rows) >= 2]
-    if ruled:
-        return ruled
-    box = _numeric_box(page)
-    if box is None:
-        return []
-    settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
-    unruled = [_table(rows) for rows in page.crop(box).extract_tables(settings)]
-    return [table for table in unruled if len(table.rows) >= 2]
+    """The page's ruled tables, then an unruled one for each block of table rows that no
+    ruled table covers, read from its words' positions (unruled.py)."""
+    from factcheck.documents.unruled import Word, lines_of, read_unruled
+
+    tables, ruled_boxes = [], []
+    for found in page.find_tables():
+        table = _table(found.extract())
+        if len(table.rows) >= 2:
+            tables.append(table)
+            ruled_boxes.append(found.bbox)
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in page.extract_words()]
+    for block in _row_blocks(lines_of(words)):
+        box = (
+            min(w.x0 for w in block),
+            min(w.top for w in block),
+            max(w.x1 for w in block),
+            max(w.bottom for w in block),
+        )
+        if any(_overlap(box, ruled) for ruled in ruled_boxes):
+            continue
+        unruled = read_unruled(block)
+        if unruled is not None:
+            tables.append(unruled)
+    return tables
 
 
-def _numeric_box(page: Any) -> tuple[float, float, float, float] | None:
-    """The box of the page's tabular lines and the line of headings above them."""
-    lines = page.extract_text_lines()
-    rows = [i for i, line in enumerate(lines) if tabular_lines(line["text"])]
-    if len(rows) < 2:
-        return None
-    first = max(rows[0] - 1, 0)  # the headings
-    top = min(line["top"] for line in lines[first : rows[-1] + 1])
-    bottom = max(line["bottom"] for line in lines[first : rows[-1] + 1])
-    return (0, max(top - 1, 0), page.width, min(bottom + 1, page.height))
+def _row_blocks(lines: list[list[Any]]) -> list[list[Any]]:
+    """The words of each run of two or more table rows, with the line of headings above."""
+    rows = [i for i, line in enumerate(lines) if is_tabular(" ".join(w.text for w in line))]
+    runs: list[list[int]] = []
+    for index in rows:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [
+        [word for line in lines[max(run[0] - 1, 0) : run[-1] + 1] for word in line]
+        for run in runs
+        if len(run) >= 2
+    ]
+
+
+def _overlap(one: Box, other: Box) -> bool:
+    return one[1] < other[3] and other[1] < one[3] and one[0] < other[2] and other[0] < one[2]
 
 
 def _table(rows: list[list[str | None]]) -> Table:

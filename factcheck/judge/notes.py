@@ -16,6 +16,7 @@ from factcheck.judge import word_notes
 from factcheck.judge.document_notes import document_notes
 from factcheck.judge.periods import outside_days, outside_ranges, outside_share
 from factcheck.load import Case, FigureOrigin
+from factcheck.lookalike import lookalike_note
 from factcheck.models import Claim, Combination, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
@@ -172,7 +173,8 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         return [
             Note(
                 kind="unit",
-                message=f"No figure of the sources is in {claim.unit}; units present: {listed}. "
+                message=f"No figure of the sources is in {claim.unit}; units present: {listed}"
+                f"{lookalike_note(claim.unit, units)}. "
                 "Figures combine only with figures of the claim's unit.",
             )
         ]

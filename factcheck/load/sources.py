@@ -11,6 +11,7 @@ from factcheck.load.document import Document, KeyPath, shown
 from factcheck.load.provenance import DocumentCheck, check_document
 from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
+from factcheck.lookalike import lookalike_file_hint
 from factcheck.models import Source
 
 ROOT_MARKERS = ("factcheck.toml", "pyproject.toml", ".git")
@@ -61,6 +62,10 @@ class SourceCache:
             raise found
         return found
 
+    def files(self) -> list[Path]:
+        """Every file read through this cache (resolved paths)."""
+        return list(self._documents)
+
     def get(self, path: Path) -> LoadedSource:
         """The file read and validated as a source (InputError with every problem)."""
         resolved = path.resolve()
@@ -102,7 +107,8 @@ def _refusal(target: Path, relative: str, root: Path) -> tuple[str, str] | None:
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
         looked = shown(str(target), 300)[1:-1]
-        return f"source file {quoted} not found (looked for {looked})", "FC301"
+        hint = lookalike_file_hint(target)
+        return f"source file {quoted} not found (looked for {looked}){hint}", "FC301"
     except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
         return f"source path {quoted} loops through symlinks", "FC302"
     except OSError as exc:  # a name too long, a file used as a folder, no permission
