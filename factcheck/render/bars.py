@@ -109,19 +109,32 @@ class Bars:
             line.append(row.glyph * row.cells, style=row.style)
             line.append(f" {row.figure}", style="" if index else "bold")
             yield line
-        yield self._legend()
+        yield from self._legend(width)
 
-    def _legend(self) -> Text:
+    def _legend(self, width: int) -> list[Text]:
+        """The key to the glyphs and the supported share, packed into as few lines as the
+        width allows; an item is never split across lines unless it alone is too wide."""
         asserts = safe(self.asserts)
-        return Text.assemble(
-            (SUPPORT_GLYPHS["all"], SUPPORT_STYLES["all"]),
-            f" said {asserts}  ",
-            (SUPPORT_GLYPHS["some"], SUPPORT_STYLES["some"]),
-            " said of some  ",
-            (SUPPORT_GLYPHS["none"], SUPPORT_STYLES["none"]),
-            f" not said {asserts}   supported share: {self.share}",
-            style="dim",
-        )
+        items = [
+            Text.assemble((SUPPORT_GLYPHS[kind], SUPPORT_STYLES[kind]), f" {words}")
+            for kind, words in (
+                ("all", f"said {asserts}"),
+                ("some", "said of some"),
+                ("none", f"not said {asserts}"),
+            )
+        ]
+        items.append(Text(f"supported share: {self.share}"))
+        lines = [Text(style="dim", overflow="fold")]
+        for index, item in enumerate(items):
+            gap = "   " if index == len(items) - 1 else "  "  # the share stands apart
+            line = lines[-1]
+            if line and line.cell_len + len(gap) + item.cell_len > width:
+                line = Text(style="dim", overflow="fold")
+                lines.append(line)
+            if line:
+                line.append(gap)
+            line.append_text(item)
+        return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)

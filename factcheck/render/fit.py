@@ -27,25 +27,25 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.escape import visible
+from factcheck.streams import MAX_COLUMNS as MAX_WIDTH
+from factcheck.streams import MIN_COLUMNS as MIN_WIDTH
+from factcheck.streams import usable_columns
 
 # Without a terminal (a file, a CI log) and without COLUMNS: wide enough for a table, and
-# what a CI log viewer shows without wrapping.
+# what a CI log viewer shows without wrapping. COLUMNS outside MIN_WIDTH..MAX_WIDTH
+# (streams.py) is taken as the nearest bound.
 DEFAULT_WIDTH = 100
-# COLUMNS outside these bounds is taken as the nearest bound: a layout narrower than 20
-# columns has no room for a word, and one over 1,000 only pads every line.
-MIN_WIDTH = 20
-MAX_WIDTH = 1000
 
 
 def terminal_width(
     environ: dict[str, str] | None = None, streams: Iterable[IO[Any] | None] | None = None
 ) -> int:
-    """The width to lay out at: COLUMNS when it is set to a number, else the width of the
-    terminal that stdout, stderr or stdin is (colour or not), else DEFAULT_WIDTH."""
+    """The width to lay out at: COLUMNS when it is set to a number from 1, else the width of
+    the terminal that stdout, stderr or stdin is (colour or not), else DEFAULT_WIDTH."""
     environ = dict(os.environ) if environ is None else environ
-    columns = environ.get("COLUMNS", "").strip()
-    if columns.isascii() and columns.isdigit():
-        return min(max(int(columns), MIN_WIDTH), MAX_WIDTH)
+    columns = usable_columns(environ.get("COLUMNS", ""))
+    if columns is not None:
+        return columns
     for stream in (sys.stdout, sys.stderr, sys.stdin) if streams is None else streams:
         try:
             width = os.get_terminal_size(stream.fileno()).columns  # type: ignore[union-attr]

@@ -84,6 +84,9 @@ def test_the_founding_example_at_60_columns_keeps_its_numbers(in_repo: Path) -> 
         assert whole in text
     assert "no_nta + failed_to_appear = 323,000" in text
     assert "*1 no_nta + failed_to_appear" in text  # the list, since no table fits
+    # the chart's legend wraps between its items, never inside one
+    assert "\nsupported share: 0.0%-9.8%\n" in text
+    assert "█ said lost  ▓ said of some  ░ not said lost\n" in text
 
 
 def test_a_wide_terminal_gets_tables(in_repo: Path) -> None:
@@ -141,7 +144,8 @@ def test_columns_sets_the_width_colour_or_not() -> None:
 def test_unreadable_columns_falls_back() -> None:
     for value in ("", "abc", "-5", "8O", "\u0663\u0663"):  # the last: Arabic-Indic digits
         assert width_of({"COLUMNS": value}, []) == DEFAULT_WIDTH, value
-    assert width_of({"COLUMNS": "0"}, []) == MIN_WIDTH
+    assert width_of({"COLUMNS": "0"}, []) == DEFAULT_WIDTH
+    assert width_of({"COLUMNS": "5"}, []) == MIN_WIDTH
     assert width_of({"COLUMNS": "9" * 30}, []) == MAX_WIDTH
 
 
@@ -160,6 +164,26 @@ def test_without_columns_the_terminal_gives_the_width(monkeypatch: pytest.Monkey
     assert width_of({}, [object(), _Tty(3), _Tty(7)]) == 83  # type: ignore[list-item]
     assert width_of({"NO_COLOR": "1"}, [_Tty(7)]) == 83  # type: ignore[list-item]
     assert width_of({}, [_Tty(3)]) == DEFAULT_WIDTH  # type: ignore[list-item]
+
+
+def test_an_unreadable_columns_leaves_the_terminal_its_width(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CLI's guard drops COLUMNS=abc or 0 rather than fixing a width: a 120-column
+    terminal still gets 120 columns; a number out of bounds becomes the bound."""
+    import os
+
+    from factcheck.streams import guard_process
+
+    cases = [("abc", None), ("0", None), ("000", None), (" 72 ", "72"), ("00080", "80")]
+    cases += [("5", "20"), ("9" * 5_000, "1000")]  # int() refuses 5,000 digits
+    for value, kept in cases:
+        monkeypatch.setenv("COLUMNS", value)
+        guard_process()
+        assert os.environ.get("COLUMNS") == kept, value
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setattr(os, "get_terminal_size", lambda descriptor: os.terminal_size((120, 40)))
+    assert width_of(None, [_Tty(1)]) == 120  # type: ignore[list-item]
 
 
 # --- input shown as written --------------------------------------------------------------
