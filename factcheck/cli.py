@@ -66,7 +66,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="factcheck",
-    help="Audit public numeric claims against the figures their sources actually print.",
     epilog="Add --debug to any command to see the traceback of an internal error.",
     no_args_is_help=True,
     add_completion=False,
@@ -91,7 +90,7 @@ def main_options(
 ) -> None:
     """Audit public numeric claims against the figures their sources actually print.
 
-    Each command's --help says more; docs/cli.md has them all.
+    Each command's --help says more: factcheck verify --help.
 
     Example:
 
@@ -108,7 +107,7 @@ claim file is shown in full; several, or a directory, as a table of verdicts.
 
 Claims are judged in several processes at once (--jobs), and written in the order of
 their files whatever the number of processes. --shard K/N takes part K of N of the
-files, for one job of a CI matrix (docs/ci.md).
+files, for one job of a CI matrix (factcheck's docs/ci.md).
 
 Exit status: 0 verdicts produced; 1 invalid input (each problem on stderr as
 file:line:col: message [CODE], and `factcheck explain CODE` says more); 2 usage; 3 a
@@ -283,7 +282,7 @@ def check(
 
 EXPLAIN_HELP = """Explain a problem code: what is wrong, an example, and the fix.
 
-The text of docs/errors.md, which ships with factcheck. Without CODE, lists every code
+The text of factcheck's docs/errors.md, which ships with it. Without CODE, lists every code
 with its title.
 
 Exit status: 0 explained; 2 no such code.
@@ -397,7 +396,8 @@ DRAFT_HELP = """Write a draft source file for a document: one commented candidat
 Each candidate has the value as printed, a qualifier from the words before it, a unit
 guessed from the word after it, its page label and its quote (or table headings).
 Uncomment the figures the source is for and fill in each TODO: until then each one is
-an error (FC503) in `factcheck check`. Never overwrites a file. Docs: docs/provenance.md.
+an error (FC503) in `factcheck check`. Never overwrites a file. More: factcheck's
+docs/provenance.md.
 
 Example:
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 import typer
 
 from factcheck.bands import NAMES, Verdict
-from factcheck.limits import MAX_BUDGET
+from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
 from factcheck.render import registry
 from factcheck.schema import Kind
 
@@ -214,8 +214,9 @@ Top = Annotated[
     typer.Option(
         "--top",
         metavar="N",
-        help="How many reproducing combinations to list, at least 1.",
+        help=f"How many reproducing combinations to list, at least 1. Default: {DEFAULT_TOP:,}.",
         callback=_at_least_one,
+        show_default=False,
     ),
 ]
 Budget = Annotated[
@@ -224,8 +225,9 @@ Budget = Annotated[
         "--budget",
         metavar="N",
         help="Most combinations the search examines per claim before it stops and says "
-        f"the list may be incomplete, from 1 to {MAX_BUDGET:,}.",
+        f"the list may be incomplete, from 1 to {MAX_BUDGET:,}. Default: {DEFAULT_BUDGET:,}.",
         callback=_budget,
+        show_default=False,
     ),
 ]
 FailOn = Annotated[
@@ -258,7 +260,7 @@ ShardOption = Annotated[
         metavar="K/N",
         help="Verify only part K of N (1 <= K <= N) of the claim files, chosen by each "
         "file's path inside the repository, so that the N jobs of a CI matrix share the "
-        "claims between them, each once (docs/ci.md).",
+        "claims between them, each once (factcheck's docs/ci.md).",
         callback=_shard,
         show_default=False,
     ),

@@ -169,3 +169,26 @@ def test_a_shard_keeps_its_part_of_the_files() -> None:
     ]
     whole = [a.claim.id for a in verify_many(claims, Settings()).audits]
     assert sorted(claim for part in parts for claim in part) == sorted(whole)
+
+
+def test_every_file_read_is_an_input_whatever_the_number_of_jobs() -> None:
+    """--output may not be written over a source a worker process read, either."""
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    read = {}
+    for jobs in (1, 2):
+        inputs = {Path(p).resolve() for p in verify_many(claims, Settings(), jobs=jobs).inputs}
+        assert (REPO / "sources" / "dhs-oig-24-46.yaml").resolve() in inputs
+        assert {Path(c).resolve() for c in claims} <= inputs
+        read[jobs] = inputs
+    assert read[1] == read[2]
+
+
+def test_by_default_a_big_batch_uses_every_cpu_and_a_small_one_this_process() -> None:
+    from factcheck.batch import FILES_PER_WORKER, _workers
+    from factcheck.workers import default_jobs
+
+    assert _workers(None, 1_000) == default_jobs()
+    assert _workers(None, FILES_PER_WORKER - 1) == 1
+    assert _workers(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
+    assert _workers(4, 3) == 3  # never more processes than files
+    assert _workers(3, 1_000) == 3

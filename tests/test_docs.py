@@ -46,7 +46,7 @@ def test_the_package_ships_docs_errors_md() -> None:
 
 def test_every_command_help_ends_with_an_example() -> None:
     runner = CliRunner()
-    for command in COMMANDS[1:]:
+    for command in COMMANDS:
         result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100"})
         assert "Example" in result.output, command
 
@@ -67,6 +67,29 @@ def test_readme_sample_is_the_real_output(monkeypatch) -> None:  # type: ignore[
     )
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert result.stdout.rstrip("\n") in readme
+
+
+def test_the_readme_installs_only_what_running_needs_then_the_test_extra() -> None:
+    """The first command a reader runs installs the tool (`pip install -e .`) and runs it;
+    the tests' tools come with the `test` extra, in the command that runs the tests."""
+    import tomllib
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    first = commands[0]
+    assert re.search(r"pip install -e \.(\s|$)", first), first
+    assert "[test]" not in first and "factcheck verify" in first
+    tests = next(c for c in commands if "pytest" in c)
+    assert "pip install -e '.[test]'" in tests
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=\[; ]", r, maxsplit=1)[0].lower() for r in requirements}
+
+    running = names(project["dependencies"])
+    for tool in ("pytest", "hypothesis", "ruff", "mypy", "reportlab"):
+        assert tool in names(project["optional-dependencies"]["test"]), tool
+        assert tool not in running, tool
 
 
 def _yaml_blocks(name: str) -> list[Any]:

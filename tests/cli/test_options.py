@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,6 +93,10 @@ def test_help_reads_like_a_man_page(
     prose = [line for line in text.splitlines() if not line.startswith("    factcheck ")]
     assert all(len(line) <= max(int(columns), 50) for line in prose)  # examples as written
     assert "..." not in text.replace("PATH...", "").replace("[ARGS]...", "")  # nothing cut
+    # a path into factcheck's own docs is never presented as one in the reader's repository
+    flowing = " ".join(text.split())
+    for doc in re.finditer(r"docs/\w+\.md", flowing):
+        assert flowing[: doc.start()].endswith("factcheck's "), (doc.group(), command)
 
 
 def test_help_lists_the_valid_values_from_their_tables() -> None:
@@ -107,6 +112,9 @@ def test_help_lists_the_valid_values_from_their_tables() -> None:
     assert f"{', '.join(verdicts[:-1])} or {verdicts[-1]}" in text
     formats = names("audits")
     assert f"{', '.join(formats[:-1])} or {formats[-1]}" in text
+    # numbers as a reader writes them, the defaults from limits.py
+    assert f"from 1 to {limits.MAX_BUDGET:,}. Default: {limits.DEFAULT_BUDGET:,}." in text
+    assert f"Default: {limits.DEFAULT_TOP}." in text and "[default:" not in text
 
 
 @pytest.mark.parametrize("value", ["JSON", "Json"])
