@@ -20,6 +20,7 @@ from factcheck.escape import visible
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.streams import stdout_is_terminal, write_stdout
+from factcheck.wording import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -109,7 +110,7 @@ def plain() -> bool:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+    return counted(count, word)
 
 
 def report_problems(problems: Sequence[Problem]) -> None:

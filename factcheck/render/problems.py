@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from factcheck.errors import CODES, Problem
 from factcheck.escape import markdown_text, visible
+from factcheck.wording import counted
 
 Renderer = Callable[[Sequence[Problem]], str]
 
@@ -171,7 +172,7 @@ def _message(problem: Problem) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+    return counted(count, word)
 
 
 def _cell(text: str, *, code: bool = False) -> str:
