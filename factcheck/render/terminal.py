@@ -269,6 +269,15 @@ def _difference(audit: Audit, combination: Combination) -> str:
     return f"{'+' if value > 0 else ''}{value}{' pp' if scale == 100 else ''}"
 
 
+def _as_expected(audit: Audit) -> str:
+    """The list's words for the claim's `expect:`: ' (as expected)', or what was expected."""
+    if audit.expect is None:
+        return ""
+    if audit.expect == audit.verdict:
+        return " (as expected)"
+    return f"; DIFFERS from the expected {audit.expect.value}"
+
+
 def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> RenderableType:
     """One row per claim: the batch view."""
     fitted = Fitted(
@@ -294,7 +303,7 @@ def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> Renderabl
         fitted.add_row(
             cell(audit.claim.id), verdict, cell(derivation), Text(difference), Text(expected)
         )
-        body = Text.assemble(verdict, f"; expected: {expected}" if expected else "", "\n")
+        body = Text.assemble(verdict, _as_expected(audit), "\n")
         body.append_text(cell(derivation) if basis else Text("no combination reproduces it"))
         if difference:
             body.append(f" ({difference})")

@@ -245,3 +245,20 @@ def test_counts_of_one_are_singular(write_case: CaseWriter) -> None:
         Settings(),
     )
     assert "no combination of up to 1 figure in people" in unreproduced.summary
+
+
+@pytest.mark.parametrize("width", [60, 200])
+def test_the_batch_says_whether_each_verdict_is_the_expected_one(width: int) -> None:
+    audits = all_audits()[:2]
+    expected = audits[0].model_copy(update={"expect": audits[0].verdict})
+    wrong = next(v for v in ("false", "supported") if v != audits[1].verdict.value)
+    differs = audits[1].model_copy(update={"expect": type(audits[1].verdict)(wrong)})
+    unset = audits[1].model_copy(update={"expect": None})
+    text = to_text(render_summary([expected, differs, unset], plain=True), plain=True, width=width)
+    flowing = " ".join(text.split())
+    if width == 60:  # the list
+        assert f"{expected.verdict.value} (as expected)" in flowing
+        assert f"{differs.verdict.value}; DIFFERS from the expected {wrong}" in flowing
+        assert flowing.count("expected") == 2
+    else:  # the table's column
+        assert " ok " in flowing and f"DIFFERS: {wrong}" in flowing
