@@ -139,7 +139,7 @@ def main() -> None:
     )
     for n in jobs:
         critical = path[n].parent + path[n].busiest
-        reach = f"{cpu[1] / critical:.2f}x" if path[n].parent else "?"
+        reach = f"{cpu[1] / critical:.2f}x" if path[n].parent and n > 1 else "-"
         print(
             f"{'  --jobs ' + str(n):<34} {wall[n]:>8.2f} {wall[1] / wall[n]:>8.2f}x "
             f"{cpu[n]:>7.2f} {path[n].parent:>8.2f} {path[n].busiest:>8.2f} {reach:>14}"
