@@ -41,6 +41,8 @@ class Batch:
     skipped_sources: list[Path] = field(default_factory=list)
     # Every file the run read (claims, sources): --output may not be written over one.
     inputs: list[Path] = field(default_factory=list)
+    found: int = 0  # files found, in every part of a --shard
+    kept: int = 0  # of them, the files of this part
 
     def gated(self, fail_on: Iterable[Verdict]) -> list[Audit]:
         """Audits whose verdict is in fail_on or differs from the claim's `expect`."""
@@ -103,8 +105,10 @@ def verify_many(
     """
     batch = Batch()
     files, batch.problems = expand_paths(paths)
+    batch.found = len(files)
     if shard is not None:
         files = [(path, named) for path, named in files if shard.holds(path, root)]
+    batch.kept = len(files)
     run = _Run(settings, root, allow_draft, render)
     batch.inputs = [path for path, _ in files]
     try:

@@ -49,6 +49,7 @@ from factcheck.cli_output import (
     report_gated,
     report_interrupted,
     report_problems,
+    report_shard,
     say_where_partial,
     stderr_console,
 )
@@ -169,6 +170,8 @@ def verify(
             on_text=out.write,
             on_done=bar.advance,
         )
+    if shard is not None:
+        report_shard(cast("Shard", shard), batch)
     report_problems(batch.problems)
     out.finish(batch)
     say_where_partial(batch, output)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from factcheck.batch import Batch
     from factcheck.errors import Problem
     from factcheck.models import Audit
+    from factcheck.shards import Shard
 
 
 class ReaderGone(Exception):
@@ -137,6 +138,14 @@ def report_gated(audit: Audit) -> None:
         else "listed in --fail-on"
     )
     sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
+
+
+def report_shard(shard: Shard, batch: Batch) -> None:
+    """Which part of the files this job took: a CI log says so, even when it is none."""
+    sys.stderr.write(
+        f"--shard {shard.index}/{shard.count}: {batch.kept:,} of {counted(batch.found, 'file')} "
+        "in this part\n"
+    )
 
 
 def report_interrupted(finished: int) -> None:

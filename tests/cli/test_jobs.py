@@ -75,14 +75,20 @@ def test_the_shards_of_a_matrix_verify_every_claim_once(run_main: Run, archive: 
     _, whole, _ = run_main("verify", "claims/", "--format", "jsonl", "--allow-draft")
     lines = whole.splitlines()
     parts = []
+    kept: list[int] = []
     for index in range(1, 4):
-        _, out, _ = run_main(
+        _, out, err = run_main(
             "verify", "claims/", "--format", "jsonl", "--allow-draft", "--shard", f"{index}/3"
         )
         parts.append(out.splitlines())
+        said = re.search(rf"^--shard {index}/3: (\d+) of (\d+) files in this part$", err, re.M)
+        assert said is not None, err
+        kept.append(int(said[1]))
+        assert int(said[2]) == len(list(Path("claims").glob("*.yaml")))
         assert out.splitlines() == [line for line in lines if line in out.splitlines()]  # order
     assert sorted(line for part in parts for line in part) == sorted(lines)
     assert all(parts)
+    assert sum(kept) == len(list(Path("claims").glob("*.yaml")))  # every file in one part
 
 
 def test_a_shard_that_holds_no_claim_is_no_error(run_main: Run, archive: Path) -> None:
@@ -90,9 +96,11 @@ def test_a_shard_that_holds_no_claim_is_no_error(run_main: Run, archive: Path) -
 
     seed = Path("claims/trump-2024-09-23-325k-migrant-children.yaml")
     other = 1 if part_of(repository_path(seed), 2) == 2 else 2
-    assert run_main("verify", str(seed), "--shard", f"{other}/2", "-f", "json") == (0, "[]\n", "")
-    code, out, _ = run_main("verify", str(seed), "--shard", f"{3 - other}/2", "-f", "json")
+    none = run_main("verify", str(seed), "--shard", f"{other}/2", "-f", "json")
+    assert none == (0, "[]\n", f"--shard {other}/2: 0 of 1 file in this part\n")
+    code, out, err = run_main("verify", str(seed), "--shard", f"{3 - other}/2", "-f", "json")
     assert code == 0 and json.loads(out)["claim"]["id"] == seed.stem
+    assert err == f"--shard {3 - other}/2: 1 of 1 file in this part\n"
 
 
 @pytest.mark.parametrize("value", ["0/2", "3/2", "2", "1/x"])
