@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from factcheck import check_publishing
 from factcheck.documents.numbers import mentions
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
@@ -65,8 +66,12 @@ def check_paths(
     *,
     allow_draft: bool = False,
     phrases: bool = False,
+    publishing: bool = True,
 ) -> list[Problem]:
     """Every problem in the files under paths (files, directories recursed, globs).
+
+    `publishing` adds the warnings about what published formats will show (FC52x,
+    check_publishing.py) to those about the files themselves.
 
     A file named explicitly must be YAML; other files found in a directory or by a glob
     are ignored. Problems are de-duplicated (a source named by many claims is reported
@@ -74,7 +79,9 @@ def check_paths(
     directory when they lie inside it. A TODO placeholder is an error (FC503), or with
     allow_draft a warning.
     """
-    return check_files(paths, root, allow_draft=allow_draft, phrases=phrases).problems
+    return check_files(
+        paths, root, allow_draft=allow_draft, phrases=phrases, publishing=publishing
+    ).problems
 
 
 def check_files(
@@ -83,10 +90,11 @@ def check_files(
     *,
     allow_draft: bool = False,
     phrases: bool = False,
+    publishing: bool = True,
 ) -> Checked:
     """check_paths, with the number of files checked (the sources claims name included)."""
     files, problems = expand_paths(paths)
-    checker = _Checker(root, allow_draft=allow_draft)
+    checker = _Checker(root, allow_draft=allow_draft, publishing=publishing)
     for path, named in files:
         if path.suffix.lower() in YAML_SUFFIXES:
             checker.check_file(path)
@@ -97,6 +105,8 @@ def check_files(
                     path, "not a YAML file: claims and sources are .yaml or .yml files", "FC113"
                 )
             )
+    if publishing and checker.claims:  # where `verify --format claimreview` reads its config
+        problems.extend(check_publishing.config_warnings(root or Path.cwd()))
     found = _finish([*problems, *checker.problems])
     # Each phrase found in a source's document is an `info` (FC700): `check --format json`
     # lists them (phrases=True); they are no problem.
@@ -108,13 +118,17 @@ class _Checker:
     """Checks files one by one: each file is read once and each source validated once
     (through the run's SourceCache), however many claims name it."""
 
-    def __init__(self, root: Path | None, *, allow_draft: bool = False) -> None:
+    def __init__(
+        self, root: Path | None, *, allow_draft: bool = False, publishing: bool = True
+    ) -> None:
         self.root = root
+        self.publishing = publishing
         self.cache = SourceCache()
         self.sources_done: set[Path] = set()
         self.seen: set[Path] = set()  # every file checked, by its resolved path
         self.problems: list[Problem] = []
         self.draft_severity = "warning" if allow_draft else "error"
+        self.claims = 0
 
     def placeholders(self, document: Document) -> list[Problem]:
         return placeholders(document, severity=self.draft_severity)
@@ -136,6 +150,7 @@ class _Checker:
             self.problems.append(_unrecognised(document))
 
     def check_claim(self, path: Path, document: Document) -> None:
+        self.claims += 1
         self.problems.extend(self.placeholders(document))
         try:
             case = claim_case(document, root=self.root, cache=self.cache)
@@ -146,6 +161,8 @@ class _Checker:
             sources = self._named_sources(path, document)
         else:
             self.problems.extend(claim_warnings(case, document))
+            if self.publishing:
+                self.problems.extend(check_publishing.claim_warnings(case, document))
             sources = [loaded.path for loaded in case.sources]
         for source_path in sources:
             self.check_source(source_path)

@@ -8,12 +8,13 @@ The options are declared in cli_options.py, where the output goes in cli_output.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
@@ -35,6 +36,7 @@ from factcheck.cli_options import (
     MaxTermsOption,
     OutputFile,
     OutputFormat,
+    ReviewDate,
     Root,
     ShardOption,
     Tolerance,
@@ -45,7 +47,7 @@ from factcheck.cli_output import (
     Output,
     ReaderGone,
     plain,
-    progress,
+    plural,
     report_gated,
     report_interrupted,
     report_problems,
@@ -53,6 +55,7 @@ from factcheck.cli_output import (
     say_where_partial,
     stderr_console,
 )
+from factcheck.cli_progress import progress
 from factcheck.errors import ExitCode
 from factcheck.escape import visible
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
@@ -142,6 +145,7 @@ def verify(
     shard: ShardOption = None,
     allow_draft: AllowDraft = False,
     root: Root = None,
+    date: ReviewDate = None,
 ) -> None:
     from factcheck.batch import verify_many
     from factcheck.judge import Settings
@@ -152,7 +156,8 @@ def verify(
         top=top,
         budget=budget,
     )
-    view = View(single=_single(paths), plain=plain(), root=root)
+    reviewed = cast("dt.date | None", date)  # parsed by cli_options._date
+    view = View(single=_single(paths), plain=plain(), root=root, reviewed=reviewed)
     _check_settings()
     out = Output(_chosen_format(json_output, output_format), view, output)
     out.refuse_inputs(paths)
@@ -281,6 +286,73 @@ def check(
     sys.stderr.write(summary(problems, checked.files) + "\n")
     if any(p.severity == "error" or strict for p in problems):
         raise typer.Exit(ExitCode.INVALID_INPUT)
+
+
+SITE_HELP = """Build a static site of the claims: an index, a page per claim and per source.
+
+The index lists every claim (verdict, claim, speaker, date, value), sortable and
+filterable, with a page per verdict that needs no script; each claim's page is its HTML
+report; each source's page lists the claims that use it; claims.jsonl holds every audit.
+Nothing is fetched; the same files and date give the same bytes, whatever --jobs. The
+site is swapped in whole: invalid input or Ctrl-C leaves the old one (factcheck's
+docs/publishing.md).
+
+Exit status: 0 site written; 1 invalid input or an unwritable folder; 2 usage; 130
+interrupted.
+
+Example:
+
+\b
+  factcheck site claims/ -o public/
+"""
+
+
+@app.command(cls=ManCommand, help=SITE_HELP, short_help="Build a static site of the claims.")
+def site(
+    paths: ClaimPaths,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site's folder: created, or replaced whole if `factcheck site` built it.",
+            metavar="DIR",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    tolerance: Tolerance = None,
+    max_terms: MaxTermsOption = None,
+    top: Top = DEFAULT_TOP,
+    budget: Budget = DEFAULT_BUDGET,
+    jobs: Jobs = None,
+    root: Root = None,
+    date: ReviewDate = None,
+) -> None:
+    from factcheck.judge import Settings
+    from factcheck.site import build_site
+
+    limits = {"top": top, "budget": budget, "tolerance": tolerance, "max_terms": max_terms}
+    _check_settings()
+    with progress(stderr_console(), enabled=True) as bar:
+        built = build_site(
+            paths,
+            output,
+            Settings(**cast("dict[str, Any]", limits)),  # parsed by the options' callbacks
+            root=root,
+            jobs=jobs,
+            reviewed=cast("dt.date | None", date),  # parsed by cli_options._date
+            on_start=bar.start,
+            on_done=bar.advance,
+        )
+    report_problems(built.problems)
+    where = visible(str(output))
+    if built.batch.interrupted or built.problems:
+        sys.stderr.write(f"factcheck site: nothing written to {where}.\n")
+        interrupted = built.batch.interrupted
+        raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
+    claims, files = plural(len(built.batch.audits), "claim"), plural(len(built.files), "file")
+    sys.stderr.write(f"factcheck site: {claims}, {files} in {where}\n")
 
 
 EXPLAIN_HELP = """Explain a problem code: what is wrong, an example, and the fix.

@@ -9,6 +9,7 @@ text; their metavar (N, TOLERANCE, VERDICTS, K/N) says what to write.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
@@ -98,6 +99,15 @@ def _verdicts(value: str | None) -> list[Verdict]:
             f"unknown verdict{'s' if len(bad) > 1 else ''} {listed}; expected {', '.join(NAMES)}"
         )
     return list(dict.fromkeys(Verdict(name.lower()) for name in names))
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _at_least_one(value: int | None) -> int | None:
@@ -262,6 +272,17 @@ ShardOption = Annotated[
         "file's path inside the repository, so that the N jobs of a CI matrix share the "
         "claims between them, each once (factcheck's docs/ci.md).",
         callback=_shard,
+        show_default=False,
+    ),
+]
+ReviewDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The review's date (ClaimReview's datePublished). Default: the config's "
+        "`reviewed`, else today ($SOURCE_DATE_EPOCH's day when set).",
+        callback=_date,
         show_default=False,
     ),
 ]
