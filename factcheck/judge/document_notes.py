@@ -12,8 +12,8 @@ the document says. That note names only the figures in the clause that holds the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.documents import DocumentText
