@@ -81,14 +81,18 @@ def test_the_word_is_pinned_on_the_figures_of_its_own_clause(tmp_path: Path) -> 
 
 
 def test_a_figure_in_the_words_clause_is_still_named(tmp_path: Path) -> None:
-    claim = _figures_repo(tmp_path, "Of the others, 28 had been removed; 5 had run away; 52 relocated.")
+    claim = _figures_repo(
+        tmp_path, "Of the others, 28 had been removed; 5 had run away; 52 relocated."
+    )
     notes = _document_notes(claim)
     assert "The document calls 5 'run away' on page 3; removed's described_as" in notes[1]
     assert len(notes) == 2  # not the 28, in the clause before
 
 
 def test_one_finding_said_in_two_sentences_is_one_note(tmp_path: Path) -> None:
-    claim = _figures_repo(tmp_path, "By May 5 had run away. In all, 5 had run away. Others were removed or relocated.")
+    claim = _figures_repo(
+        tmp_path, "By May 5 had run away. In all, 5 had run away. Others were removed or relocated."
+    )
     notes = _document_notes(claim)
     assert notes[1:] == [
         "The document calls 5 'run away' on page 3; removed's described_as does not say so."
