@@ -21,7 +21,7 @@ from factcheck.models import Claim, Combination, Figure, FigureReading, Note, Pe
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
 from factcheck.units import same_unit
-from factcheck.wording import claim_number, number, percent
+from factcheck.wording import claim_number, counted, number, percent
 from factcheck.written import says_more
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def period_notes(basis: Combination, claim: Claim, capped: bool) -> list[Note]:
         f"{percent(outside)} of the period these figures cover "
         f"({basis.period.start} to {basis.period.end}) lies outside the period the "
         f"claim attributes{attributed} ({claim.period.start} to {claim.period.end}): "
-        f"{ranges}, {days:,} of {basis.period.days:,} days."
+        f"{ranges}, {days:,} of {counted(basis.period.days, 'day')}."
     )
     if capped:
         message += " More than half lies outside, so the verdict is at most misleading."
@@ -235,7 +235,8 @@ def search_notes(result: SearchResult, listed_count: int) -> list[Note]:
             Note(
                 kind="search",
                 message=(
-                    f"The search stopped after examining {result.examined:,} combinations "
+                    "The search stopped after examining "
+                    f"{counted(result.examined, 'combination')} "
                     f"(its budget), so the list may be incomplete: raise --budget, or lower "
                     "--max-terms to search fewer figures per combination."
                 ),
