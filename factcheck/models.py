@@ -48,11 +48,14 @@ class Extent(StrEnum):
 class Match(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"  # within half a step of the claim's written precision (rule B1)
+    none = "none"  # does not reproduce the claim: one of the combinations nearest it (C1)
 
 
 class Reproduced(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"
     none = "none"
 
 

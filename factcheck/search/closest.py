@@ -1,0 +1,274 @@
+"""The combinations nearest a claim that nothing reproduces (rule C1 of docs/format.md).
+
+Ranked by distance to the claimed value, then fewer terms, then the selection. Two ways,
+both exact:
+
+- over the census's tables (census.py), when they fit: for each first-half row the nearest
+  second-half sums are found by binary search, which gives a radius holding at least n
+  combinations; everything within it is counted, the radius narrowed while too many lie
+  within, and only the survivors built;
+- otherwise a walk (`ClosestWalk`) whose window narrows as nearer combinations are found,
+  within the budget.
+
+`closest` is the walk with a window and a test on each combination: the judge's nearest
+supported combination above the claim (`understated`, rule C3).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import numpy as np
+
+from factcheck.search.arrays import Ints
+from factcheck.search.best import table_terms
+from factcheck.search.census import Census
+from factcheck.search.prepare import Prepared
+from factcheck.search.ranking import Kept, keep, selection_of
+from factcheck.search.segments import CHUNK
+from factcheck.search.types import NO_MATCH, Found, Selection
+from factcheck.search.walk import BudgetSpent, Walk
+
+NEAREST = 5  # how many nearest combinations an audit lists
+COLLECT_LIMIT = 50_000  # combinations built at once; past it the radius is narrowed first
+
+Accept = Callable[[Selection], bool]
+
+
+@dataclass
+class Closest:
+    """The nearest combinations, nearest first; `complete` is False when the walk's budget
+    ran out first (they are then the nearest it found)."""
+
+    found: list[Found]
+    complete: bool
+
+
+def nearest(census: Census, *, n: int = NEAREST, budget: int) -> Closest:
+    """The n candidate combinations (of at most the census's number of terms) nearest the
+    target's value: by distance, then fewer terms, then selection."""
+    if census.available:
+        return Closest(_tabulated(census, n), True)
+    return closest(census.p, census.cap or census.p.n, n=n, budget=budget)
+
+
+def closest(
+    p: Prepared,
+    max_terms: int,
+    *,
+    n: int,
+    budget: int,
+    above: Decimal | None = None,
+    up_to: Decimal | None = None,
+    accept: Accept | None = None,
+) -> Closest:
+    """The n combinations nearest the target's value whose value lies above `above` and at
+    most `up_to` (where given) and that `accept` lets through, by the walk."""
+    factor = p.scale.factor
+    low = None if above is None else math.floor(Fraction(above) * factor) + 1
+    high = None if up_to is None else math.floor(Fraction(up_to) * factor)
+    walker = ClosestWalk(p, max_terms, n, budget, (low, high), accept)
+    try:
+        walker.run()
+        complete = True
+    except BudgetSpent:
+        complete = False
+    return Closest(walker.found(), complete)
+
+
+# --- the walk -------------------------------------------------------------------------------
+
+
+class ClosestWalk(Walk):
+    """The walk, keeping the n nearest combinations it meets: once it holds n, its window
+    narrows to the n-th one's distance (ties stay in: fewer terms may still win them)."""
+
+    def __init__(
+        self,
+        p: Prepared,
+        max_terms: int,
+        n: int,
+        budget: int,
+        window: tuple[int | None, int | None],
+        accept: Accept | None,
+    ) -> None:
+        super().__init__(p, max_terms, None, n, budget)
+        beyond = sum(map(abs, p.points)) + 1  # no sum reaches this far
+        self.fixed = (
+            -beyond if window[0] is None else window[0],
+            beyond if window[1] is None else window[1],
+        )
+        self.bounds.window_low, self.bounds.window_high = self.fixed
+        self.n = n
+        self.accept = accept
+        self.heap: list[Kept] = []
+
+    def _visit(self, point: int, plus: list[int], minus: list[int], overlaps: int) -> None:
+        bounds = self.bounds
+        if not plus or overlaps or point < bounds.window_low or point > bounds.window_high:
+            return
+        rules = self.p.rules
+        if minus and not all(rules.justified(k, plus) for k in minus):
+            return
+        selection = selection_of(plus, minus)
+        if self.accept is not None and not self.accept(selection):
+            return
+        tp = self.target.tp
+        distance = abs(point - tp)
+        rank = (distance, len(selection), 0, selection)
+        keep(self.heap, rank, lambda: _found(self.p, selection, point), self.n)
+        if len(self.heap) >= self.n:
+            worst = int(self.heap[0][0].rank[0])
+            bounds.window_low = max(self.fixed[0], tp - worst)
+            bounds.window_high = min(self.fixed[1], tp + worst)
+
+    def found(self) -> list[Found]:
+        return [found for _, found in sorted(self.heap, key=lambda kept: kept[0].rank)]
+
+
+def _found(p: Prepared, selection: Selection, point: int) -> Found:
+    return p.found(selection, point, NO_MATCH)
+
+
+# --- over the tables ------------------------------------------------------------------------
+
+
+@dataclass
+class _Query:
+    """First-half rows, each completed by any of a run of sorted second-half values."""
+
+    rows: Ints
+    values: Ints  # sorted
+    order: Ints  # the second-half table row at each position of `values`
+
+
+def _queries(census: Census) -> Iterator[_Query]:
+    """Every candidate combination as (row, position) pairs: the rows of each size with the
+    second-half block that keeps them within the cap; never the empty combination."""
+    a, b = census.tables
+    if census.cap is None:
+        rows = census.descending
+        if rows is None:
+            rows = np.argsort(-a.point).astype(np.int64)
+        rows = rows[~a.overlap[rows]]
+        adds = a.plus[rows]
+        yield _Query(rows[adds], b.values, b.by_value)
+        if not adds.all():  # a row that adds nothing needs a second half that does
+            some = b.table.size[b.by_value] > 0
+            yield _Query(rows[~adds], b.values[some], b.by_value[some])
+        return
+    for first, rows in census.rows_by_size().items():
+        for second in range(census.cap - first + 1):
+            low, high = b.block(second)
+            chosen = rows if second else rows[a.plus[rows]]
+            if high > low and len(chosen):
+                yield _Query(chosen, b.sized_values[low:high], b.by_size[low:high])
+
+
+def _tabulated(census: Census, n: int) -> list[Found]:
+    p = census.p
+    a, b = census.tables
+    tp = p.target.tp
+    queries = list(_queries(census))
+    radius = _first_radius(queries, a.point, tp, n)
+    if radius is None:
+        return []
+    counts = [_within(q, a.point, tp, radius) for q in queries]
+    if sum(int((hi - lo).sum()) for _, lo, hi in counts) > COLLECT_LIMIT:
+        radius = _narrowed(queries, a.point, tp, n, radius)
+    first, second, values, sizes = _survivors(census, queries, tp, n, radius)
+    built = sorted(
+        (abs(value - tp), size, tuple(sorted(mine + theirs)), value)
+        for mine, theirs, value, size in zip(
+            table_terms(a, first),
+            table_terms(b.table, second),
+            values.tolist(),
+            sizes.tolist(),
+            strict=True,
+        )
+    )
+    return [_found(p, selection, value) for _, _, selection, value in built[:n]]
+
+
+def _first_radius(queries: list[_Query], points: Ints, tp: int, n: int) -> int | None:
+    """A radius that holds at least n combinations: the n-th smallest distance among each
+    row's nearest neighbours (none when there are no combinations at all)."""
+    for width in (1, n):
+        distances = []
+        for q in queries:
+            pa = points[q.rows]
+            at = np.searchsorted(q.values, tp - pa)
+            for shift in range(-width, width):
+                j = at + shift
+                ok = (j >= 0) & (j < len(q.values))
+                distances.append(np.abs(pa[ok] + q.values[j[ok]] - tp))
+        found = np.concatenate(distances) if distances else np.zeros(0, np.int64)
+        if len(found) >= n:
+            return int(np.partition(found, n - 1)[n - 1])
+    # Fewer than n combinations in all: each row met every value, so all lie within this.
+    return int(found.max()) if len(found) else None
+
+
+def _within(q: _Query, points: Ints, tp: int, radius: int) -> tuple[Ints, Ints, Ints]:
+    """(rows, lo, hi): the positions whose combination lies within `radius` of tp."""
+    pa = points[q.rows]
+    lo = np.searchsorted(q.values, tp - radius - pa, "left")
+    hi = np.searchsorted(q.values, tp + radius - pa, "right")
+    some = hi > lo
+    return q.rows[some], lo[some], hi[some]
+
+
+def _narrowed(queries: list[_Query], points: Ints, tp: int, n: int, radius: int) -> int:
+    """The smallest radius holding at least n combinations (binary search on counts)."""
+    low, high = 0, radius
+    while low < high:
+        middle = (low + high) // 2
+        total = sum(int((hi - lo).sum()) for _, lo, hi in (_within(q, points, tp, middle)
+                                                            for q in queries))  # fmt: skip
+        if total >= n:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _survivors(census: Census, queries: list[_Query], tp: int, n: int, radius: int) -> list[Ints]:
+    """[first rows, second rows, values, sizes] of the combinations within `radius` that
+    may be among the n nearest: those no worse by (distance, size) than the n-th.
+    Streamed a chunk of rows at a time, so that many ties never sit in memory at once."""
+    a, b = census.tables
+    kept = [np.zeros(0, np.int64)] * 4  # first rows, second rows, values, sizes
+    for q in queries:
+        rows, lo, hi = _within(q, a.point, tp, radius)
+        for start in range(0, len(rows), CHUNK):
+            part = slice(start, start + CHUNK)
+            lengths = hi[part] - lo[part]
+            first = np.repeat(rows[part], lengths)
+            offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+                np.cumsum(lengths) - lengths, lengths
+            )
+            second = q.order[np.repeat(lo[part], lengths) + offsets].astype(np.int64)
+            values = a.point[first] + b.table.point[second]
+            sizes = a.size[first] + b.table.size[second]
+            kept = _best(
+                [np.concatenate([old, new]) for old, new in
+                 zip(kept, (first, second, values, sizes), strict=True)],
+                tp, n,
+            )  # fmt: skip
+    return kept
+
+
+def _best(columns: list[Ints], tp: int, n: int) -> list[Ints]:
+    """The combinations no worse by (distance, size) than the n-th best of them."""
+    first, _, values, sizes = columns
+    if len(first) <= n:
+        return columns
+    distances = np.abs(values - tp)
+    order = np.lexsort((sizes, distances))
+    nth = order[n - 1]
+    keep_ = (distances < distances[nth]) | ((distances == distances[nth]) & (sizes <= sizes[nth]))
+    return [column[keep_] for column in columns]
