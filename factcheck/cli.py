@@ -62,6 +62,18 @@ def _tolerance(value: str | None) -> Decimal | None:
     return tolerance
 
 
+def _tolerance_points(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        points = Decimal(value.strip())
+    except InvalidOperation:
+        raise typer.BadParameter(f"{value!r} is not a number; write 1 or 0.5") from None
+    if not _claim_accepts("tolerance_points", points):
+        raise typer.BadParameter("expected percentage points from 0 to 100")
+    return points
+
+
 def _max_terms(value: str | None) -> int | Literal["all"] | None:
     if value is None or value.strip().lower() == "all":
         return None if value is None else "all"
@@ -173,6 +185,16 @@ Tolerance = Annotated[
         show_default=False,
     ),
 ]
+TolerancePoints = Annotated[
+    str | None,
+    typer.Option(
+        "--tolerance-points",
+        help="For a claim in percent, percentage points within which it also reproduces, "
+        "e.g. 0.5. Default: the claim's `tolerance_points`, else 1.",
+        callback=_tolerance_points,
+        show_default=False,
+    ),
+]
 MaxTermsOption = Annotated[
     str | None,
     typer.Option(
@@ -218,6 +240,7 @@ def verify(
     budget: Budget = DEFAULT_BUDGET,
     fail_on: FailOn = None,
     root: Root = None,
+    tolerance_points: TolerancePoints = None,
 ) -> None:
     """Find the combinations of source figures that reproduce each claim, and judge them.
 
@@ -235,6 +258,7 @@ def verify(
         max_terms=cast("MaxTerms | None", max_terms),  # parsed by _max_terms
         top=top,
         budget=budget,
+        tolerance_points=cast("Decimal | None", tolerance_points),  # parsed by _tolerance_points
     )
     view = View(single=_single(paths), plain=_plain(), root=root)
     out = _Output(_chosen_format(json_output, output_format), view, output)

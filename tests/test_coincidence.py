@@ -39,9 +39,11 @@ def test_the_seed_basis_is_telling() -> None:
     assert basis.expression == "no_nta + failed_to_appear"
     assert basis.coincidence is not None
     # Three candidate pairs (no_nta + failed_to_appear, and the whole minus either part);
-    # one other lies within 50% of 325,000: 1 x 6,500 / (325,000 - 6,500).
+    # one other lies within 50% of 325,000. The window is the claim's interval (325,000 to
+    # 326,000) widened by the tolerance, 3,250 either side (rule A4): w = 7,500, and
+    # 1 x 7,500 / (325,000 - 7,500).
     assert basis.coincidence.combinations_searched == 3
-    assert basis.coincidence.expected_chance_matches == D("0.020408")
+    assert basis.coincidence.expected_chance_matches == D("0.023622")
     assert basis.coincidence.strength == "telling"
     assert result.verdict is Verdict.false
     assert "weak evidence" not in result.summary
@@ -102,7 +104,8 @@ def test_a_weak_basis_keeps_its_verdict_and_says_so(write_case: CaseWriter) -> N
         fig("b", 1200, "counted"),
         fig("c", 1400, "counted"),
     ]
-    result = audit(write_case(figures, value=1000, max_terms=1))
+    # (Said to the unit: a bare 1,000 would also take what rounds to it, 500 to 1,500.)
+    result = audit(write_case(figures, value=1000, precision=1, max_terms=1))
     assert result.verdict is Verdict.supported
     basis = result.combinations[result.basis or 0]
     assert basis.coincidence is not None
@@ -120,7 +123,7 @@ def test_a_coincidental_band_yields_to_a_telling_one(write_case: CaseWriter) -> 
     rng = random.Random(7)
     small = [fig(f"s{k}", rng.randint(20_000, 24_900), "missing") for k in range(30)]
     figures = [fig("x", 50_000, "not served a notice"), *small]
-    result = audit(write_case(figures, value=50_000, tolerance=0.02, max_terms=2))
+    result = audit(write_case(figures, value=50_000, precision=1, tolerance=0.02, max_terms=2))
     assert result.verdict is Verdict.false
     basis = result.combinations[result.basis or 0]
     assert basis.expression == "x"

@@ -15,6 +15,7 @@ D = Decimal
 def phrases(low: str, high: str) -> Phrases:
     return Phrases(
         derivation="a + b = 100 reproduces the number exactly",
+        value_said="a + b = 100",
         support="the source describes 100.0% of it as lost",
         word="lost",
         low=D(low),
@@ -38,13 +39,18 @@ def test_each_band_has_its_sentence() -> None:
 
 
 def test_nothing_reproduced_says_what_was_searched(write_case: CaseWriter) -> None:
-    counts = judged(write_case([fig("a", 100, "missing")], value=1000))
+    figures = [fig("a", 100, "missing"), fig("b", 3000, "missing")]
+    counts = judged(write_case(figures, value=1000, precision=1))
     assert counts.summary == (
         "Not reproduced by the source's figures: no combination of up to 4 figures in people "
-        "comes within 1.0% of 1,000."
+        "comes within 1.0% of 1,000. The nearest is a = 100 (-90.0%); the most the figures "
+        "add up to is 3,100 (a + b)."
     )
+    rounds = judged(write_case(figures, value=1000))
+    assert "within 1.0% of 1,000 or rounds to it (500 to 1,500)." in rounds.summary
     ratio = judged(write_case([fig("a", 100, "missing")], value=50, unit="percent"))
     assert ratio.summary == (
         "Not reproduced by the source's figures: no change within a series, share of a whole "
-        "or figure stated in percent comes within 1.0% of 50.0%."
+        "or figure stated in percent comes within 1.0% or 1 percentage point of 50.0% or "
+        "rounds to it (45.0% to 55.0%)."
     )
