@@ -267,6 +267,14 @@ def windows(members: Sequence[FigureOrigin]) -> Iterator[Window]:
             yield Window(run, first, last)
 
 
+def change_span(earlier: dt.date, later: dt.date) -> Period:
+    """The days a change from one date to a later one happens over: from the day after the
+    earlier up to the later (a change between two dates has no day of its own on the first)."""
+    if later <= earlier:
+        return Period(start=later, end=later)
+    return Period(start=earlier + dt.timedelta(days=1), end=later)
+
+
 def midpoint(start: dt.date, end: dt.date) -> dt.date:
     """The middle day of a period (the earlier of two for an even number of days)."""
     return start + dt.timedelta(days=((end - start).days) // 2)
@@ -320,6 +328,13 @@ class WindowChange:
             start=midpoint(self.earlier.start, self.earlier.end),
             end=midpoint(self.later.start, self.later.end),
         )
+
+    @property
+    def span(self) -> Period:
+        """The days the change happens over, for proration: after the earlier middle, up to
+        and including the later one."""
+        period = self.period
+        return change_span(period.start, period.end)
 
     @property
     def members(self) -> tuple[FigureOrigin, ...]:

@@ -258,7 +258,7 @@ def _add_change(found: Items, change: WindowChange, scope: Scope) -> None:
     value = change.value
     supported = Decimal(0)
     if change.direction == scope.direction:
-        supported = prorated(value, inside_fraction(change.period, scope.claimed))
+        supported = prorated(value, inside_fraction(change.span, scope.claimed))
     found.changes[len(found.ids)] = change
     found.ids.append(change.id)
     found.values.append(value)

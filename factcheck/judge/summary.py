@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from factcheck import coincidence
+from factcheck.judge.periods import outside_share
 from factcheck.judge.terms import term_label
 from factcheck.models import Claim, Combination, LargestTotal, Match, Period, Qualifier, Verdict
 from factcheck.units import ratio_scale
@@ -152,6 +153,7 @@ class Phrases:
     high: Decimal
     share: str  # "100.0%", or "between 40.0% and 60.0%"
     never: str  # sentences on figures never called the claim's word, and wrong-way changes
+    within: str = ""  # " within the period the claim attributes", when prorated (rule D)
 
 
 def _supported(said: Phrases) -> str:
@@ -166,7 +168,7 @@ def _misleading(said: Phrases) -> str:
         )
     return (
         f"{said.derivation}, but the source describes only {said.share} of it as "
-        f"{said.word}.{said.never}"
+        f"{said.word}{said.within}.{said.never}"
     )
 
 
@@ -178,7 +180,7 @@ def _false(said: Phrases) -> str:
         )
     return (
         f"{said.derivation}, but the source describes at most {percent(said.high)} of it as "
-        f"{said.word}.{said.never}"
+        f"{said.word}{said.within}.{said.never}"
     )
 
 
@@ -202,6 +204,8 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
     else:
         support = f"the source describes {share} of it as {word}"
     value_said = f"{basis.expression} = {claim_number(basis.value, claim.unit, basis.kind)}"
+    outside = outside_share(basis.period, claim.period)
+    within = " within the period the claim attributes" if outside else ""
     return Phrases(
         derivation=f"{value_said} reproduces the number {_how(basis)}",
         value_said=value_said,
@@ -211,6 +215,7 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
         high=high,
         share=share,
         never=_never(basis, word) + combos.wrong_way(basis),
+        within=within,
     )
 
 

@@ -39,7 +39,7 @@ from factcheck.search import (
     Weights,
     search,
 )
-from factcheck.series import operand_period
+from factcheck.series import change_span, operand_period
 from factcheck.units import same_unit
 
 # Past this many (stock, stock) pairs with a word of change, the bands are asked of each
@@ -186,9 +186,12 @@ class SumCombinations:
     def _change_support(self, added: int, subtracted: int) -> Decimal:
         """A change supports itself, prorated by the share of its span inside the period."""
         change = self.item(added).value - self.item(subtracted).value
-        return prorated(
-            change, inside_fraction(self._pair_period(added, subtracted), self._claimed)
-        )
+        return prorated(change, inside_fraction(self._span(added, subtracted), self._claimed))
+
+    def _span(self, added: int, subtracted: int) -> Period | None:
+        """The days a change between two stocks happens over (series.change_span)."""
+        period = self._pair_period(added, subtracted)
+        return None if period is None else change_span(period.start, period.end)
 
     @property
     def _claimed(self) -> Period | None:
@@ -382,8 +385,7 @@ class SumCombinations:
         total = Decimal(0)
         for added, subtracted in self._change_pairs(selection):
             change = self.item(added).value - self.item(subtracted).value
-            period = self._pair_period(added, subtracted)
-            total += prorated(change, inside_fraction(period, self._claimed))
+            total += prorated(change, inside_fraction(self._span(added, subtracted), self._claimed))
             in_change.update((added, subtracted))
         for index, sign in selection:
             if index in in_change:
@@ -397,7 +399,8 @@ class SumCombinations:
             elif item.change is None and item.as_of is not None:
                 total += sign * item.value  # a level on a date: not prorated
             else:
-                period = self._item_period(item)
+                change = item.change
+                period = change.span if change is not None else self._item_period(item)
                 total += sign * prorated(item.value, inside_fraction(period, self._claimed))
         return total
 

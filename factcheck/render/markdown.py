@@ -26,6 +26,7 @@ from factcheck.models import (
     Qualifier,
     Term,
 )
+from factcheck.render.beyond import beyond_lines
 from factcheck.units import ratio_scale
 from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
 
@@ -58,6 +59,7 @@ def render_markdown(audit: Audit) -> str:
         f"**Ruling: {band(audit.verdict).label}.** {_inline(audit.summary)}",
         "### The arithmetic",
         *(_arithmetic(audit, basis) if basis is not None else _not_reproduced(audit)),
+        *beyond_lines(audit),
     ]
     if basis is not None:
         blocks += ["### What the source calls these figures", _readings(audit, basis)]
@@ -169,6 +171,16 @@ def _ratio_arithmetic(audit: Audit, basis: Combination) -> list[str]:
 
 
 def _match(audit: Audit, basis: Combination) -> str:
+    if basis.match is Match.none:
+        return (
+            "The figures do not reproduce the claimed number: they show more than the claim, "
+            f"by {percent(abs(basis.relative_difference))}."
+        )
+    if basis.match is Match.rounded:
+        return (
+            "The figures reproduce the claimed number as rounded: their total rounds to it at "
+            "the precision the claim is said with."
+        )
     if basis.match is Match.exact:
         return (
             "The figures reproduce the claimed number exactly: the range their wording allows "
@@ -197,6 +209,12 @@ def _others_and_unused(audit: Audit) -> list[str]:
 def _term_name(term: Term) -> str:
     """A figure by its id; a window by its months and series: "Feb 2022 - Jun 2024 (29
     months) of `encounters_monthly`"."""
+    if term.change is not None:
+        change = term.change
+        return (
+            f"the change from {_inline(change.earlier.label)} to "
+            f"{_inline(change.later.label)} of `{change.series}`"
+        )
     if term.window is None:
         return f"`{term.figure}`"
     return f"{_inline(term.window.label)} of `{term.window.series}`"

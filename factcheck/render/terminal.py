@@ -34,6 +34,7 @@ def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
     parts: list[RenderableType] = [_verdict_panel(audit, boxes), _claim(audit)]
     if audit.combinations:
         parts.append(_combinations_table(audit, box.ASCII if plain else box.SIMPLE_HEAD))
+    parts += _beyond(audit, box.ASCII if plain else box.SIMPLE_HEAD)
     basis = audit.combinations[audit.basis] if audit.basis is not None else None
     if basis is not None:
         parts.append(_readings_table(audit, basis, box.ASCII if plain else box.SIMPLE_HEAD))
@@ -81,13 +82,17 @@ def _claim(audit: Audit) -> RenderableType:
     return Padding(lines, (1, 0, 0, 0))
 
 
-def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
-    table = Table(
-        title="Combinations of the source's figures that reproduce the number",
-        title_justify="left",
-        box=boxes,
-        title_style="bold",
-    )
+def _combinations_table(
+    audit: Audit,
+    boxes: box.Box,
+    combinations: Sequence[Combination] | None = None,
+    title: str | None = None,
+) -> RenderableType:
+    if title is None:
+        title = "Combinations of the source's figures that reproduce the number"
+        if audit.reproduced.value == "none":  # understated: the basis does not reproduce it
+            title = "The larger combination the source supports (it does not reproduce the number)"
+    table = Table(title=title, title_justify="left", box=boxes, title_style="bold")
     table.add_column("#", justify="right")
     table.add_column("expression")
     table.add_column("value", justify="right")
@@ -95,8 +100,9 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
     table.add_column("match")
     table.add_column(f"said {audit.claim.asserts}", justify="right")
     table.add_column("band")
-    for index, combination in enumerate(audit.combinations):
-        marker = "*" if index == audit.basis else ""
+    listed = audit.combinations if combinations is None else combinations
+    for index, combination in enumerate(listed):
+        marker = "*" if index == audit.basis and combinations is None else ""
         relative = signed_percent(combination.relative_difference)
         difference = _difference(audit, combination)
         table.add_row(
@@ -108,10 +114,32 @@ def _combinations_table(audit: Audit, boxes: box.Box) -> RenderableType:
             _share(combination),
             Text(combination.band.value, style=_style(combination.band)),
         )
-    caption = "* the verdict's basis" if audit.basis is not None else None
+    caption = "* the verdict's basis" if audit.basis is not None and combinations is None else None
     table.caption = caption
     table.caption_justify = "left"
     return Padding(table, (1, 0, 0, 0))
+
+
+def _beyond(audit: Audit, boxes: box.Box) -> list[RenderableType]:
+    """When nothing reproduces the claim: the nearest combinations and the largest total
+    (rules C1, C2)."""
+    parts: list[RenderableType] = []
+    if audit.nearest:
+        title = "Nearest combinations (none reproduces the number)"
+        parts.append(_combinations_table(audit, boxes, audit.nearest, title))
+    if audit.largest is not None:
+        largest = audit.largest
+        scale = ratio_scale(audit.claim.unit)
+        value = claim_number(largest.value, audit.claim.unit)
+        share = (
+            f", {percent(largest.value / audit.claim.value)} of the claim"
+            if audit.claim.value
+            else ""
+        )
+        what = "Largest total " if scale is None else "Largest      "
+        text = Text.assemble((what, "bold"), f"{largest.expression} = {value}{share}")
+        parts.append(Padding(text, (1, 0, 0, 0)))
+    return parts
 
 
 def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> RenderableType:
@@ -201,6 +229,9 @@ def _bar(audit: Audit, basis: Combination) -> RenderableType:
 
 
 def _label(term: Term) -> str:
+    if term.change is not None:
+        change = term.change
+        return f"{change.series} {change.earlier.label} to {change.later.label}"
     return f"{term.window.series} {term.window.label}" if term.window else term.figure
 
 
@@ -251,9 +282,12 @@ def _checked(audit: Audit) -> RenderableType:
     search = audit.search
     text.append("\nChecked ", style="bold")
     if ratio_scale(audit.claim.unit) is not None:
+        points = search.tolerance_points
+        within = f" or {number(points)} point{'' if points == 1 else 's'}" if points else ""
         searched = (
             f"{search.figures_searched:,} changes within a series, shares of a whole and "
             f"figures stated in {audit.claim.unit}, tolerance {percent(search.tolerance)}"
+            f"{within}"
         )
     else:
         searched = (
