@@ -384,8 +384,8 @@ class SumCombinations:
         in_change: set[int] = set()
         total = Decimal(0)
         for added, subtracted in self._change_pairs(selection):
-            change = self.item(added).value - self.item(subtracted).value
-            total += prorated(change, inside_fraction(self._span(added, subtracted), self._claimed))
+            rise = self.item(added).value - self.item(subtracted).value
+            total += prorated(rise, inside_fraction(self._span(added, subtracted), self._claimed))
             in_change.update((added, subtracted))
         for index, sign in selection:
             if index in in_change:
@@ -399,8 +399,7 @@ class SumCombinations:
             elif item.change is None and item.as_of is not None:
                 total += sign * item.value  # a level on a date: not prorated
             else:
-                change = item.change
-                period = change.span if change is not None else self._item_period(item)
+                period = item.change.span if item.change is not None else self._item_period(item)
                 total += sign * prorated(item.value, inside_fraction(period, self._claimed))
         return total
 
