@@ -3,7 +3,9 @@ and what a coincidental basis does to the verdict."""
 
 from __future__ import annotations
 
+import calendar
 import itertools
+import math
 import random
 from collections.abc import Hashable
 from decimal import Decimal
@@ -17,9 +19,13 @@ import factcheck.judge.sums as sums_module
 from factcheck import audit
 from factcheck.coincidence import Coincidences, strength
 from factcheck.judge import Settings
+from factcheck.judge.audit import choose
+from factcheck.judge.settings import resolve
+from factcheck.load import load_claim
 from factcheck.models import Interval, Qualifier, Verdict
 from factcheck.search import Candidate, Target, Weights, census
 from tests.conftest import REPO, CaseWriter
+from tests.search.reference import is_candidate
 
 D = Decimal
 SEED_CLAIM = REPO / "claims" / "trump-2024-09-23-325k-migrant-children.yaml"
@@ -234,3 +240,54 @@ def test_max_terms_all_through_the_judge(write_case: CaseWriter, tmp_path: Path)
     result = audit(write_case(figures[:24], value=claim, max_terms="all", tolerance=0.001))
     assert result.search.complete
     assert result.search.max_terms == 24
+
+
+# --- rule A5: what was searched -----------------------------------------------------------
+
+
+def test_combinations_searched_is_every_combination_of_the_basis_size() -> None:
+    # Twenty budget lines, a four-line sum: 4,845 combinations of four were searched.
+    result = audit(REPO / "claims" / "illustrative-councillor-323200-cut-services.yaml")
+    assert result.verdict is Verdict.unsupported
+    assert {c.coincidence.combinations_searched for c in result.combinations if c.coincidence} == {
+        math.comb(20, 4)
+    }
+
+
+def test_combinations_searched_agrees_with_brute_force(write_case: CaseWriter) -> None:
+    # Windows and the changes between them, stocks and their changes, parts and wholes: every
+    # size counts what the search considered under the rules (A1, A2, E), one by one.
+    months = [
+        fig(f"m{k}", 100 + 37 * k, "people", series="monthly",
+            period={"start": f"2024-{k + 1:02d}-01", "end": _month_end(k)})
+        for k in range(5)
+    ]  # fmt: skip
+    figures = [
+        *months,
+        fig("s1", 400, "people", series="stocks", as_of="2020-01-01"),
+        fig("s2", 520, "people", series="stocks", as_of="2022-01-01"),
+        fig("s3", 450, "people", series="stocks", as_of="2024-01-01"),
+        fig("whole", 900, "people"),
+        fig("part", 250, "people", part_of="whole"),
+        fig("other", 330, "people"),
+    ]
+    path = write_case(figures, value=770, precision=1, tolerance=0.2, asserts="rose", max_terms=3)
+    result = audit(path)
+    case = load_claim(path)
+    combos = choose(case, resolve(case, None, None))
+    assert result.combinations
+    sizes = {len(c.terms): c.coincidence for c in result.combinations if c.coincidence}
+    assert sizes
+    for size, found in sizes.items():
+        assert found is not None
+        expected = sum(
+            1
+            for chosen in itertools.combinations(range(len(combos.candidates)), size)
+            for signs in itertools.product((1, -1), repeat=size)
+            if is_candidate(combos.candidates, tuple(zip(chosen, signs, strict=True))) is True
+        )
+        assert found.combinations_searched == expected
+
+
+def _month_end(k: int) -> str:
+    return f"2024-{k + 1:02d}-{calendar.monthrange(2024, k + 1)[1]}"

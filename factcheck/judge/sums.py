@@ -265,8 +265,8 @@ class SumCombinations:
         value, low, high = self.supported_values(selection)
         share_low, share_high = share_of(low, value), share_of(high, value)
         terms = [self._term(i, s) for i, s in ordered]
-        expression = self.item(ordered[0][0]).label() + "".join(
-            f" {'+' if s > 0 else '-'} {self.item(i).label()}" for i, s in ordered[1:]
+        expression = self._label(ordered[0][0], ordered) + "".join(
+            f" {'+' if s > 0 else '-'} {self._label(i, ordered)}" for i, s in ordered[1:]
         )
         off, relative = difference(value, self.claim_value)
         changes = self._supporting_changes(selection)
@@ -291,6 +291,12 @@ class SumCombinations:
             period=self.period(selection),
             window=next((t.window for t in terms if t.window is not None), None),
         )
+
+    def _label(self, index: int, ordered: Selection | list[tuple[int, int]]) -> str:
+        """An item in an expression; a change between windows beside other terms in brackets."""
+        item = self.item(index)
+        label = item.label()
+        return f"({label})" if item.change is not None and len(ordered) > 1 else label
 
     def _said(self, index: int) -> bool:
         """Whether the source's words say the claim's word of any member of an item (its
