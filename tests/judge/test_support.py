@@ -77,8 +77,14 @@ def _case(root: Path, drawn: list[dict[str, Any]], claim: dict[str, Any]) -> Pat
             figure["value"] = min(f["value"], drawn[0]["value"])
         figures.append(figure)
     (root / ".git").mkdir(exist_ok=True)
-    source = {"id": "src", "title": "t", "publisher": "p", "published": "2024-01-01",
-              "period": {"start": "2020-01-01", "end": "2023-12-31"}, "figures": figures}  # fmt: skip
+    source = {
+        "id": "src",
+        "title": "t",
+        "publisher": "p",
+        "published": "2024-01-01",
+        "period": {"start": "2020-01-01", "end": "2023-12-31"},
+        "figures": figures,
+    }
     (root / "src.yaml").write_text(yaml.safe_dump(source, sort_keys=False))
     data = {"id": "c", "text": "t", "speaker": "s", "date": "2024-06-01", "unit": "people",
             "sources": ["src.yaml"], **claim}  # fmt: skip
