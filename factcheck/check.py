@@ -26,6 +26,7 @@ from factcheck.load import (
     KeyPath,
     SourceCache,
     check_figures,
+    check_links,
     claim_case,
     find_root,
     resolve_source_path,
@@ -130,6 +131,7 @@ class _Checker:
             for index, figure in enumerate(source.figures)
         ]
         self.problems.extend(check_figures(origins))
+        self.problems.extend(check_links(origins, [source]))
         self.problems.extend(figure_warnings(origins))
 
     def _document(self, path: Path) -> Document:
