@@ -33,6 +33,7 @@ from factcheck.load import (
 )
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
+from factcheck.units import RATIO_UNITS
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
 # appear, as in load/claims.py, so a stray `publisher:` in a claim is reported as an unknown key.
@@ -40,7 +41,7 @@ CLAIM_KEYS = ("asserts", "speaker")
 SOURCE_KEYS = ("publisher", "figures")
 
 # A claim in these units may be reproduced by a change or a share of figures in any unit.
-_RATIO_UNITS = frozenset({"percent", "%", "ratio"})
+_RATIO_UNITS = frozenset(RATIO_UNITS)
 
 # `factcheck new` writes this in front of every value still to be filled in.
 PLACEHOLDER = "TODO"
@@ -131,7 +132,8 @@ class _Checker:
             for index, figure in enumerate(source.figures)
         ]
         self.problems.extend(check_figures(origins))
-        self.problems.extend(check_links(origins, [source]))
+        # A revision may be in a later release: it is looked for when a claim names both.
+        self.problems.extend(check_links(origins, [source], alone=True))
         self.problems.extend(figure_warnings(origins))
 
     def _document(self, path: Path) -> Document:

@@ -14,9 +14,9 @@ Two relations of the source format cap the band a combination earns:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -24,8 +24,8 @@ from fractions import Fraction
 from factcheck import bands
 from factcheck.judge.beyond import LARGER_AT_MOST
 from factcheck.judge.quotients import asked
-from factcheck.judge.verdict import Decision
 from factcheck.judge.terms import rounded
+from factcheck.judge.verdict import Decision
 from factcheck.kinds import RatioKind
 from factcheck.load import Case, FigureOrigin
 from factcheck.models import Combination, Figure, Interval, Note, Verdict

@@ -18,8 +18,11 @@ from factcheck.models import Source
 from factcheck.units import same_unit
 
 
-def check_links(figures: Sequence[FigureOrigin], sources: Sequence[Source]) -> list[Problem]:
-    """Problems of overlaps, overlap statements and revisions among these figures."""
+def check_links(
+    figures: Sequence[FigureOrigin], sources: Sequence[Source], *, alone: bool = False
+) -> list[Problem]:
+    """Problems of overlaps, overlap statements and revisions among these figures. `alone`:
+    one source checked by itself, whose revisions may be figures of a later source."""
     if not any(o.figure.overlaps or o.figure.superseded_by for o in figures):
         return []
     by_id: dict[str, FigureOrigin] = {}
@@ -29,7 +32,8 @@ def check_links(figures: Sequence[FigureOrigin], sources: Sequence[Source]) -> l
     problems: list[Problem] = []
     for origin in by_id.values():
         problems += _overlaps(origin, by_id, by_source)
-        problems += _revision(origin, by_id, by_source)
+        if not (alone and origin.figure.superseded_by not in by_id):
+            problems += _revision(origin, by_id, by_source)
     problems += _circles(by_id)
     return problems
 

@@ -39,6 +39,7 @@ NOTE_LABELS = {
     "search": "Search",
     "covers": "Period measured",
     "recovery": "Recovery",
+    "revision": "Revision",
 }
 OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to list
 NEAR_MISSES = 5  # how many near misses (another period than `covers`) to list
