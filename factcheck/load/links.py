@@ -23,7 +23,9 @@ def check_links(
 ) -> list[Problem]:
     """Problems of overlaps, overlap statements and revisions among these figures. `alone`:
     one source checked by itself, whose revisions may be figures of a later source."""
-    if not any(o.figure.overlaps or o.figure.superseded_by for o in figures):
+    if not any(
+        o.figure.overlaps or o.figure.overlap_statement or o.figure.superseded_by for o in figures
+    ):
         return []
     by_id: dict[str, FigureOrigin] = {}
     for origin in figures:

@@ -78,18 +78,20 @@ def test_bad_relations_are_located(tmp_path: Path, a: str, b: str, expected: str
 
 
 def test_a_revision_in_another_unit(tmp_path: Path) -> None:
-    found = _problems(tmp_path, "    superseded_by: b", "    published: 2021-11-30").copy()
-    assert found == []
+    (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     source = SOURCE.format(a="    superseded_by: b", b="    published: 2021-11-30")
-    (tmp_path / "s.yaml").write_text(
-        source.replace("value: 20\n    unit: jobs", "value: 20\n    unit: people")
-    )
-    found = [f"{p.code}" for p in problems_of(tmp_path / "c.yaml")]
-    assert found == ["FC411"]
+    people = source.replace("value: 20\n    unit: jobs", "value: 20\n    unit: people")
+    (tmp_path / "s.yaml").write_text(people, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(CLAIM, encoding="utf-8")
+    found = [(p.line, p.code) for p in problems_of(tmp_path / "c.yaml")]
+    assert found == [(9, "FC411")]
 
 
 def test_check_leaves_a_revision_in_another_source_to_the_claim(tmp_path: Path) -> None:
     (tmp_path / "factcheck.toml").write_text("", encoding="utf-8")
     source = SOURCE.format(a="    superseded_by: later_figure", b="")
     (tmp_path / "s.yaml").write_text(source, encoding="utf-8")
-    assert [p.code for p in check_paths([str(tmp_path / "s.yaml")])] == []
+    codes = [p.code for p in check_paths([str(tmp_path / "s.yaml")])]
+    assert [code for code in codes if code.startswith("FC4")] == []
+    (tmp_path / "c.yaml").write_text(CLAIM, encoding="utf-8")
+    assert [p.code for p in problems_of(tmp_path / "c.yaml")] == ["FC402"]
