@@ -220,9 +220,12 @@ def _reach(q: _Query, points: Ints, tp: int) -> Ints:
     pa = points[q.rows]
     want = tp - pa
     at = np.searchsorted(q.values, want)
-    above = np.abs(q.values[np.minimum(at, len(q.values) - 1)] - want)
-    below = np.abs(want - q.values[np.maximum(at - 1, 0)])
-    nearer: Ints = np.minimum(above, below)
+    above = q.values.take(at, mode="clip") - want  # (clipped: the last value, below `want`)
+    above = np.abs(above, out=above)
+    at -= 1
+    below = want - q.values.take(at, mode="clip")  # (clipped: the first value, above)
+    below = np.abs(below, out=below)
+    nearer: Ints = np.minimum(above, below, out=above)
     return nearer
 
 
