@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import contextlib
+import functools
 import random
 import tempfile
 import time
@@ -171,13 +172,14 @@ def main() -> None:
         print("|---|--:|--:|--:|--:|")
         for name, path in paths.items():
             case = load_claim(path)
+            run = functools.partial(judge, case)
             on, off = [], []
             for _ in range(args.runs):  # alternated, so that load drifts hit both alike
                 with hooks_off():
-                    off.append(cpu(lambda: judge(case), 1))
-                    before = judge(case).search.combinations_examined
-                on.append(cpu(lambda: judge(case), 1))
-            after = judge(case).search.combinations_examined
+                    off.append(cpu(run, 1))
+                    before = run().search.combinations_examined
+                on.append(cpu(run, 1))
+            after = run().search.combinations_examined
             ratio = min(on) / min(off)
             print(
                 f"| {name} | {min(off) * 1000:.1f} ms | {min(on) * 1000:.1f} ms | "

@@ -29,6 +29,8 @@ class Batch:
     problems: list[Problem] = field(default_factory=list)
     interrupted: bool = False
     skipped_sources: list[Path] = field(default_factory=list)
+    # Every file the run read (claims, sources): --output may not be written over one.
+    inputs: list[Path] = field(default_factory=list)
 
     def gated(self, fail_on: Iterable[Verdict]) -> list[Audit]:
         """Audits whose verdict is in fail_on or differs from the claim's `expect`."""
@@ -59,6 +61,7 @@ def verify_many(
     if on_start:
         on_start(len(files))
     cache = SourceCache()
+    batch.inputs = [path for path, _ in files]
     try:
         for path, named in files:
             try:
@@ -79,6 +82,7 @@ def verify_many(
                 on_done(path)
     except KeyboardInterrupt:
         batch.interrupted = True
+    batch.inputs.extend(cache.files())
     return batch
 
 

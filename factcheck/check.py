@@ -11,13 +11,13 @@ one sorted, de-duplicated list of Problems; factcheck/render/problems.py turns i
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from factcheck.documents.numbers import mentions
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
     Case,
@@ -31,7 +31,7 @@ from factcheck.load import (
     find_root,
     resolve_source_path,
 )
-from factcheck.numbers import NumberFormatError, parse_number, precision_of
+from factcheck.lookalike import lookalike_note
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 from factcheck.units import RATIO_UNITS
 
@@ -52,7 +52,9 @@ _CAUSED_BY_PLACEHOLDER = frozenset(
 )
 
 
-def check_paths(paths: Iterable[str], root: Path | None = None) -> list[Problem]:
+def check_paths(
+    paths: Iterable[str], root: Path | None = None, *, phrases: bool = False
+) -> list[Problem]:
     """Every problem in the files under paths (files, directories recursed, globs).
 
     A file named explicitly must be YAML; other files found in a directory or by a glob
@@ -71,7 +73,10 @@ def check_paths(paths: Iterable[str], root: Path | None = None) -> list[Problem]
                     path, "not a YAML file: claims and sources are .yaml or .yml files", "FC113"
                 )
             )
-    return _finish([*problems, *checker.problems])
+    found = _finish([*problems, *checker.problems])
+    # Each phrase found in a source's document is an `info` (FC700): `check --format json`
+    # lists them (phrases=True); they are no problem.
+    return found if phrases else [p for p in found if p.severity != "info"]
 
 
 class _Checker:
@@ -134,7 +139,14 @@ class _Checker:
         self.problems.extend(check_figures(origins))
         # A revision may be in a later release: it is looked for when a claim names both.
         self.problems.extend(check_links(origins, [source], alone=True))
-        self.problems.extend(figure_warnings(origins))
+        warnings = figure_warnings(origins)
+        if source.document is not None:
+            # The document check reads each quote in the document itself, and reports a
+            # value missing from it as an error (FC709), which FC501 would only repeat.
+            warnings = [p for p in warnings if p.code != "FC501"]
+            root = (self.root or find_root(path.resolve().parent)).resolve()
+            self.problems.extend(self.cache.checked(self.cache.get(path), root).problems)
+        self.problems.extend(warnings)
 
     def _document(self, path: Path) -> Document:
         """The file read once per run, its problems naming it as path (the cache keeps the
@@ -303,117 +315,20 @@ def claim_warnings(case: Case, document: Document) -> list[Problem]:
                 document,
                 ("unit",),
                 f"no figure of the claim's sources is in unit {claim.unit!r} (they are in "
-                f"{', '.join(repr(u) for u in units)}); figures combine only with figures of "
-                "the claim's unit, so nothing can reproduce it",
+                f"{', '.join(repr(u) for u in units)}){lookalike_note(claim.unit, units)}; "
+                "figures combine only with figures of the claim's unit, so nothing can "
+                "reproduce it",
                 "FC504",
             )
         )
     return found
 
 
-# --- numbers in running text ------------------------------------------------------------
+# --- numbers in running text: factcheck/documents/numbers.py finds them --------------
 
-_NUMERAL = re.compile(
-    r"""(?<![\d])
-        (?P<digits>\d{1,3}(?:(?P<sep>[,'\u00a0\u202f\u2009\ .])\d{3})(?:(?P=sep)\d{3})*
-                  (?:\.\d+)?
-                  |\d+(?:\.\d+)?|\.\d+)
-        (?:[\ \u00a0\u202f-]?
-           (?P<scale>thousands?|millions?|billions?|trillions?|mn|bn|tn|k|m|b)\b)?""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_WORD = re.compile(r"[a-z]+")
-_MAX_TEXT = 20_000
-_MAX_DIGITS = 40
-_SMALL = {
-    word: value
-    for value, word in enumerate(
-        [
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-            *("seventeen", "eighteen", "nineteen"),
-        ]
-    )
-}
-_TENS = {
-    word: 10 * (index + 2)
-    for index, word in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
+mentions_number = mentions  # the name tests and library users know
+
 _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
-_VALUE_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred"})
-_NUMBER_WORDS = _VALUE_WORDS | {"half", "a", "an"}
-_JOINERS = frozenset({"and"})
-
-
-def mentions_number(text: str, value: Decimal, precision: Decimal) -> bool:
-    """True when text writes value in some form, rounded no further than either side's
-    precision: 448000 is in "448,000", "448000", "448 000", "448 thousand", "0.4 million"
-    and "four hundred forty-eight thousand"; signs are ignored (quotes say "fell 5%").
-    """
-    target = abs(value)
-    # Real quotes are a sentence or two; the cap bounds the work on a hostile file.
-    for written, written_precision in numbers_in(text[:_MAX_TEXT]):
-        if abs(abs(written) - target) <= max(written_precision, precision) / 2:
-            return True
-    return False
-
-
-def numbers_in(text: str) -> Iterator[tuple[Decimal, Decimal]]:
-    """Every number text writes, in digits or in words, as (value, precision)."""
-    for match in _NUMERAL.finditer(text):
-        digits, sep, scale = match["digits"], match["sep"], match["scale"]
-        if len(digits) > _MAX_DIGITS:
-            continue  # no figure is written with this many digits
-        readings = [digits]
-        if sep == ".":  # 448.000: a European thousands group, or a decimal
-            readings.insert(0, digits.replace(".", ""))
-        elif sep and sep.isspace():  # "in 2019 448 000": the groups may be separate numbers
-            readings.extend(digits.split(sep))
-        for reading in readings:
-            word = (scale or "").lower()
-            word = word.removesuffix("s") if len(word) > 3 else word  # thousands -> thousand
-            try:
-                number = parse_number(f"{reading} {word}".strip())
-            except NumberFormatError:
-                continue
-            yield number.value, number.precision
-    yield from _numbers_in_words(text)
-
-
-def _numbers_in_words(text: str) -> Iterator[tuple[Decimal, Decimal]]:
-    """Numbers written in words: "thirty-two thousand", "half a million", "a hundred"."""
-    run: list[str] = []
-    for word in [*_WORD.findall(text.lower()), ""]:
-        if word in _NUMBER_WORDS or (run and word in _JOINERS):
-            run.append(word)
-            continue
-        # A scale word alone ("448 thousand") belongs to the digits before it.
-        if any(w in _VALUE_WORDS for w in run) and not all(w in _SCALES for w in run):
-            value = _word_value(run)
-            if value == value.to_integral_value():
-                value = Decimal(int(value))  # 500000.0 -> 500000: precision 100000, not 0.1
-            yield value, precision_of(value)
-        run = []
-
-
-def _word_value(words: list[str]) -> Decimal:
-    total = current = Decimal(0)
-    for word in words:
-        if word in _SMALL:
-            current += _SMALL[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "half":
-            current += Decimal("0.5")
-        elif word == "hundred":
-            current = (current or Decimal(1)) * 100
-        elif word in _SCALES:
-            total += (current or Decimal(1)) * Decimal(10) ** _SCALES[word]
-            current = Decimal(0)
-        # "a", "an", "and" only join: "a hundred", "half a million", "one hundred and five"
-    return total + current
 
 
 def _grouped(value: Decimal) -> str:

@@ -18,18 +18,20 @@ import typer
 
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
+from factcheck.cli_output import ReaderGone, VerifyOutput, say_where_partial
 from factcheck.errors import ExitCode
-from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
+from factcheck.escape import visible
+from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.schema import Kind
+from factcheck.streams import guard_process, stdout_is_terminal, write_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from factcheck.batch import Batch
     from factcheck.errors import Problem
-    from factcheck.models import Audit
     from factcheck.search import MaxTerms
 
 app = typer.Typer(
@@ -50,6 +52,8 @@ CHECK_DEFAULT = CheckFormat("text")
 
 
 def _tolerance(value: str | None) -> Decimal | None:
+    from factcheck.numbers import in_range
+
     if value is None:
         return None
     text = value.strip()
@@ -57,8 +61,12 @@ def _tolerance(value: str | None) -> Decimal | None:
         tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
-    if not _claim_accepts("tolerance", tolerance):
-        raise typer.BadParameter("expected a relative tolerance from 0 to below 1 (0.01 = 1%)")
+    # within a claim file's bounds too: 1e-100000000 made the exact arithmetic run for minutes
+    if not _claim_accepts("tolerance", tolerance) or not in_range(tolerance):
+        raise typer.BadParameter(
+            "expected a relative tolerance from 0 to below 1 (0.01 = 1%), with at most 8 "
+            "decimal places"
+        )
     return tolerance
 
 
@@ -214,6 +222,7 @@ Budget = Annotated[
     typer.Option(
         "--budget",
         min=1,
+        max=MAX_BUDGET,
         help="Most combinations the search examines per "
         "claim before it stops and says the list may be incomplete.",
     ),
@@ -261,14 +270,17 @@ def verify(
         tolerance_points=cast("Decimal | None", tolerance_points),  # parsed by _tolerance_points
     )
     view = View(single=_single(paths), plain=_plain(), root=root)
-    out = _Output(_chosen_format(json_output, output_format), view, output)
+    _check_settings()
+    out = VerifyOutput(_chosen_format(json_output, output_format), view, output)
+    out.refuse_inputs(paths)
     batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
             paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
         )
     _report_problems(batch.problems)
-    out.finish(batch.audits)
+    out.finish(batch)
+    say_where_partial(batch, output)
     _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by _verdicts
 
 
@@ -279,45 +291,11 @@ def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str
     return "json" if json_output else (chosen or "rich")
 
 
-class _Output:
-    """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
-    audit as each is judged; everything else, and every -o file (written atomically), once
-    the batch is done."""
+def _check_settings() -> None:
+    """Settings from the environment, checked before any work (SettingError: exit 2)."""
+    from factcheck.inputs import max_file_bytes
 
-    def __init__(self, format_name: str, view: View, path: Path | None) -> None:
-        self.view = view
-        self.path = path
-        self.render = registry.audits_renderer(format_name)
-        self.each = registry.each_renderer(format_name) if path is None else None
-        self.streams_to_tty = self.each is not None and sys.stdout.isatty()
-
-    def add(self, audit: Audit) -> None:
-        if self.each is None:
-            return
-        try:
-            sys.stdout.write(self.each(audit, self.view))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise _ReaderGone from None
-
-    def finish(self, audits: list[Audit]) -> None:
-        if self.each is not None:
-            return  # written already, one audit at a time
-        text = self.render(audits, self.view)
-        if self.path is not None:
-            from factcheck.output import write_atomically
-
-            write_atomically(self.path, text)
-            return
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
-class _ReaderGone(Exception):
-    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
-
-    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
-    """
+    max_file_bytes()
 
 
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
@@ -334,7 +312,7 @@ def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
             if audit.expect and audit.expect != audit.verdict
             else "listed in --fail-on"
         )
-        sys.stderr.write(f"{audit.claim_path}: verdict {audit.verdict.value} ({why})\n")
+        sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
     if gated:
         raise typer.Exit(ExitCode.GATE)
 
@@ -348,7 +326,7 @@ def _is_batch(paths: list[str]) -> bool:
 
 
 def _plain() -> bool:
-    return not sys.stdout.isatty() or "NO_COLOR" in os.environ
+    return not stdout_is_terminal() or "NO_COLOR" in os.environ
 
 
 def _stderr() -> Console:
@@ -409,7 +387,7 @@ class _Progress(_NoProgress):
         self.progress.update(self.task, total=total)
 
     def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=path.name)
+        self.progress.update(self.task, advance=1, description=visible(path.name))
 
     def __enter__(self) -> _Progress:
         self.progress.start()
@@ -457,16 +435,16 @@ def check(
     from factcheck.check import check_paths
     from factcheck.render.problems import counts, render_step_summary
 
-    problems = check_paths(paths, root=root)
-    sys.stdout.write(registry.problems_renderer(output_format.value)(problems))
-    sys.stdout.flush()
+    _check_settings()
+    # JSON also lists each phrase found in a source's document (severity info, FC700).
+    found = check_paths(paths, root=root, phrases=output_format.value == "json")
+    problems = [p for p in found if p.severity != "info"]
+    write_stdout(registry.problems_renderer(output_format.value)(found))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
-        try:
-            with Path(summary_file).open("a", encoding="utf-8") as handle:
-                handle.write(render_step_summary(problems))
-        except OSError as exc:
-            sys.stderr.write(f"factcheck: cannot write $GITHUB_STEP_SUMMARY: {exc.strerror}\n")
+        from factcheck.output import append_to
+
+        append_to(Path(summary_file), render_step_summary(problems), "$GITHUB_STEP_SUMMARY")
     if problems:
         sys.stderr.write(f"factcheck check: {counts(problems)}\n")
     if any(p.severity == "error" or strict for p in problems):
@@ -481,7 +459,7 @@ def schema(kind: KindArgument) -> None:
     """
     from factcheck.schema import render_schema
 
-    sys.stdout.write(render_schema(kind))
+    write_stdout(render_schema(kind))
 
 
 @app.command()
@@ -519,9 +497,9 @@ def new(
     try:
         path = write_skeleton(kind, name, directory)
     except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    sys.stdout.write(f"{path}\n")
+    write_stdout(f"{path}\n")
     schema_file = schema_location(kind, path)
     if not schema_file.exists():
         sys.stderr.write(
@@ -530,8 +508,43 @@ def new(
         )
 
 
+@app.command()
+def draft(
+    document: Annotated[
+        Path,
+        typer.Argument(
+            help="The document: PDF, HTML, text or Markdown.", show_default=False, dir_okay=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The source file to write.", dir_okay=False),
+    ],
+    tables: Annotated[
+        bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
+    ] = True,
+) -> None:
+    """Write a draft source file for a document: one commented candidate per number.
+
+    Each candidate has the value as printed, a qualifier from the words
+    before it, a unit guessed from the word after it, its page label and its
+    quote (or table headings). Uncomment the figures the source is for and
+    fill in each TODO, which `factcheck check` reports until then. Never
+    overwrites a file. Docs: docs/provenance.md.
+
+    Example: factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+    """
+    from factcheck.cli_progress import pages_progress
+    from factcheck.draft import write_draft
+
+    with pages_progress(_stderr()) as progress:
+        path, count = write_draft(document, output, progress=progress, tables=tables)
+    write_stdout(f"{visible(str(path))}: {count} candidate figures\n")
+
+
 def main() -> NoReturn:
     """Console-script entry point: one place turns every outcome into an exit code."""
+    guard_process()  # a closed stdout or stderr, COLUMNS out of range (streams.py)
     args, debug = _without_debug(sys.argv[1:])
     # One run builds hundreds of thousands of small objects and frees few of them before
     # it exits; the cyclic collector's default rhythm (a pass every 700 allocations) took a
@@ -548,7 +561,7 @@ def main() -> NoReturn:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         code = ExitCode.INTERRUPTED
-    except (BrokenPipeError, _ReaderGone):
+    except (BrokenPipeError, ReaderGone):
         _silence_stdout()
         code = 0
     except Exception as exc:
@@ -566,22 +579,25 @@ def _without_debug(args: list[str]) -> tuple[list[str], bool]:
 
 
 def _exit_code_for(exc: Exception, debug: bool) -> int:
-    from factcheck.errors import FactcheckError, InputError
+    from factcheck.errors import FactcheckError, InputError, SettingError
 
     if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
         exc.show()  # click's usage errors: message and usage line on stderr, exit 2
         return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    if isinstance(exc, SettingError):
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
+        return ExitCode.USAGE
     if isinstance(exc, InputError):
         _report_problems(exc.problems)
         return ExitCode.INVALID_INPUT
     if isinstance(exc, FactcheckError):
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         return ExitCode.INVALID_INPUT
     if debug:
         raise exc
     if isinstance(exc, OSError):
         # Writing to a full disk or a closed terminal: the system's trouble, not a bug.
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {visible(str(exc.filename))}" if exc.filename else ""
         sys.stderr.write(f"factcheck: cannot read or write{where}: {exc.strerror or exc}\n")
         _silence_stdout()  # else the final flush of stdout fails again, with a traceback
         return ExitCode.INVALID_INPUT

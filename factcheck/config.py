@@ -19,12 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError, create_model
 
 from factcheck.bands import BANDS, NAMES, Verdict
 from factcheck.errors import InputError, Problem, problem_at
+from factcheck.escape import http_url
+from factcheck.inputs import MAX_FILE_BYTES_ENV, NotAFile, TooLarge, max_file_bytes, read_bounded
+from factcheck.lookalike import lookalike_note
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -179,16 +181,12 @@ class _File:
     @classmethod
     def read(cls, path: Path, prefix: tuple[str, ...]) -> _File:
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = _read_config_text(path)
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             message, line, column = _decode_error(str(exc))
             raise InputError(
                 [problem_at(path, f"invalid TOML: {message}", UNREADABLE, line, column)]
-            ) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(
-                [problem_at(path, f"cannot read the config file: {exc}", UNREADABLE)]
             ) from None
         return cls(path, text.splitlines(), data, prefix)
 
@@ -284,7 +282,9 @@ class _File:
         if error["type"] == "extra_forbidden":
             allowed = _allowed(loc[:-1])
             close = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = lookalike_note(loc[-1], allowed) or (
+                f" (did you mean {close[0]!r}?)" if close else ""
+            )
             message = f"unknown key {loc[-1]!r}{hint}; expected one of: {', '.join(allowed)}"
         else:
             text = str(error["msg"])
@@ -334,6 +334,25 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
             break
         depth += 1
     return depth
+
+
+def _read_config_text(path: Path) -> str:
+    """The config file's text, its size checked before it is read (a config file holds
+    a few dozen lines; one of a gigabyte is refused unread), and never a pipe."""
+    limit = max_file_bytes()
+    try:
+        return read_bounded(path, limit).decode("utf-8")
+    except TooLarge:
+        why = (
+            f"it is larger than the limit of {limit:,} bytes (set {MAX_FILE_BYTES_ENV} to raise it)"
+        )
+    except NotAFile as exc:
+        why = f"it is {exc.what}, not a regular file"
+    except OSError as exc:
+        why = str(exc.strerror or exc)
+    except UnicodeDecodeError as exc:
+        why = f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x})"
+    raise InputError([problem_at(path, f"cannot read the config file: {why}", UNREADABLE)])
 
 
 def _decode_error(text: str) -> tuple[str, int, int]:
@@ -389,8 +408,8 @@ def review_url(template: str, claim_id: str) -> str:
 
 
 def _absolute_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """http(s) with a host, and no control character, line break or space (escape.py)."""
+    return http_url(url) is not None
 
 
 def _with_env(config: Config) -> Config:

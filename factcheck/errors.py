@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from factcheck.escape import visible
 
 
 class ExitCode:
@@ -17,6 +19,18 @@ class ExitCode:
     INTERRUPTED = 130
 
 
+@dataclass(frozen=True)
+class PhraseStatus:
+    """Where a source's phrase stands in its document (docs/provenance.md): `found` (with
+    its page label and offsets in that page's text), `missing` or `ambiguous`."""
+
+    text: str
+    status: str
+    page: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one input file, located as precisely as we can."""
@@ -27,18 +41,26 @@ class Problem:
     message: str
     code: str
     key_path: str = ""
-    severity: str = "error"  # error | warning
+    severity: str = "error"  # error | warning | info (a phrase found: JSON output only)
+    phrase: PhraseStatus | None = field(default=None, compare=False)
 
     def format(self) -> str:
-        where = self.path
+        """One line, `path:line:col: key: message [CODE]`, with every control, line break
+        and bidi control from the input (a file name, a key) shown escaped (escape.py)."""
+        where = visible(self.path)
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        key = f" {self.key_path}:" if self.key_path else ""
-        return f"{where}:{key} {self.message} [{self.code}]"
+        key = f" {visible(self.key_path)}:" if self.key_path else ""
+        return f"{where}:{key} {visible(self.message)} [{self.code}]"
 
 
 class FactcheckError(Exception):
     """Base class of every error factcheck reports to its user."""
+
+
+class SettingError(FactcheckError):
+    """An environment variable or option holds a value out of its range: a usage error
+    (exit 2), like a bad option."""
 
 
 class InputError(FactcheckError):
@@ -112,6 +134,21 @@ CODES: dict[str, str] = {
     "FC503": "placeholder still to be filled in",
     "FC504": "no figure in the claim's unit",
     "FC505": "claim text does not contain its value",
+    # FC7xx: the document behind a source (`document:`), checked by `check` and `verify`
+    "FC700": "phrase found in the document (listed in JSON only)",
+    "FC701": "document not found or unreadable",
+    "FC702": "document path leaves the repository",
+    "FC703": "document cannot be read",
+    "FC704": "document's sha256 differs",
+    "FC705": "document's page count differs",
+    "FC706": "quote not in the document",
+    "FC707": "phrase not in the document",
+    "FC708": "quote on another page than the figure's",
+    "FC709": "figure's value not in its quote or table cell",
+    "FC710": "table cell not in the document",
+    "FC711": "quote found on several pages",
+    "FC712": "flow list splits a phrase at its commas",
+    "FC713": "no page with this label in the document",
     # FC6xx: configuration (factcheck.toml, [tool.factcheck])
     "FC601": "configuration file unreadable",
     "FC602": "configuration key unknown or of the wrong type",

@@ -53,6 +53,13 @@ def _unsafe(char: str, keep: frozenset[str]) -> bool:
     return category in ("Cc", "Cs")
 
 
+def first_unsafe(text: str) -> int | None:
+    """Where text holds its first control, line break, bidi control or lone surrogate."""
+    if text.isascii() and text.isprintable():
+        return None
+    return next((i for i, char in enumerate(text) if _unsafe(char, frozenset())), None)
+
+
 def visible(text: str, *, newlines: bool = False) -> str:
     """`text` with every control, line break (unless `newlines`) and bidi control escaped."""
     keep = frozenset("\n\t") if newlines else frozenset("\t")

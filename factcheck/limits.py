@@ -8,3 +8,6 @@ from __future__ import annotations
 
 DEFAULT_TOP = 20  # reproducing combinations listed
 DEFAULT_BUDGET = 500_000  # combinations examined per claim before the search stops
+# The largest --budget: 200 times the default, minutes of search on a 10,000-figure source.
+# Beyond it a run is a hang in all but name (99999999999999999999 was taken at its word).
+MAX_BUDGET = 100_000_000

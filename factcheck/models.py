@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -28,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
+from factcheck.escape import first_unsafe
 from factcheck.kinds import RatioKind
 from factcheck.numbers import NumberFormatError, parse_number
 from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
@@ -160,6 +162,15 @@ _WrittenNumber = WithJsonSchema(
         "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
     }
 )
+
+
+def _schema_or_null(schema: JsonDict) -> None:
+    """A list that may also be left empty (null)."""
+    items = schema.pop("items")
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "array", "items": items}, {"type": "null"}]
+
+
 _IdList = Field(json_schema_extra=_schema_one_or_many)
 _Wordings = Field(json_schema_extra=_schema_wordings)
 
@@ -212,6 +223,22 @@ class _Numbered(_Strict):
         return self
 
 
+class TableCell(_Strict):
+    """Where a table figure stands: its row's and its column's headings, as printed."""
+
+    row: Annotated[str, Field(min_length=1)]
+    column: Annotated[str, Field(min_length=1)]
+
+
+class SourceDocument(_Strict):
+    """The document a source records (docs/provenance.md): `check` and `verify` read it."""
+
+    path: Annotated[str, Field(min_length=1)]  # relative to the source file
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-fA-F]{64}$")] | None = None
+    url: str | None = None  # where the document was published
+    pages: Annotated[int, Field(ge=1)] | None = None  # how many pages it has
+
+
 class Figure(_Numbered):
     id: Annotated[str, Field(pattern=FIGURE_ID_PATTERN)]
     describes: str = ""
@@ -223,6 +250,7 @@ class Figure(_Numbered):
     period: Period | None = None
     as_of: dt.date | None = None
     series: str | None = None
+    table: TableCell | None = None  # a table figure's headings, instead of (or with) a quote
     # Figures that may count some of the same things ("the same patient can appear on more
     # than one list"): a sum of them is an upper bound, not a count (issue 14).
     overlaps: Annotated[list[str], _IdList] = []
@@ -262,15 +290,40 @@ class Statement(_Strict):
         return _wordings(raw)
 
 
+def _plain_url(url: str) -> str:
+    """A URL with no control, line break or bidi control: one would end a Markdown link
+    early or disguise where the link goes (docs/security.md)."""
+    index = first_unsafe(url)
+    if index is None:
+        return url
+    code = ord(url[index])
+    encoded = f", or write it %-encoded (%{code:02X})" if code < 0x80 else ""
+    raise ValueError(
+        f"the URL holds the control character U+{code:04X} at character {index + 1}; a URL "
+        f"has no control characters, line breaks or bidi controls: remove it{encoded}"
+    )
+
+
+# `url:` of a claim or source, refused at load when it holds a control character.
+WebAddress = Annotated[str, AfterValidator(_plain_url)]
+
+
 class Source(_Strict):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     title: str
     publisher: str
     published: dt.date
-    url: str | None = None
+    url: WebAddress | None = None
     period: Period | None = None
-    figures: list[Figure] = []
+    # `figures:` with nothing under it but comments (a `factcheck draft`) is no figures.
+    figures: Annotated[list[Figure], Field(json_schema_extra=_schema_or_null)] = []
     statements: list[Statement] = []
+    document: SourceDocument | None = None
+
+    @field_validator("figures", mode="before")
+    @classmethod
+    def _none_is_empty(cls, raw: Any) -> Any:
+        return [] if raw is None else raw
 
 
 _TERMS: TypeAdapter[int] = TypeAdapter(Annotated[int, Field(ge=1, le=12)])
@@ -298,7 +351,7 @@ class Claim(_Numbered):
     speaker: str
     date: dt.date
     venue: str | None = None
-    url: str | None = None
+    url: WebAddress | None = None
     asserts: Annotated[str, Field(min_length=1)]
     also_asserts: Annotated[list[str], _IdList] = []
     attributed_to: str | None = None
@@ -466,6 +519,7 @@ class Note(_Result):
         "recovery",
         "coincidence",
         "wording",
+        "document",
         "revision",
     ]
     message: str
@@ -528,6 +582,35 @@ class SourceSummary(_Result):
     path: str
 
 
+class PhraseFound(_Result):
+    """Where one of a figure's phrases stands in its source's document."""
+
+    role: Literal["quote", "described_as", "table"]
+    text: str
+    status: Literal["found", "missing", "ambiguous"]
+    page: str | None = None  # the printed label of the page it was found on
+    start: int | None = None  # offsets in that page's text as factcheck reads it
+    end: int | None = None
+
+
+class FigureFound(_Result):
+    figure: str
+    phrases: list[PhraseFound]
+    value_found: bool | None = None  # None when the figure has no quote or table cell
+
+
+class DocumentFound(_Result):
+    """A source's document as read, and where each figure's words stand in it."""
+
+    source: str
+    path: str
+    kind: str
+    sha256: str
+    pages: int
+    url: str | None = None
+    figures: list[FigureFound] = []
+
+
 class Audit(_Result):
     """Everything `verify` found for one claim: the verdict and the evidence behind it."""
 
@@ -551,3 +634,5 @@ class Audit(_Result):
     # largest total the figures make (rule C2).
     nearest: list[Combination] = []
     largest: LargestTotal | None = None
+    # Each source's document, where its figures' words were found (docs/provenance.md).
+    documents: list[DocumentFound] = []

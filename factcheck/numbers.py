@@ -111,6 +111,11 @@ def check_range(value: Decimal) -> None:
         raise NumberFormatError(f"{_describe(value)} is out of range: {RANGE}")
 
 
+def in_range(value: Decimal) -> bool:
+    """Whether value is within MAX_MAGNITUDE and MAX_DECIMAL_PLACES (as check_range asks)."""
+    return _in_range(value)
+
+
 def _in_range(value: Decimal) -> bool:
     # Only exact operations (copy_abs, as_tuple): abs() rounds in the context and raises
     # Overflow on 1.0e+999999999.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -357,6 +358,237 @@ def directory_of_hostiles(repo: Path) -> list[str]:
     return ["claims/batch/"]
 
 
+# --- issue 13: what YAML 1.1 misreads, characters no output can hold, look-alikes, names ---
+
+
+def _claim_line(name: str, line: str, **fields: object) -> Callable[[Path], list[str]]:
+    """The base claim (naming the base source) with one more YAML line, written as is."""
+
+    def build(repo: Path) -> list[str]:
+        text = claim(sources=["../nasty/source_base.yaml"], **fields)
+        return _claim_file(repo, f"{name}.yaml", text + line)
+
+    return build
+
+
+def _replaced(name: str, old: str, new: str) -> Callable[[Path], list[str]]:
+    """The base claim (naming the base source) with one line replaced."""
+
+    def build(repo: Path) -> list[str]:
+        text = claim(sources=["../nasty/source_base.yaml"])
+        assert old in text
+        return _claim_file(repo, f"{name}.yaml", text.replace(old, new))
+
+    return build
+
+
+def _source_line(name: str, line: str) -> Callable[[Path], list[str]]:
+    """A claim naming a source whose figure has one more flow-mapping entry."""
+
+    def build(repo: Path) -> list[str]:
+        figure = f"{{id: total, value: 1000, unit: people, described_as: [lost], {line}}}"
+        _write(repo / "sources" / f"{name}.yaml", source([figure]))
+        return _claim_file(repo, f"{name}.yaml", claim(sources=[f"../sources/{name}.yaml"]))
+
+    return build
+
+
+def nfd_source_name(repo: Path) -> list[str]:
+    # The claim names sources/café.yaml (NFC, as typed); the file was saved as NFD.
+    nfd = unicodedata.normalize("NFD", "café")
+    _write(repo / "sources" / f"{nfd}.yaml", (NASTY / "source_base.yaml").read_text())
+    return _claim_file(repo, "nfd.yaml", claim(sources=["../sources/café.yaml"]))
+
+
+def _named_file(name: str) -> Callable[[Path], list[str]]:
+    """A claim (missing its `unit`, so that problem lines name it) saved under name."""
+
+    def build(repo: Path) -> list[str]:
+        text = claim(sources=["../nasty/source_base.yaml"]).replace("unit: people\n", "")
+        _write(repo / "claims" / name, text)
+        return ["claims/"]
+
+    return build
+
+
+def undecodable_file_name(repo: Path) -> list[str]:
+    # A name that is not UTF-8 (saved by another system): Python holds it as surrogates.
+    folder = repo / "claims"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.yaml"), "w") as handle:  # noqa: PTH118, PTH123
+        handle.write(CLAIM)
+    return ["claims/"]
+
+
+def folder_past_the_path_limit(repo: Path) -> list[str]:
+    # A valid claim, and beside it a folder nested past PATH_MAX: the claim is judged.
+    _claim_file(repo, "ok.yaml", claim(sources=["../nasty/source_base.yaml"]))
+    (repo / "claims" / "deep").mkdir()
+    descriptor = os.open(repo / "claims" / "deep", os.O_RDONLY)
+    try:
+        for _ in range(25):
+            os.mkdir("d" * 200, dir_fd=descriptor)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+        with os.fdopen(os.open("c.yaml", os.O_WRONLY | os.O_CREAT, dir_fd=descriptor), "w") as f:
+            f.write(CLAIM)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    os.close(descriptor)
+    return ["claims/"]
+
+
+def _url_source(repo: Path) -> list[str]:
+    _write(
+        repo / "sources" / "usrc.yaml",
+        source(
+            ["{id: total, value: 1000, unit: people, described_as: [lost]}"],
+            url='"https://a.example/\\u202Efdp.exe"',
+        ),
+    )
+    return _claim_file(repo, "usrc.yaml", claim(sources=["../sources/usrc.yaml"]))
+
+
+ISSUE_13: list[Hostile] = [
+    # lone surrogates and escapes past U+10FFFF: verify crashed on them, check passed them
+    Hostile(
+        "surrogate_in_text",
+        _replaced("surr", '"They lost 1,000 people."', '"They lost \\uD800"'),
+        1,
+        ("FC106",),
+    ),
+    Hostile(
+        "surrogate_pair_escaped", _claim_line("pair", 'venue: "\\uD83D\\uDE00"\n'), 1, ("FC106",)
+    ),
+    Hostile("surrogate_in_a_key", _claim_line("skey", '"\\udfff": 1\n'), 1, ("FC106",)),
+    Hostile(
+        "surrogate_in_a_source",
+        _source_line("ssrc", 'quote: "\\U0000DC00"'),
+        1,
+        ("FC106",),
+        named="ssrc.yaml",
+    ),
+    Hostile("escape_past_unicode", _claim_line("past", 'venue: "\\U00110000"\n'), 1, ("FC106",)),
+    # YAML 1.1's readings where a number or a count is expected
+    Hostile(
+        "octal_value",
+        _replaced("octal", "value: 1000", "value: 0325000"),
+        1,
+        ("FC205",),
+        output="octal number (as 109,056); write 325000",
+    ),
+    Hostile(
+        "base_60_value",
+        _replaced("b60", "value: 1000", "value: 3:1"),
+        1,
+        ("FC205",),
+        output="base 60 (as 181)",
+    ),
+    Hostile(
+        "boolean_count",
+        _claim_line("yes", "max_terms: yes\n"),
+        1,
+        ("FC205",),
+        output="the boolean true",
+    ),
+    Hostile(
+        "octal_in_a_source",
+        _source_line("osrc", "precision: 010"),
+        1,
+        ("FC205",),
+        named="osrc.yaml",
+        output="write 10",
+    ),
+    Hostile(
+        "date_as_a_number",
+        _replaced("date", "date: 2024-01-01", "date: 20240923"),
+        1,
+        ("FC203",),
+        output="YYYY-MM-DD",
+    ),
+    # control characters in URLs, refused at load with file and line
+    Hostile(
+        "url_line_break",
+        _claim_line("url", 'url: "https://x.example/a\\n\\n**Ruling: True.**"\n'),
+        1,
+        ("FC205",),
+        output="U+000A",
+    ),
+    Hostile("url_bidi_in_a_source", _url_source, 1, ("FC205",), named="usrc.yaml", output="U+202E"),
+    # look-alike letters and Unicode normalisation
+    Hostile(
+        "lookalike_key",
+        _replaced("lkey", "value: 1000", "v\u0430lue: 1000"),
+        1,
+        ("FC202",),
+        output="U+0430 CYRILLIC SMALL LETTER A",
+    ),
+    Hostile(
+        "lookalike_part_of",
+        _source_line("lpart", "part_of: t\u03bftal"),
+        1,
+        ("FC402",),
+        named="lpart.yaml",
+        output="U+03BF GREEK SMALL LETTER OMICRON",
+    ),
+    Hostile(
+        "lookalike_qualifier",
+        _claim_line("lqual", "qualifier: \uff41bout\n"),
+        1,
+        ("FC203",),
+        output="U+FF41",
+    ),
+    Hostile(
+        "lookalike_id",
+        _replaced("lid", "id: hostile", "id: h\u043estile"),
+        1,
+        ("FC204",),
+        output="U+043E",
+    ),
+    Hostile(
+        "nfd_source_name",
+        nfd_source_name,
+        1,
+        ("FC301",),
+        output="Unicode normalisation (NFC against NFD)",
+    ),
+    # file names that would start a workflow command, clear the screen, reverse the text
+    Hostile(
+        "workflow_command_in_a_name",
+        _named_file("a\n::error file=x::pwned.yaml"),
+        1,
+        ("FC201",),
+        named="a\\x0a::error file=x::pwned.yaml",
+    ),
+    Hostile(
+        "escape_codes_in_a_name",
+        _named_file("\x1b[2J\u202eevil.yaml"),
+        1,
+        ("FC201",),
+        named="\\x1b[2J<U+202E>evil.yaml",
+    ),
+    Hostile(
+        "undecodable_name",
+        undecodable_file_name,
+        1,
+        ("FC101",),
+        named="caf\\udce9.yaml",
+        line=False,
+    ),
+    Hostile(
+        "folder_past_the_path_limit",
+        folder_past_the_path_limit,
+        1,
+        ("FC101",),
+        named="claims/deep/ddd",
+        line=False,
+        verdict="hostile",
+    ),
+]
+
+
 CASES: list[Hostile] = [
     # committed: tests/cases/nasty/
     nasty("billion_laughs", 1, "FC112"),
@@ -445,6 +677,7 @@ CASES: list[Hostile] = [
         ("FC102", "FC108", "FC112"),
         named="batch/",
     ),
+    *ISSUE_13,
 ]
 # Inputs built to cost half a second of CPU or more per run (measured one by one, in-process):
 # marked slow, so that .ci/run's second command runs them and the default run stays short.
@@ -466,6 +699,10 @@ STRESS = {
     "unknown_wholes",
 }
 POSIX_ONLY = {
+    "workflow_command_in_a_name",
+    "escape_codes_in_a_name",
+    "undecodable_name",
+    "folder_past_the_path_limit",
     "symlink_loop",
     "symlink_out",
     "same_source_by_symlink",

@@ -181,6 +181,22 @@ def test_a_point_window_is_one_unit_of_the_data_wide() -> None:
     assert chance.window(D(10)) == (Fraction(19, 2), Fraction(21, 2))
 
 
+def test_a_round_number_widens_the_window_to_what_rounds_to_it() -> None:
+    # Rule B1: "20,000" said bare reproduces from 15,000 to 25,000, so chance matches are
+    # counted over that window, not only over 20,000 +-1%.
+    candidates = [point("recruits", 20951), point("a", 9100), point("b", 5850)]
+    interval = Interval.of(D(20000), Qualifier.exact, D(10000))
+    rounded = Interval(low=D(15000), high=D(25000))
+    claim = Target(D(20000), interval, D("0.01"), rounded=rounded)
+    chance = Coincidences(census(candidates, max_terms=1), claim)
+    assert chance.window(D(20951)) == (Fraction(15000), Fraction(25000))
+    bare = Target(D(20000), interval, D("0.01"))
+    assert Coincidences(census(candidates, max_terms=1), bare).window(D(20951)) == (
+        Fraction(19800),
+        Fraction(20951),
+    )
+
+
 def test_no_estimate_without_a_census() -> None:
     claim = Target(D(10), Interval.of(D(10), Qualifier.exact, D(1)), D(0))
     assert Coincidences(None, claim).of(1, D(10)) is None

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from tests.conftest import REPO, assert_golden
 
-COMMANDS = [[], ["verify"], ["check"], ["schema"], ["new"]]
+COMMANDS = [[], ["verify"], ["check"], ["schema"], ["new"], ["draft"]]
 
 
 def cli_reference() -> str:

@@ -67,8 +67,12 @@ def snapshot(*folders: Path) -> dict[str, tuple[int, str]]:
     """Every file under the folders (symlinks and pipes as themselves): mtime and hash."""
     found: dict[str, tuple[int, str]] = {}
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            info = path.lstat()
+        for path in _everything_under(folder):
+            try:
+                info = path.lstat()
+            except OSError:  # a path past the system's length limit: its name is kept
+                found[str(path)] = (0, "unreachable")
+                continue
             if path.is_symlink() or not path.is_file():
                 found[str(path)] = (
                     info.st_mtime_ns,
@@ -79,6 +83,15 @@ def snapshot(*folders: Path) -> dict[str, tuple[int, str]]:
             else:
                 found[str(path)] = (info.st_mtime_ns, "unreadable")
     return found
+
+
+def _everything_under(folder: Path) -> list[Path]:
+    """Every file and folder under folder (symlinks not followed), sorted; folders that
+    cannot be opened (past the path limit) are listed, not entered."""
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder, onerror=lambda error: None):
+        found.extend(Path(top) / name for name in [*folders, *files])
+    return sorted(found)
 
 
 @dataclass
@@ -191,7 +204,7 @@ def test_hostile_input_gets_a_clean_answer_in_time(
             continue
         assert named in line.split(": ", 1)[0], f"{report}: {line[:300]}"
         if case.line:
-            assert re.match(r"[^:]+:\d+:\d+: ", line), f"{report}: no line in {line[:300]}"
+            assert re.match(r".+?:\d+:\d+: ", line), f"{report}: no line in {line[:300]}"
     for code in case.codes:
         assert f"[{code}]" in both, f"{report}: no {code}\n{both[-3000:]}"
     assert case.output in both, f"{report}\n{both[-3000:]}"

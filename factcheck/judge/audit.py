@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from factcheck.judge import notes, relations, summary
 from factcheck.judge.beyond import Beyond
 from factcheck.judge.combinations import Combinations
+from factcheck.judge.document_notes import documents_found
 from factcheck.judge.ratios import RatioCombinations
 from factcheck.judge.settings import Rules, Settings, resolve
 from factcheck.judge.sums import SumCombinations
@@ -173,6 +174,7 @@ def _audit(
         near_misses=found.near_misses,
         nearest=beyond.nearest,
         largest=beyond.largest,
+        documents=documents_found(case),
     )
 
 

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from factcheck import coincidence
 from factcheck.judge import word_notes
+from factcheck.judge.document_notes import document_notes
 from factcheck.judge.periods import outside_days, outside_ranges, outside_share
 from factcheck.load import Case, FigureOrigin
+from factcheck.lookalike import lookalike_note
 from factcheck.models import Claim, Combination, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
@@ -64,6 +66,7 @@ def notes(
             covers_note(found.near_misses, found.near_count, claim.covers, basis, claim.unit)
         )
     made += [coincidence.note(combination) for combination in decision.dismissed]
+    made += document_notes(combos.case, rules.lexicon)  # the whole document searched
     return made
 
 
@@ -213,7 +216,8 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         return [
             Note(
                 kind="unit",
-                message=f"No figure of the sources is in {claim.unit}; units present: {listed}. "
+                message=f"No figure of the sources is in {claim.unit}; units present: {listed}"
+                f"{lookalike_note(claim.unit, units)}. "
                 "Figures combine only with figures of the claim's unit.",
             )
         ]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.load.document import Document, KeyPath
 from factcheck.models import Claim, Figure, Source
+
+if TYPE_CHECKING:
+    from factcheck.load.provenance import DocumentCheck
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,8 @@ class LoadedSource:
     source: Source
     path: Path
     document: Document
+    # The source's `document:` read and checked (provenance.py); None when it names none.
+    provenance: DocumentCheck | None = None
 
 
 @dataclass(frozen=True)

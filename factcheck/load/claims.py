@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,9 @@ def claim_case(
             capped(invalid.problems + _named_source_problems(document, root, cache))
         ) from None
     sources = _sources(claim, document, root, cache)
+    sources, problems = _provenance(sources, root, cache)
     figures = _figures(claim, document, sources)
-    problems = check_figures(figures) + check_links(figures, [s.source for s in sources])
+    problems += check_figures(figures) + check_links(figures, [s.source for s in sources])
     if not claim.sources and not claim.figures:
         problems.append(
             document.problem(
@@ -90,6 +92,20 @@ def _sources(
     if problems:
         raise InputError(capped(problems))
     return sources
+
+
+def _provenance(
+    sources: list[LoadedSource], root: Path, cache: SourceCache
+) -> tuple[list[LoadedSource], list[Problem]]:
+    """Each source with its document checked; the errors found there (a quote not in it, a
+    wrong value) stop the claim like any invalid input. Warnings are `check`'s to give."""
+    problems: list[Problem] = []
+    checked = []
+    for loaded in sources:
+        provenance = cache.checked(loaded, root)
+        problems.extend(provenance.errors)
+        checked.append(replace(loaded, provenance=provenance) if provenance.found else loaded)
+    return checked, problems
 
 
 def _figures(claim: Claim, document: Document, sources: list[LoadedSource]) -> list[FigureOrigin]:

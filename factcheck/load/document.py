@@ -31,6 +31,10 @@ class Document:
     path: Path
     data: Any
     marks: Marks = field(default_factory=Marks, repr=False)
+    # Plain scalars that YAML 1.1 reads as numbers or booleans nobody may have meant
+    # (0325000, 3:1, yes), with the text written: validation refuses them where a number
+    # is expected (scalars.Yaml11Text).
+    yaml11: list[tuple[KeyPath, str]] = field(default_factory=list, repr=False)
 
     @property
     def value_marks(self) -> dict[KeyPath, tuple[int, int]]:

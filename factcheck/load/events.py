@@ -40,7 +40,14 @@ from factcheck.load.document import (
 from factcheck.load.limits import MAX_DEPTH, MAX_ITEMS, MAX_PROBLEMS, MAX_VALUES, more_problems
 from factcheck.load.marks import Marks
 from factcheck.load.nodes import FAST_LOADER
-from factcheck.load.scalars import STR, implicit_tag, is_merge, refused_tag, scalar_value
+from factcheck.load.scalars import (
+    STR,
+    Yaml11Text,
+    implicit_tag,
+    is_merge,
+    refused_tag,
+    scalar_value,
+)
 
 # Above this size a broken file is reported in libyaml's words rather than re-read by the
 # pure-Python parser for its own (some 3 seconds a megabyte).
@@ -270,7 +277,11 @@ class _EventReader:
         if refused_tag(tag):  # !!python/object, or a plain "=" (PyYAML's value tag)
             self.refusals.tag(tag, event.start_mark, _path(parent, key))
             return None
-        return scalar_value(tag, event.value)
+        value = scalar_value(tag, event.value)
+        if value.__class__ is Yaml11Text or value.__class__ is bool:
+            self.document.yaml11.append((_path(parent, key), event.value))
+            return str(value) if value.__class__ is Yaml11Text else value
+        return value
 
     def mapping(self, key_path: KeyPath, depth: int, start: Mark | None) -> dict[str, Any]:
         result: dict[str, Any] = {}

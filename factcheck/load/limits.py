@@ -6,23 +6,21 @@ of these (docs/errors.md, "Hostile input").
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from factcheck.errors import Problem, problem_at
+from factcheck.inputs import (  # the size limit of every input file, re-exported here
+    DEFAULT_MAX_FILE_BYTES as DEFAULT_MAX_FILE_BYTES,
+)
+from factcheck.inputs import LARGEST_MAX_FILE_BYTES as LARGEST_MAX_FILE_BYTES
+from factcheck.inputs import MAX_FILE_BYTES_ENV as MAX_FILE_BYTES_ENV
+from factcheck.inputs import max_file_bytes as max_file_bytes
 
-DEFAULT_MAX_FILE_BYTES = 1_048_576
-MAX_FILE_BYTES_ENV = "FACTCHECK_MAX_FILE_BYTES"
 MAX_DEPTH = 64
 # A megabyte of "1," is 500,000 values.
 MAX_VALUES = 200_000  # a source of 10,000 figures, six keys each, holds some 130,000
 MAX_ITEMS = 20_000  # in one list or mapping
 MAX_PROBLEMS = 100  # per file
-
-
-def max_file_bytes() -> int:
-    raw = os.environ.get(MAX_FILE_BYTES_ENV, "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_FILE_BYTES
 
 
 def capped(problems: list[Problem], more: int = 0) -> list[Problem]:

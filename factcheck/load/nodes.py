@@ -25,7 +25,7 @@ from factcheck.load.document import (
 )
 from factcheck.load.limits import MAX_DEPTH, MAX_ITEMS, capped
 from factcheck.load.marks import Marks
-from factcheck.load.scalars import MERGE, refused_tag, scalar_value
+from factcheck.load.scalars import MERGE, Yaml11Text, refused_tag, scalar_value
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _QUOTED = re.compile(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"|#[^\n]*")
@@ -129,7 +129,11 @@ class _NodeReader:
             return self.mapping(node, key_path, depth)
         if isinstance(node, yaml.SequenceNode):
             return self.sequence(node, key_path, depth)
-        return scalar_value(node.tag, str(node.value))
+        value = scalar_value(node.tag, str(node.value))
+        if value.__class__ is Yaml11Text or value.__class__ is bool:
+            self.document.yaml11.append((key_path, str(node.value)))
+            return str(value) if value.__class__ is Yaml11Text else value
+        return value
 
     def offset(self, node: yaml.Node) -> int:
         return self.marks.offset(node.start_mark.line, node.start_mark.column)

@@ -17,6 +17,12 @@ from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load.document import Document, place
 from factcheck.load.events import read_events
 from factcheck.load.nodes import read_nodes
+from factcheck.load.surrogates import (
+    LIBYAML_WORDS,
+    beyond_unicode_problem,
+    surrogate_problems,
+)
+from factcheck.load.surrogates import MESSAGE as SURROGATE_MESSAGE
 from factcheck.load.text import read_text
 
 
@@ -27,10 +33,13 @@ def read_document(path: Path) -> Document:
         parsed = read_events(path, text)
         if parsed is None:
             parsed = read_nodes(path, text)
+            parsed[1].extend(surrogate_problems(parsed[0], text))
     except yaml.MarkedYAMLError as exc:
         raise InputError([_yaml_problem(path, exc)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
         raise InputError([problem_at(path, f"invalid YAML: {exc}", "FC102")]) from None
+    except ValueError:  # PyYAML's chr() of a \U escape beyond U+10FFFF
+        raise InputError([beyond_unicode_problem(path, text)]) from None
     except RecursionError:
         raise InputError(
             [problem_at(path, "YAML nested too deeply to read", "FC107", 1, 1)]
@@ -63,6 +72,8 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     problem = exc.problem or "invalid YAML"
     if "'\\t'" in problem or "\t" in problem or "tab character" in problem:
         message = "tab character: YAML indentation must use spaces"
+    elif LIBYAML_WORDS in problem:  # libyaml's refusal of a lone surrogate (surrogates.py)
+        return problem_at(path, SURROGATE_MESSAGE, "FC106", line, column)
     elif "expected a single document" in f"{problem} {exc.context}":
         message = "more than one YAML document (---); put one claim or source per file"
     else:

@@ -10,6 +10,7 @@ from factcheck.errors import Problem
 from factcheck.load.case import FigureOrigin
 from factcheck.load.document import KeyPath, shown
 from factcheck.load.limits import capped
+from factcheck.lookalike import lookalike_note, skeleton
 from factcheck.models import Figure, Interval
 
 
@@ -71,7 +72,9 @@ def _targets(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
                         if comparisons >= 0
                         else []
                     )
-                    hint = f" (did you mean {close[0]!r}?)" if close else ""
+                    hint = _lookalike_id(target, by_id) or (
+                        f" (did you mean {close[0]!r}?)" if close else ""
+                    )
                     problems.append(
                         origin.document.problem(
                             where,
@@ -84,6 +87,15 @@ def _targets(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
     return problems
 
 
+def _lookalike_id(target: str, by_id: Mapping[str, FigureOrigin]) -> str:
+    """For a name that only looks like a figure's id (ids are ASCII, so its look-alike is
+    found by one look-up, however many figures there are)."""
+    if target.isascii():
+        return ""
+    plain = skeleton(target)
+    return lookalike_note(target, [plain]) if plain in by_id else ""
+
+
 def _part_within_whole(
     part: FigureOrigin, where: KeyPath, whole_origin: FigureOrigin
 ) -> list[Problem]:
@@ -93,7 +105,8 @@ def _part_within_whole(
             part.document.problem(
                 where,
                 f"part {figure.id!r} is in {shown(figure.unit)} but its whole "
-                f"{whole.id!r} is in {shown(whole.unit)}",
+                f"{whole.id!r} is in {shown(whole.unit)}"
+                + lookalike_note(figure.unit, [whole.unit]),
                 "FC405",
             )
         ]

@@ -5,6 +5,7 @@ Both readers (events.py, nodes.py) resolve tags and convert scalars here, so the
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,6 +21,10 @@ ALLOWED_TAGS = SCALAR_TAGS | {MAP, SEQ}
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _LONGEST_INT = 64
+# An int with a leading zero, which YAML 1.1 reads in octal; one in hexadecimal or binary
+# (0x1F, 0b101), which no source prints a figure in.
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]")
+_BASE_PREFIX = re.compile(r"[-+]?0[xXbB]")
 _RESOLVED: dict[str, str] = {}
 
 
@@ -52,6 +57,14 @@ def is_merge(event: Any) -> bool:
     return bool(tag == MERGE)
 
 
+class Yaml11Text(str):
+    """A plain scalar that YAML 1.1 reads as a number its writer hardly meant: 0325000
+    (octal: 109,056), 3:1 (base 60: 181), 0x1F (hexadecimal: 31). Kept as the text
+    written; the readers note where each stands (Document.yaml11), and validation refuses
+    one where a number is expected (load/yaml11.py) and takes it as text elsewhere
+    (`page: 012`, `venue: 10:30`)."""
+
+
 def scalar_value(tag: str, text: str) -> Any:
     """The plain value of a scalar with a resolved tag; text where it is no good value."""
     short = tag.removeprefix(TAG)
@@ -62,11 +75,15 @@ def scalar_value(tag: str, text: str) -> Any:
             return text
         if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
             return int(text)  # what PyYAML makes of it, without its many steps
+        if ":" in text or _LEADING_ZERO.match(text) or _BASE_PREFIX.match(text):
+            return Yaml11Text(text)
         try:
             return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, text))
         except ValueError:
             return text
     if short == "float":
+        if ":" in text:  # 1:30.5, base 60
+            return Yaml11Text(text)
         # Exact decimal, never a binary float: "19947304555212.49" must stay exact.
         try:
             return Decimal(text.replace("_", ""))
@@ -87,3 +104,16 @@ def scalar_value(tag: str, text: str) -> Any:
             # Left as text: validation reports it (FC111) along with the file's other problems.
             return text
     return text
+
+
+def yaml11_reading(text: str) -> Any:
+    """What YAML 1.1 (PyYAML) makes of a Yaml11Text or a boolean's text, for messages."""
+    lowered = text.lower()
+    if lowered in _CONSTRUCTOR.bool_values:
+        return _CONSTRUCTOR.bool_values[lowered]
+    try:
+        if ":" in text and "." in text:
+            return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(f"{TAG}float", text))
+        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(f"{TAG}int", text))
+    except ValueError:
+        return None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.documents.cache import DocumentCache
 from factcheck.errors import InputError, Problem
 from factcheck.load.case import LoadedSource
 from factcheck.load.document import Document, KeyPath, shown
+from factcheck.load.provenance import DocumentCheck, check_document
 from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
+from factcheck.lookalike import lookalike_file_hint
 from factcheck.models import Source
 
 ROOT_MARKERS = ("factcheck.toml", "pyproject.toml", ".git")
@@ -33,6 +36,17 @@ class SourceCache:
     def __init__(self) -> None:
         self._documents: dict[Path, Document | InputError] = {}
         self._sources: dict[Path, LoadedSource | InputError] = {}
+        self._checked: dict[Path, DocumentCheck] = {}
+        # The documents sources name (PDF, HTML, ...), each read once however many name it.
+        self.texts = DocumentCache()
+
+    def checked(self, loaded: LoadedSource, root: Path) -> DocumentCheck:
+        """The source checked against its document, once per run (provenance.py)."""
+        found = self._checked.get(loaded.path)
+        if found is None:
+            found = check_document(loaded, root, self.texts)
+            self._checked[loaded.path] = found
+        return found
 
     def document(self, path: Path) -> Document:
         """The file read as a Document (InputError if it cannot be)."""
@@ -47,6 +61,10 @@ class SourceCache:
         if isinstance(found, InputError):
             raise found
         return found
+
+    def files(self) -> list[Path]:
+        """Every file read through this cache (resolved paths)."""
+        return list(self._documents)
 
     def get(self, path: Path) -> LoadedSource:
         """The file read and validated as a source (InputError with every problem)."""
@@ -89,7 +107,8 @@ def _refusal(target: Path, relative: str, root: Path) -> tuple[str, str] | None:
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
         looked = shown(str(target), 300)[1:-1]
-        return f"source file {quoted} not found (looked for {looked})", "FC301"
+        hint = lookalike_file_hint(target)
+        return f"source file {quoted} not found (looked for {looked}){hint}", "FC301"
     except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
         return f"source path {quoted} loops through symlinks", "FC302"
     except OSError as exc:  # a name too long, a file used as a folder, no permission

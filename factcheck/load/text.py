@@ -3,13 +3,14 @@ pipe, too large, not UTF-8, holding a NUL or a control character (each located).
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 import yaml
 
 from factcheck.errors import InputError, problem_at
+from factcheck.inputs import NotAFile, TooLarge, read_bounded
 from factcheck.load.limits import MAX_FILE_BYTES_ENV, max_file_bytes
+from factcheck.lookalike import lookalike_file_hint
 
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
@@ -18,47 +19,54 @@ def read_text(path: Path) -> str:
     """The text of path, at most max_file_bytes() long; InputError names what is wrong."""
     limit = max_file_bytes()
     raw = _read_bytes(path, limit)
-    if len(raw) > limit:
-        raise InputError(
-            [
-                problem_at(
-                    path,
-                    f"file is larger than the limit of {limit:,} bytes "
-                    f"(set {MAX_FILE_BYTES_ENV} to raise it)",
-                    "FC105",
-                )
-            ]
-        )
     text = _decode(path, raw)
     _refuse_binary(path, text)
     return text
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    """At most limit + 1 bytes: one more than allowed tells the file is too large."""
+    """The file's bytes, read safely (inputs.py): never waiting on a pipe, never more than
+    the limit."""
+    _refuse_undecodable_name(path)
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError([problem_at(path, "is a directory, expected a YAML file", "FC101")])
-        if not stat.S_ISREG(mode):
-            # Opening a named pipe would wait for a writer for ever; a device may never end.
-            raise InputError(
-                [
-                    problem_at(
-                        path,
-                        "is not a regular file (a pipe, socket or device); expected a YAML file",
-                        "FC101",
-                    )
-                ]
-            )
-        with path.open("rb") as handle:  # read-only: inputs are never modified
-            return handle.read(limit + 1)
+        return read_bounded(path, limit)
+    except TooLarge:
+        message = (
+            f"file is larger than the limit of {limit:,} bytes (set {MAX_FILE_BYTES_ENV} to "
+            "raise it)"
+        )
+    except NotAFile as exc:
+        if exc.what == "a directory":
+            message = "is a directory, expected a YAML file"
+        else:
+            # A named pipe would wait for a writer for ever; a device may never end.
+            message = f"is {exc.what}, not a regular file; expected a YAML file"
     except FileNotFoundError:
-        raise InputError([problem_at(path, "file not found", "FC101")]) from None
+        message = "file not found" + lookalike_file_hint(path)
     except OSError as exc:
-        raise InputError([problem_at(path, f"cannot read file: {exc.strerror}", "FC101")]) from None
+        message = f"cannot read file: {exc.strerror or exc}"
     except ValueError:  # os functions refuse a NUL in a name
-        raise InputError([problem_at(path, "the file name contains a NUL", "FC101")]) from None
+        message = "the file name contains a NUL"
+    code = "FC105" if message.startswith("file is larger") else "FC101"
+    raise InputError([problem_at(path, message, code)])
+
+
+def _refuse_undecodable_name(path: Path) -> None:
+    """A name that is not UTF-8 (Python keeps its bytes as lone surrogates) cannot be
+    written in any output: refused, shown with its bytes escaped."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            [
+                problem_at(
+                    path,
+                    "the file name is not UTF-8 text (its bytes are shown as \\udcXX "
+                    "escapes); rename the file",
+                    "FC101",
+                )
+            ]
+        ) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:

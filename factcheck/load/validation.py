@@ -7,6 +7,8 @@ as the file writes it, its line and column, a "did you mean" for a typo'd key.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
@@ -18,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 from factcheck.errors import InputError, Problem
 from factcheck.load.document import Document, KeyPath, shown
 from factcheck.load.limits import MAX_PROBLEMS, capped
+from factcheck.load.yaml11 import yaml11_problems
+from factcheck.lookalike import difference, lookalike_note, skeleton
 from factcheck.numbers import NumberFormatError, check_range
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -51,6 +55,8 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
     for part in prefix:
         data = data[part]
     problems = _out_of_range(document, data, prefix)
+    # YAML 1.1's octal, base-60 and boolean readings say best what is wrong where they stand
+    misread = yaml11_problems(document, model, prefix) if document.yaml11 else []
     try:
         result = model.model_validate(data)
     except ValidationError as exc:
@@ -61,12 +67,14 @@ def validate(document: Document, model: type[ModelT], prefix: KeyPath = ()) -> M
             _pydantic_problem(document, model, prefix, error)
             for error in errors[: 4 * MAX_PROBLEMS]
         ]
+        mine = {problem.key_path for problem in misread}
+        found = [*misread, *(problem for problem in found if problem.key_path not in mine)]
         taken = {problem.key_path for problem in found}
         found.extend(problem for problem in problems if problem.key_path not in taken)
         found = _without_typo_echoes(found)
         raise InputError(capped(found, more=max(0, len(errors) - 4 * MAX_PROBLEMS))) from None
-    if problems:
-        raise InputError(capped(problems))
+    if problems or misread:
+        raise InputError(capped([*misread, *problems]))
     return result
 
 
@@ -75,10 +83,11 @@ def _without_typo_echoes(problems: list[Problem]) -> list[Problem]:
     you mean 'speaker'?)" in the same mapping."""
     suggested = set()
     for problem in problems:
-        if problem.code == "FC202" and "(did you mean '" in problem.message:
-            key = problem.message.split("(did you mean '", 1)[1].split("'", 1)[0]
-            parent = problem.key_path.rpartition(".")[0] if "." in problem.key_path else ""
-            suggested.add((parent, key))
+        for lead in ("(did you mean '", "(it looks like '"):
+            if problem.code == "FC202" and lead in problem.message:
+                key = problem.message.split(lead, 1)[1].split("'", 1)[0]
+                parent = problem.key_path.rpartition(".")[0] if "." in problem.key_path else ""
+                suggested.add((parent, key))
     return [
         p
         for p in problems
@@ -141,8 +150,10 @@ def _pydantic_problem(
         return document.problem(full[:-1], f"missing required key {loc[-1]!r}", "FC201", key=True)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
+        hint = lookalike_note(str(loc[-1]), allowed)
         suggestion = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean {suggestion[0]!r}?)" if suggestion else ""
+        if suggestion and not hint:
+            hint = f" (did you mean {suggestion[0]!r}?)"
         return document.problem(
             full,
             f"unknown key {shown(str(loc[-1]))}{hint}; expected one of: {', '.join(allowed)}",
@@ -152,17 +163,20 @@ def _pydantic_problem(
     got = _describe_input(error.get("input"))
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        return document.problem(full, f"expected one of {expected}, got {got}", "FC203")
+        hint = _lookalike_word(error.get("input"), re.findall(r"'([^']*)'", str(expected)))
+        return document.problem(full, f"expected one of {expected}, got {got}{hint}", "FC203")
     if kind == "string_pattern_mismatch":
         return document.problem(
             full,
             f"{got} is not a valid id: use lowercase letters, digits and "
             f"{'_' if 'figures' in full or 'statements' in full else '. _ -'} "
-            f"(pattern {error.get('ctx', {}).get('pattern', '')})",
+            f"(pattern {error.get('ctx', {}).get('pattern', '')}){_foreign_letters(error)}",
             "FC204",
         )
     if kind in _IMPOSSIBLE_DATE and re.match(r"\d{4}-\d\d?-\d\d?", str(error.get("input"))):
         return document.problem(full, f"{got} is not a real date (YYYY-MM-DD)", "FC111")
+    if kind.startswith("date") and not isinstance(error.get("input"), str | dt.date):
+        return document.problem(full, _not_a_date(error.get("input")), "FC203")
     if kind in _MESSAGES:
         return document.problem(full, f"{_MESSAGES[kind]}, got {got}", "FC203")
     if kind == "value_error":
@@ -215,6 +229,35 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+def _lookalike_word(value: Any, words: list[str]) -> str:
+    return lookalike_note(value, words) if isinstance(value, str) else ""
+
+
+def _foreign_letters(error: Mapping[str, Any]) -> str:
+    """For an id with letters that only look like ASCII ones: which, by code point."""
+    value = error.get("input")
+    if not isinstance(value, str) or value.isascii() or len(value) > 200:
+        return ""
+    plain = skeleton(value)
+    pattern = str(error.get("ctx", {}).get("pattern", ""))
+    if plain == value or not re.fullmatch(pattern, plain):
+        return ""
+    return f" (it looks like the valid id {plain!r} but is not: {difference(value, plain)})"
+
+
+def _not_a_date(value: Any) -> str:
+    """For `date: 20240923`, which YAML reads as a number: how dates are written."""
+    digits = str(value) if isinstance(value, int | Decimal) and not isinstance(value, bool) else ""
+    example = "2024-09-23"
+    if re.fullmatch(r"\d{8}", digits):
+        with contextlib.suppress(ValueError):
+            example = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
+    return (
+        f"expected a date, got {_describe_input(value)}: dates are written YYYY-MM-DD, "
+        f"with the dashes ({example})"
+    )
 
 
 def _describe_input(value: Any) -> str:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from factcheck.errors import CODES, Problem
+from factcheck.escape import markdown_text, visible
 
 Renderer = Callable[[Sequence[Problem]], str]
 
@@ -19,37 +20,53 @@ MAX_SUMMARY_ROWS = 500
 
 
 def render_text(problems: Sequence[Problem]) -> str:
-    """One line per problem: `path:line:col: error|warning: message [CODE]`."""
+    """One line per problem: `path:line:col: error|warning: message [CODE]`; file names,
+    keys and messages with their controls and bidi controls shown escaped (escape.py)."""
     return "".join(f"{_where(p)}: {p.severity}: {_message(p)} [{p.code}]\n" for p in problems)
 
 
 def render_json(problems: Sequence[Problem]) -> str:
-    """A JSON list of objects with fixed keys (docs/ci.md); `[]` when all is well."""
-    items = [
-        {
-            "path": p.path,
-            "line": p.line or None,
-            "column": (p.column or 1) if p.line else None,
-            "severity": p.severity,
-            "code": p.code,
-            "title": CODES.get(p.code, ""),
-            "key_path": p.key_path or None,
-            "message": p.message,
+    """A JSON list of objects with fixed keys (docs/ci.md); `[]` when all is well. A
+    problem about a phrase of a source's document (and each phrase found there, severity
+    `info`) also has `phrase` (docs/provenance.md)."""
+    return json.dumps([_item(p) for p in problems], indent=2, ensure_ascii=False) + "\n"
+
+
+def _item(p: Problem) -> dict[str, object]:
+    item: dict[str, object] = {
+        "path": p.path,
+        "line": p.line or None,
+        "column": (p.column or 1) if p.line else None,
+        "severity": p.severity,
+        "code": p.code,
+        "title": CODES.get(p.code, ""),
+        "key_path": p.key_path or None,
+        "message": p.message,
+    }
+    if p.phrase is not None:
+        phrase = p.phrase
+        item["phrase"] = {
+            "text": phrase.text,
+            "status": phrase.status,
+            "page": phrase.page,
+            "start": phrase.start,
+            "end": phrase.end,
         }
-        for p in problems
-    ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return item
 
 
 def render_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands, one ::group:: per file.
 
-    `::error file=F,line=L,col=C,title=CODE::message`, escaped as @actions/core escapes
-    them (escapeProperty / escapeData), so a message can hold any character.
+    `::error file=F,line=L,col=C,title=CODE::message`: every value is first made visible
+    (controls, line breaks and bidi controls escaped, so no file name or key can start a
+    workflow command of its own or colour the log), then escaped as @actions/core escapes
+    them (escapeProperty / escapeData).
     """
     lines: list[str] = []
     for path, group in _by_file(problems).items():
-        lines.append(f"::group::{escape_data(f'{path} ({counts(group, files=False)})')}")
+        title = f"{visible(path)} ({counts(group, files=False)})"
+        lines.append(f"::group::{escape_data(title)}")
         lines.extend(workflow_command(p) for p in group)
         lines.append("::endgroup::")
     return "".join(line + "\n" for line in lines)
@@ -57,7 +74,7 @@ def render_github(problems: Sequence[Problem]) -> str:
 
 def workflow_command(problem: Problem) -> str:
     properties = {
-        "file": problem.path,
+        "file": visible(problem.path),
         "line": str(problem.line) if problem.line else "",
         "col": str(problem.column or 1) if problem.line else "",
         "title": problem.code,
@@ -127,13 +144,17 @@ def _by_file(problems: Sequence[Problem]) -> dict[str, list[Problem]]:
 
 
 def _where(problem: Problem) -> str:
+    path = visible(problem.path)
     if not problem.line:
-        return problem.path
-    return f"{problem.path}:{problem.line}:{problem.column or 1}"
+        return path
+    return f"{path}:{problem.line}:{problem.column or 1}"
 
 
 def _message(problem: Problem) -> str:
-    return f"{problem.key_path}: {problem.message}" if problem.key_path else problem.message
+    """`key: message`, made visible (no control, line break or bidi control left)."""
+    if problem.key_path:
+        return visible(f"{problem.key_path}: {problem.message}")
+    return visible(problem.message)
 
 
 def _plural(count: int, word: str) -> str:
@@ -141,16 +162,9 @@ def _plural(count: int, word: str) -> str:
 
 
 def _cell(text: str, *, code: bool = False) -> str:
-    """Text safe inside a Markdown table cell (GitHub renders inline HTML: escape it)."""
-    flat = " ".join(text.split())
+    """Text safe inside a Markdown table cell: no link, image, emphasis, HTML, entity or
+    cell break of its own (escape.markdown_text), and no control or line break."""
+    flat = visible(" ".join(text.split()))
     if code and not any(char in flat for char in "`|"):
         return f"`{flat}`"  # nothing is interpreted inside a code span
-    for char, escaped in (
-        ("\\", "\\\\"),
-        ("|", "\\|"),
-        ("&", "&amp;"),
-        ("<", "&lt;"),
-        (">", "&gt;"),
-    ):
-        flat = flat.replace(char, escaped)
-    return flat
+    return markdown_text(flat)

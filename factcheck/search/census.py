@@ -59,10 +59,6 @@ class Census:
             except limits.TooLarge:
                 self._too_large = True
                 return False
-        if self._tables is not None and not self._by_size:
-            first_table = self._tables[0]
-            rows = np.flatnonzero(~first_table.overlap).astype(np.int64)
-            self._by_size = by_size(rows, first_table.size)
         return self._tables is not None
 
     @property
@@ -74,7 +70,10 @@ class Census:
 
     def rows_by_size(self) -> dict[int, npt.NDArray[np.int64]]:
         """The first half's candidate rows (no double count), by their number of terms."""
-        self.tables  # noqa: B018 - made on first use
+        first_table = self.tables[0]
+        if not self._by_size:
+            rows = np.flatnonzero(~first_table.overlap).astype(np.int64)
+            self._by_size = by_size(rows, first_table.size)
         return self._by_size
 
     def _tabulate(self) -> tuple[Table, SortedHalf]:
@@ -89,7 +88,7 @@ class Census:
         if not self.available or self._tables is None:
             raise ValueError("the census is not available (too many combinations to tabulate)")
         first, second = self._tables
-        for size_first, rows in self._by_size.items():
+        for size_first, rows in self.rows_by_size().items():
             low, high = second.block(size - size_first)
             if high == low:
                 continue

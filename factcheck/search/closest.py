@@ -35,6 +35,7 @@ from factcheck.search.walk import BudgetSpent, Walk
 
 NEAREST = 5  # how many nearest combinations an audit lists
 COLLECT_LIMIT = 50_000  # combinations built at once; past it the radius is narrowed first
+EVERYWHERE = int(np.iinfo(np.int64).max // 4)  # a radius no sum reaches beyond (limits.py)
 
 Accept = Callable[[Selection], bool]
 
@@ -150,16 +151,18 @@ def _queries(census: Census) -> Iterator[_Query]:
     """Every candidate combination as (row, position) pairs: the rows of each size with the
     second-half block that keeps them within the cap; never the empty combination."""
     a, b = census.tables
-    if census.cap is None:
+    largest = int(a.size.max(initial=0)) + len(b.starts) - 2
+    if census.cap is None or census.cap >= largest:  # the cap excludes nothing
         rows = census.descending
         if rows is None:
             rows = np.argsort(-a.point).astype(np.int64)
-        rows = rows[~a.overlap[rows]]
-        adds = a.plus[rows]
-        yield _Query(rows[adds], b.values, b.by_value)
-        if not adds.all():  # a row that adds nothing needs a second half that does
+        wanted = a.plus & ~a.overlap
+        yield _Query(rows[wanted[rows]], b.values, b.by_value)
+        # A row that adds nothing (the empty one) needs a second half that does.
+        empty = np.flatnonzero(~a.plus & ~a.overlap)
+        if len(empty):
             some = b.table.size[b.by_value] > 0
-            yield _Query(rows[~adds], b.values[some], b.by_value[some])
+            yield _Query(empty.astype(np.int64), b.values[some], b.by_value[some])
         return
     for first, rows in census.rows_by_size().items():
         for second in range(census.cap - first + 1):
@@ -169,18 +172,36 @@ def _queries(census: Census) -> Iterator[_Query]:
                 yield _Query(chosen, b.sized_values[low:high], b.by_size[low:high])
 
 
+@dataclass
+class _Near:
+    """A query narrowed to its rows that reach within `radius`: [lo, hi) positions each."""
+
+    query: _Query
+    rows: Ints
+    lo: Ints
+    hi: Ints
+
+    @property
+    def count(self) -> int:
+        return int((self.hi - self.lo).sum())
+
+
 def _tabulated(census: Census, n: int) -> list[Found]:
     p = census.p
     a, b = census.tables
     tp = p.target.tp
-    queries = list(_queries(census))
-    radius = _first_radius(queries, a.point, tp, n)
+    queries = [q for q in _queries(census) if len(q.rows) and len(q.values)]
+    reach = [_reach(q, a.point, tp) for q in queries]
+    radius = _first_radius(reach, n)
     if radius is None:
         return []
-    counts = [_within(q, a.point, tp, radius) for q in queries]
-    if sum(int((hi - lo).sum()) for _, lo, hi in counts) > COLLECT_LIMIT:
-        radius = _narrowed(queries, a.point, tp, n, radius)
-    first, second, values, sizes = _survivors(census, queries, tp, n, radius)
+    near = [
+        _within(q, a.point, tp, radius, nearest) for q, nearest in zip(queries, reach, strict=True)
+    ]
+    if sum(found.count for found in near) > COLLECT_LIMIT:
+        radius = _narrowed(near, a.point, tp, n, radius)
+        near = [_within(found.query, a.point, tp, radius, None, found) for found in near]
+    first, second, values, sizes = _survivors(census, near, tp, n)
     built = sorted(
         (abs(value - tp), size, tuple(sorted(mine + theirs)), value)
         for mine, theirs, value, size in zip(
@@ -194,41 +215,58 @@ def _tabulated(census: Census, n: int) -> list[Found]:
     return [_found(p, selection, value) for _, _, selection, value in built[:n]]
 
 
-def _first_radius(queries: list[_Query], points: Ints, tp: int, n: int) -> int | None:
-    """A radius that holds at least n combinations: the n-th smallest distance among each
-    row's nearest neighbours (none when there are no combinations at all)."""
-    for width in (1, n):
-        distances = []
-        for q in queries:
-            pa = points[q.rows]
-            at = np.searchsorted(q.values, tp - pa)
-            for shift in range(-width, width):
-                j = at + shift
-                ok = (j >= 0) & (j < len(q.values))
-                distances.append(np.abs(pa[ok] + q.values[j[ok]] - tp))
-        found = np.concatenate(distances) if distances else np.zeros(0, np.int64)
-        if len(found) >= n:
-            return int(np.partition(found, n - 1)[n - 1])
-    # Fewer than n combinations in all: each row met every value, so all lie within this.
-    return int(found.max()) if len(found) else None
-
-
-def _within(q: _Query, points: Ints, tp: int, radius: int) -> tuple[Ints, Ints, Ints]:
-    """(rows, lo, hi): the positions whose combination lies within `radius` of tp."""
+def _reach(q: _Query, points: Ints, tp: int) -> Ints:
+    """Per row, the distance of its nearest combination (one binary search each)."""
     pa = points[q.rows]
+    want = tp - pa
+    at = np.searchsorted(q.values, want)
+    above = q.values.take(at, mode="clip") - want  # (clipped: the last value, below `want`)
+    above = np.abs(above, out=above)
+    at -= 1
+    below = want - q.values.take(at, mode="clip")  # (clipped: the first value, above)
+    below = np.abs(below, out=below)
+    nearer: Ints = np.minimum(above, below, out=above)
+    return nearer
+
+
+def _first_radius(reach: list[Ints], n: int) -> int | None:
+    """A radius that holds at least n combinations: each row has one within its own nearest
+    distance, so the n-th smallest of those (or, with fewer rows, the largest) will do."""
+    distances = np.concatenate(reach) if reach else np.zeros(0, np.int64)
+    if not len(distances):
+        return None
+    if len(distances) < n:  # fewer rows than n: a radius that holds every combination
+        return EVERYWHERE
+    return int(np.partition(distances, n - 1)[n - 1])
+
+
+def _within(
+    q: _Query,
+    points: Ints,
+    tp: int,
+    radius: int,
+    reach: Ints | None,
+    narrowing: _Near | None = None,
+) -> _Near:
+    """The rows of q (or of an earlier, wider narrowing) whose combinations reach within
+    `radius`, and the positions that do."""
+    if narrowing is not None:
+        rows = narrowing.rows
+    else:
+        rows = q.rows if reach is None else q.rows[reach <= radius]
+    pa = points[rows]
     lo = np.searchsorted(q.values, tp - radius - pa, "left")
     hi = np.searchsorted(q.values, tp + radius - pa, "right")
     some = hi > lo
-    return q.rows[some], lo[some], hi[some]
+    return _Near(q, rows[some], lo[some], hi[some])
 
 
-def _narrowed(queries: list[_Query], points: Ints, tp: int, n: int, radius: int) -> int:
+def _narrowed(near: list[_Near], points: Ints, tp: int, n: int, radius: int) -> int:
     """The smallest radius holding at least n combinations (binary search on counts)."""
     low, high = 0, radius
     while low < high:
         middle = (low + high) // 2
-        total = sum(int((hi - lo).sum()) for _, lo, hi in (_within(q, points, tp, middle)
-                                                            for q in queries))  # fmt: skip
+        total = sum(_within(f.query, points, tp, middle, None, f).count for f in near)
         if total >= n:
             high = middle
         else:
@@ -236,14 +274,14 @@ def _narrowed(queries: list[_Query], points: Ints, tp: int, n: int, radius: int)
     return low
 
 
-def _survivors(census: Census, queries: list[_Query], tp: int, n: int, radius: int) -> list[Ints]:
-    """[first rows, second rows, values, sizes] of the combinations within `radius` that
+def _survivors(census: Census, near: list[_Near], tp: int, n: int) -> list[Ints]:
+    """[first rows, second rows, values, sizes] of the combinations within the radius that
     may be among the n nearest: those no worse by (distance, size) than the n-th.
     Streamed a chunk of rows at a time, so that many ties never sit in memory at once."""
     a, b = census.tables
     kept = [np.zeros(0, np.int64)] * 4  # first rows, second rows, values, sizes
-    for q in queries:
-        rows, lo, hi = _within(q, a.point, tp, radius)
+    for found in near:
+        rows, lo, hi = found.rows, found.lo, found.hi
         for start in range(0, len(rows), CHUNK):
             part = slice(start, start + CHUNK)
             lengths = hi[part] - lo[part]
@@ -251,7 +289,7 @@ def _survivors(census: Census, queries: list[_Query], tp: int, n: int, radius: i
             offsets = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
                 np.cumsum(lengths) - lengths, lengths
             )
-            second = q.order[np.repeat(lo[part], lengths) + offsets].astype(np.int64)
+            second = found.query.order[np.repeat(lo[part], lengths) + offsets].astype(np.int64)
             values = a.point[first] + b.table.point[second]
             sizes = a.size[first] + b.table.size[second]
             kept = _best(
@@ -268,7 +306,13 @@ def _best(columns: list[Ints], tp: int, n: int) -> list[Ints]:
     if len(first) <= n:
         return columns
     distances = np.abs(values - tp)
+    # (distance, size) as one number when it fits, for a partition instead of a sort.
+    widest = int(sizes.max(initial=0)) + 1
+    if int(distances.max(initial=0)) < np.iinfo(np.int64).max // (2 * widest):
+        keys = distances * widest + sizes
+        nth = np.partition(keys, n - 1)[n - 1]
+        return [column[keys <= nth] for column in columns]
     order = np.lexsort((sizes, distances))
-    nth = order[n - 1]
-    keep_ = (distances < distances[nth]) | ((distances == distances[nth]) & (sizes <= sizes[nth]))
-    return [column[keep_] for column in columns]
+    at = order[n - 1]
+    keep = (distances < distances[at]) | ((distances == distances[at]) & (sizes <= sizes[at]))
+    return [column[keep] for column in columns]

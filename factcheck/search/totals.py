@@ -56,11 +56,22 @@ def largest(p: Prepared) -> Largest:
     total = 0
     steps = [STEPS]
     complete = True
+    rules, points = p.rules, p.points
     for members in components(p):
+        independent = _independent(p, members)
+        if independent and not any(rules.stock[k] for k in members):
+            # One figure or one group's members (a series' windows: tens of thousands),
+            # alone: its largest positive member, the earliest on ties, without its choices.
+            positive = [k for k in members if points[k] > 0]
+            if positive:
+                k = max(positive, key=lambda k: (points[k], -k))
+                total += points[k]
+                terms.append((k, 1))
+            continue
         choices = _choices(p, members)
         if not choices:
             continue
-        if _independent(p, members):
+        if independent:
             best = max(choices, key=lambda choice: (choice.value, _key(choice)))
             picked, done = [best], True
         else:

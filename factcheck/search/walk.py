@@ -52,6 +52,7 @@ class Walk:
         self.examined = 0
         self.tally = Tally(top)
         self.group_count: dict[str, int] = {}
+        self.minus_wholes = 0  # subtracted figures that are wholes (only their parts are barred)
         self.bounds = Bounds(prepared, self.max_terms)
 
     def run(self) -> None:
@@ -66,6 +67,7 @@ class Walk:
             self._groups(0, left, point, plus, minus, overlaps)
         rules, points, bounds = self.p.rules, self.p.points, self.bounds
         order, reach_low, reach_high = bounds.order, bounds.reach_low, bounds.reach_high
+        wholes = rules.wholes
         low, high = bounds.window_low, bounds.window_high
         terms = min(left, EXACT_REACH + 1)  # beyond the exact rows: the sum of everything
         for j in range(start, len(order)):
@@ -84,11 +86,12 @@ class Walk:
                 self.group_count[group] = 1
             series = rules.stock[k]
             value = points[k]
+            related = rules.related[k]  # part_of ties it to another candidate
             # Added: never beside a second stock of its series, nor a part of a subtracted figure.
             if (series is None or not any(rules.stock[q] == series for q in plus)) and not (
-                minus and rules.part_of_subtracted(k, minus)
+                related and self.minus_wholes and rules.part_of_subtracted(k, minus)
             ):
-                nested = sum(1 for q in plus if rules.nested(q, k)) if rules.related[k] else 0
+                nested = sum(1 for q in plus if rules.nested(q, k)) if related else 0
                 plus.append(k)
                 if low <= point + value <= high:  # (_visit would return at once otherwise)
                     self._visit(point + value, plus, minus, overlaps + nested)
@@ -98,15 +101,18 @@ class Walk:
             # never the whole of an added figure.
             if (
                 rules.negatable[k]
-                and not (rules.related[k] and any(rules.nested(q, k) for q in minus))
+                and not (related and any(rules.nested(q, k) for q in minus))
                 and (series is None or not any(rules.stock[q] == series for q in minus))
-                and not rules.whole_of_added(k, plus)
+                and not (related and k in wholes and rules.whole_of_added(k, plus))
             ):
+                whole = related and k in wholes
+                self.minus_wholes += whole
                 minus.append(k)
                 if low <= point - value <= high:
                     self._visit(point - value, plus, minus, overlaps)
                 self._extend(j + 1, left - 1, point - value, plus, minus, overlaps)
                 minus.pop()
+                self.minus_wholes -= whole
             if group is not None:
                 self.group_count[group] = 0
 

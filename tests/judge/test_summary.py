@@ -67,7 +67,8 @@ def test_the_headline_agrees_with_the_notes() -> None:
     )
     assert "not the period the claim's number covers (2024-01-01 to 2024-06-30)" in result.summary
     assert "Not reproduced" not in result.summary
-    assert [n.kind for n in result.notes] == ["covers"]
+    # (A `document` note may follow: the shipped source has a stand-in document.)
+    assert [n.kind for n in result.notes if n.kind != "document"] == ["covers"]
     assert result.near_misses
 
 

@@ -99,18 +99,32 @@ def test_github_groups_per_file_with_valid_commands() -> None:
 
 
 def test_github_escapes_as_the_actions_toolkit_does() -> None:
-    nasty = Problem("dir,x/a:b%.yaml", 3, 2, "100% sure\r\nline two: a, b", "FC205")
+    nasty = Problem("dir,x/a:b%.yaml", 3, 2, "100% sure: a, b", "FC205")
     [_, line, _] = render_github([nasty]).splitlines()
-    assert line == (
-        "::error file=dir%2Cx/a%3Ab%25.yaml,line=3,col=2,title=FC205::"
-        "100%25 sure%0D%0Aline two: a, b"
-    )
+    assert line == "::error file=dir%2Cx/a%3Ab%25.yaml,line=3,col=2,title=FC205::100%25 sure: a, b"
     name, props, data = parse_command(line)
     assert (name, props, data) == (
         "error",
         {"file": "dir,x/a:b%.yaml", "line": "3", "col": "2", "title": "FC205"},
-        "100% sure\r\nline two: a, b",
+        "100% sure: a, b",
     )
+
+
+def test_github_shows_line_breaks_and_controls_from_inputs_escaped() -> None:
+    # A file named to start a workflow command of its own on a new line, and a message
+    # with line breaks and an escape sequence: each stays on its one line, shown escaped.
+    nasty = Problem(
+        "a\n::error file=x::pwned.yaml", 3, 2, "100% sure\r\nline two \x1b[2J\u202e", "FC205"
+    )
+    output = render_github([nasty])
+    [group, line, end] = output.splitlines()
+    assert group.startswith("::group::") and end == "::endgroup::"
+    assert all(not part.startswith("::error file=x") for part in output.split("\n"))
+    name, props, data = parse_command(line)
+    assert name == "error"
+    assert props["file"] == "a\\x0a::error file=x::pwned.yaml"
+    assert data == "100% sure\\x0d\\x0aline two \\x1b[2J<U+202E>"
+    assert "\x1b" not in output and "\u202e" not in output and "\r" not in output
 
 
 @pytest.mark.parametrize(
@@ -134,11 +148,37 @@ def test_step_summary_table() -> None:
     summary = render_step_summary([*PROBLEMS, Problem("x.yaml", 1, 1, "a | b <script>", "FC102")])
     assert summary.startswith("### factcheck check\n\n3 errors and 1 warning in 3 files.\n")
     assert (
-        "| `claims/b.yaml` | 12:5 | error | FC203 | figures[2].value: expected a number" in summary
+        "| `claims/b.yaml` | 12:5 | error | FC203 | figures\\[2\\].value: expected a number"
+        in summary
     )
     assert "| `claims/a.yaml` |  | error | FC101 | file not found |" in summary
-    assert "a \\| b &lt;script&gt;" in summary
+    assert "a \\| b \\<script\\>" in summary
     assert render_step_summary([]) == "### factcheck check\n\nNo problems found.\n\n"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "[Approve this PR](https://evil.example/)",
+        "![x](https://evil.example/t.png)",
+        "<img src=https://evil.example/t.png>",
+        "&lt;b&gt;",
+        "a\n\n**Ruling: True.**",
+        "| forged | cells |",
+    ],
+)
+def test_step_summary_makes_no_markup_from_an_input(key: str) -> None:
+    problem = Problem(f"claims/{key}.yaml", 4, 1, f"unknown key {key!r}", "FC202", key_path=key)
+    summary = render_step_summary([problem])
+    row = summary.splitlines()[-1] if summary.endswith("|") else summary.splitlines()[-2]
+    assert row.count(" | ") == 4  # five cells, none forged
+    unescaped = row.replace("\\\\", "")
+    for special in "[]()!<>&*":
+        # every markup character outside the code span of the file name is escaped
+        cells = unescaped.split(" | ")[1:]
+        for cell in cells:
+            assert all(cell[k - 1] == "\\" for k, c in enumerate(cell) if c == special and k), cell
+    assert "\n\n**Ruling" not in summary
 
 
 def test_step_summary_is_bounded() -> None:

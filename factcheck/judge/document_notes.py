@@ -1,0 +1,138 @@
+"""The `document` note: the claim's word looked for in the whole of each source's document.
+
+A source's `described_as` lists only what a person transcribed; with the document at hand
+the judge reads all of it for the claim's word (`asserts`) and every wording the lexicon
+gives it. The note either says that the document never uses any of them, or lists each
+passage that does, with its page, and which figures it is about (a figure whose value
+stands in the same sentence). A passage that says the word of a figure whose
+`described_as` does not record it gets its own note: the source file leaves out something
+the document says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.documents import DocumentText
+from factcheck.documents.locate import Place, find
+from factcheck.documents.numbers import mentions
+from factcheck.documents.passages import one_line, sentence_around
+from factcheck.lexicon import Lexicon
+from factcheck.load import Case, LoadedSource
+from factcheck.models import DocumentFound, Figure, Note
+from factcheck.wording import number
+
+MAX_PASSAGES = 8  # listed in the note; the rest are counted
+_LONGEST_PASSAGE = 220
+
+
+@dataclass(frozen=True)
+class _Use:
+    """A sentence of the document that uses one of the claim's wordings."""
+
+    place: Place  # the sentence
+    wording: str
+    figures: tuple[Figure, ...]  # whose value stands in it
+    says: bool  # not negated or hedged (lexicon.py)
+
+
+def documents_found(case: Case) -> list[DocumentFound]:
+    """Each source's document as read, with where its figures' words stand (the audit's
+    `documents`)."""
+    return [
+        loaded.provenance.found
+        for loaded in case.sources
+        if loaded.provenance is not None and loaded.provenance.found is not None
+    ]
+
+
+def document_notes(case: Case, lexicon: Lexicon) -> list[Note]:
+    """For each source with a document: what its whole text says of the claim's word."""
+    word = case.claim.asserts
+    wordings = lexicon.wordings(word)
+    notes: list[Note] = []
+    for loaded in case.sources:
+        text = loaded.provenance.text if loaded.provenance is not None else None
+        if text is None:
+            continue
+        uses = _uses(text, loaded, wordings, word, lexicon)
+        notes.append(_summary(text, loaded.source.id, word, wordings, uses))
+        notes.extend(_unrecorded(uses, word, lexicon))
+    return notes
+
+
+def _uses(
+    text: DocumentText, loaded: LoadedSource, wordings: Sequence[str], word: str, lexicon: Lexicon
+) -> list[_Use]:
+    sentences: dict[tuple[int, int, int], str] = {}
+    for wording in wordings:
+        for place in find(text, wording, caseless=True):
+            start, end = sentence_around(place.page.text, place.start, place.end)
+            sentences.setdefault((place.page.index, start, end), wording)
+    uses = []
+    for (index, start, end), wording in sorted(sentences.items()):
+        sentence = Place(text.pages[index], start, end)
+        passage = sentence.passage
+        figures = tuple(f for f in loaded.source.figures if mentions(passage, f.value, f.precision))
+        match = lexicon.match(passage, word)
+        uses.append(_Use(sentence, wording, figures, match is not None and match.says))
+    return uses
+
+
+def _summary(
+    text: DocumentText, source_id: str, word: str, wordings: Sequence[str], uses: list[_Use]
+) -> Note:
+    pages = f"{len(text.pages)} page{'s' if len(text.pages) != 1 else ''}"
+    if not uses:
+        others = [w for w in wordings if w != word]
+        listed = f" or any of its wordings ({', '.join(others)})" if others else ""
+        return Note(
+            kind="document",
+            message=f"The document of {source_id} ({pages}) never uses '{word}'{listed}.",
+        )
+    listed = "; ".join(_passage(use) for use in uses[:MAX_PASSAGES])
+    more = len(uses) - MAX_PASSAGES
+    tail = f"; and {more} more" if more > 0 else ""
+    count = f"{len(uses)} passage{'s' if len(uses) != 1 else ''}"
+    return Note(
+        kind="document",
+        message=(
+            f"The document of {source_id} ({pages}) uses '{word}' or its wordings in "
+            f"{count}: {listed}{tail}."
+        ),
+    )
+
+
+def _passage(use: _Use) -> str:
+    sentence = one_line(use.place.passage).rstrip(".")
+    if len(sentence) > _LONGEST_PASSAGE:
+        sentence = sentence[: _LONGEST_PASSAGE - 3] + "..."
+    about = (
+        f" (about {', '.join(f'{f.id}, {number(f.value)}' for f in use.figures)})"
+        if use.figures
+        else ""
+    )
+    hedge = "" if use.says else " (negated or hedged there)"
+    return f"page {use.place.page.label}, '{use.wording}'{hedge}: \"{sentence}\"{about}"
+
+
+def _unrecorded(uses: list[_Use], word: str, lexicon: Lexicon) -> list[Note]:
+    """A passage saying the word of a figure whose described_as does not record it."""
+    notes = []
+    for use in uses:
+        if not use.says:
+            continue
+        for figure in use.figures:
+            if any(lexicon.match(w.term, word) is not None for w in figure.described_as):
+                continue
+            notes.append(
+                Note(
+                    kind="document",
+                    message=(
+                        f"The document calls {number(figure.value)} '{use.wording}' on page "
+                        f"{use.place.page.label}; {figure.id}'s described_as does not say so."
+                    ),
+                )
+            )
+    return notes
