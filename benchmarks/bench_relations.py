@@ -106,7 +106,7 @@ def _months() -> list[dict[str, Any]]:
 def cases(root: Path) -> dict[str, Path]:
     (root / ".git").mkdir()
     thirty, forty, months = _plain(30, 31), _plain(40, 40), _months()
-    twenty = _plain(24, 24)
+    twenty = _plain(20, 20)
     total = sum(f["value"] for f in twenty)
     window = sum(f["value"] for f in months[13:49])
     lost = {"asserts": "lost", "unit": "people"}
@@ -114,7 +114,7 @@ def cases(root: Path) -> dict[str, Path]:
         "30 plain (issue 2), sum": _write(
             root, "thirty", thirty, {"text": "150,000 lost", "value": 150_000, **lost}
         ),
-        "24, bands, all": _write(
+        "20, bands, all": _write(
             root,
             "all",
             twenty,

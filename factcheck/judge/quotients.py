@@ -90,6 +90,9 @@ def quotients(case: Case, scale: int, how: Asked) -> Iterator[Ratio]:
         made = share(a, b, scale)  # the same arithmetic: a / b over the ranges
         if made is None:
             continue
+        if factor == 1:
+            yield dataclasses.replace(made, kind=RatioKind.quotient)
+            continue
         yield dataclasses.replace(
             made,
             kind=RatioKind.quotient,

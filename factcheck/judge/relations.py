@@ -63,6 +63,14 @@ class Caps:
         """Whether any combination of this case can be capped."""
         return bool(self.overlapping or self.revisions)
 
+    def touches(self, ids: Iterable[str]) -> bool:
+        """Whether a combination of these figures could be capped: the search then asks each
+        match's band (a big search with no such figure keeps counting bands by weight)."""
+        present = set(ids)
+        return any(pair <= present for pair in self.overlapping) or any(
+            figure_id in present for figure_id in self.revisions
+        )
+
     def overlaps_in(self, added: Iterable[str]) -> list[tuple[str, str]]:
         """The pairs of added figures that may count the same things."""
         ids = sorted(set(added))

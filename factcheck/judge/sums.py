@@ -82,7 +82,8 @@ class SumCombinations:
         # without listing them. `covers` looks at each match's period, so it lists them; so
         # does a series with too many pairs of stocks to tabulate.
         # So do overlapping and superseded figures, which cap a match's band (relations.py).
-        listed = self.case.claim.covers is not None or self.caps.active
+        capped = self.caps.active and self.caps.touches(o.figure.id for o in self.origins)
+        listed = self.case.claim.covers is not None or capped
         weights = None if listed else self.weights()
         return search(
             self.candidates,

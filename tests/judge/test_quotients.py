@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,27 @@ def test_a_rate_per_1000_divides_by_a_base_in_another_unit(tmp_path: Path) -> No
     assert result.verdict is Verdict.supported
     per = judged(_write(tmp_path, WAITING, {**claim, "text": "56 a thousand", "per": 1000}))
     assert basis(per).expression == found.expression
+
+
+def test_among_many_figures_a_quotient_match_is_a_coincidence(tmp_path: Path) -> None:
+    """40 figures make 1,560 pairs: one lands near any number, and the estimate says so."""
+    rng = random.Random(40)
+    figures = [
+        {
+            "id": f"f{k}",
+            "value": rng.randint(1_000, 100_000),
+            "unit": "patients",
+            "described_as": ["waiting"],
+        }
+        for k in range(40)
+    ]
+    claim = {"text": "2.5 times as many", "value": 2.5, "unit": "times"}
+    result = judged(_write(tmp_path, figures, claim))
+    assert result.verdict is Verdict.unsupported
+    note = next(n for n in result.notes if n.kind == "coincidence")
+    assert "of the 1,560 combinations of 2 figures searched" in note.message
+    few = judged(_write(tmp_path, figures[:2] + WAITING[:2], {**claim, "value": 100}))
+    assert few.verdict is Verdict.supported  # 12 pairs: 96.9 is telling or weak, not chance
 
 
 @pytest.mark.parametrize(
