@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from factcheck.judge.relations import Caps
+from factcheck.load import load_claim
 from factcheck.models import Verdict
 from tests.judge.cases import basis, judged, kinds
 
@@ -135,3 +137,24 @@ def test_the_example_claims_of_issue_14() -> None:
         ("durkan-2019-09-07-ni-waiting-lists-100-times-englands", Verdict.supported),
     ]:
         assert judged(REPO / "claims" / f"{name}.yaml").verdict is verdict
+
+
+def test_a_chain_of_revisions_is_followed_to_the_newest_before_the_claim(tmp_path: Path) -> None:
+    source = _releases()
+    source["figures"][2]["superseded_by"] = "q3_2021_revised"
+    source["figures"].append(
+        {
+            "id": "q3_2021_revised",
+            "value": 14300000,
+            "unit": "jobs",
+            "series": "employed_r",
+            "as_of": "2021-09-30",
+            "published": "2022-02-01",
+        }
+    )
+    path = _write(tmp_path, source, {**JOBS, "date": "2022-01-08"})
+    caps = Caps(load_claim(path))
+    assert caps.revisions["q2_2021"].newer.figure.id == "q3_2021"  # the 2022 one came later
+    later = Caps(load_claim(_write(tmp_path, source, {**JOBS, "date": "2022-03-01"})))
+    assert later.revisions["q2_2021"].newer.figure.id == "q3_2021_revised"
+    assert later.touches(["q2_2021"]) and not later.touches(["q1_2020"])
