@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from factcheck import check_publishing
 from factcheck.documents.numbers import mentions
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
@@ -53,9 +54,16 @@ _CAUSED_BY_PLACEHOLDER = frozenset(
 
 
 def check_paths(
-    paths: Iterable[str], root: Path | None = None, *, phrases: bool = False
+    paths: Iterable[str],
+    root: Path | None = None,
+    *,
+    phrases: bool = False,
+    publishing: bool = True,
 ) -> list[Problem]:
     """Every problem in the files under paths (files, directories recursed, globs).
+
+    `publishing` adds the warnings about what published formats will show (FC52x,
+    check_publishing.py) to those about the files themselves.
 
     A file named explicitly must be YAML; other files found in a directory or by a glob
     are ignored. Problems are de-duplicated (a source named by many claims is reported
@@ -63,7 +71,7 @@ def check_paths(
     directory when they lie inside it.
     """
     files, problems = expand_paths(paths)
-    checker = _Checker(root)
+    checker = _Checker(root, publishing=publishing)
     for path, named in files:
         if path.suffix.lower() in YAML_SUFFIXES:
             checker.check_file(path)
@@ -73,6 +81,8 @@ def check_paths(
                     path, "not a YAML file: claims and sources are .yaml or .yml files", "FC113"
                 )
             )
+    if publishing and checker.claims:  # where `verify --format claimreview` reads its config
+        problems.extend(check_publishing.config_warnings(root or Path.cwd()))
     found = _finish([*problems, *checker.problems])
     # Each phrase found in a source's document is an `info` (FC700): `check --format json`
     # lists them (phrases=True); they are no problem.
@@ -83,11 +93,13 @@ class _Checker:
     """Checks files one by one: each file is read once and each source validated once
     (through the run's SourceCache), however many claims name it."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, *, publishing: bool = True) -> None:
         self.root = root
+        self.publishing = publishing
         self.cache = SourceCache()
         self.sources_done: set[Path] = set()
         self.problems: list[Problem] = []
+        self.claims = 0
 
     def check_file(self, path: Path) -> None:
         try:
@@ -105,6 +117,7 @@ class _Checker:
             self.problems.append(_unrecognised(document))
 
     def check_claim(self, path: Path, document: Document) -> None:
+        self.claims += 1
         self.problems.extend(placeholders(document))
         try:
             case = claim_case(document, root=self.root, cache=self.cache)
@@ -115,6 +128,8 @@ class _Checker:
             sources = self._named_sources(path, document)
         else:
             self.problems.extend(claim_warnings(case, document))
+            if self.publishing:
+                self.problems.extend(check_publishing.claim_warnings(case, document))
             sources = [loaded.path for loaded in case.sources]
         for source_path in sources:
             self.check_source(source_path)

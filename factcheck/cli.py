@@ -6,6 +6,7 @@ Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import sys
@@ -19,6 +20,7 @@ import typer
 from factcheck import __version__
 from factcheck.bands import NAMES, Verdict
 from factcheck.cli_output import ReaderGone, VerifyOutput, say_where_partial
+from factcheck.cli_progress import progress
 from factcheck.errors import ExitCode
 from factcheck.escape import visible
 from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
@@ -120,6 +122,15 @@ def _verdicts(value: str | None) -> list[Verdict]:
     if bad:
         raise typer.BadParameter(f"unknown verdict {bad[0]!r}; expected {', '.join(NAMES)}")
     return [Verdict(name) for name in names]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _version(value: bool) -> None:
@@ -227,6 +238,17 @@ Budget = Annotated[
         "claim before it stops and says the list may be incomplete.",
     ),
 ]
+ReviewDate = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="The review's date (ClaimReview's datePublished). Default: the config's "
+        "`reviewed`, else today ($SOURCE_DATE_EPOCH's day when set).",
+        callback=_date,
+        show_default=False,
+    ),
+]
 FailOn = Annotated[
     str | None,
     typer.Option(
@@ -250,6 +272,7 @@ def verify(
     fail_on: FailOn = None,
     root: Root = None,
     tolerance_points: TolerancePoints = None,
+    date: ReviewDate = None,
 ) -> None:
     """Find the combinations of source figures that reproduce each claim, and judge them.
 
@@ -269,11 +292,12 @@ def verify(
         budget=budget,
         tolerance_points=cast("Decimal | None", tolerance_points),  # parsed by _tolerance_points
     )
-    view = View(single=_single(paths), plain=_plain(), root=root)
+    reviewed = cast("dt.date | None", date)  # parsed by _date
+    view = View(single=_single(paths), plain=_plain(), root=root, reviewed=reviewed)
     _check_settings()
     out = VerifyOutput(_chosen_format(json_output, output_format), view, output)
     out.refuse_inputs(paths)
-    batch_progress = _progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
+    batch_progress = progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
             paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
@@ -348,61 +372,6 @@ def _report_problems(problems: list[Problem]) -> None:
     sys.stderr.flush()
 
 
-class _NoProgress:
-    """Off a terminal (CI logs, pipes) a batch shows no progress: these do nothing."""
-
-    def start(self, total: int) -> None:
-        return None
-
-    def advance(self, path: Path) -> None:
-        return None
-
-    def __enter__(self) -> _NoProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-class _Progress(_NoProgress):
-    """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
-
-    def __init__(self, console: Console) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        self.progress = Progress(
-            TextColumn("verifying"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=console,
-            transient=True,
-            # Rich would send stdout through the bar's console, which is stderr: a streamed
-            # output (jsonl) piped onwards would land on stderr instead.
-            redirect_stdout=False,
-        )
-        self.task = self.progress.add_task("", total=None)
-
-    def start(self, total: int) -> None:
-        self.progress.update(self.task, total=total)
-
-    def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=visible(path.name))
-
-    def __enter__(self) -> _Progress:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
-
-
-def _progress(console: Console, *, enabled: bool) -> _NoProgress:
-    if enabled and console.is_terminal:
-        return _Progress(console)
-    return _NoProgress()
-
-
 @app.command()
 def check(
     paths: Paths,
@@ -449,6 +418,66 @@ def check(
         sys.stderr.write(f"factcheck check: {counts(problems)}\n")
     if any(p.severity == "error" or strict for p in problems):
         raise typer.Exit(ExitCode.INVALID_INPUT)
+
+
+@app.command()
+def site(
+    paths: Paths,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The site's folder: created, or replaced whole if `factcheck site` built it.",
+            metavar="DIR",
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    tolerance: Tolerance = None,
+    max_terms: MaxTermsOption = None,
+    top: Top = DEFAULT_TOP,
+    budget: Budget = DEFAULT_BUDGET,
+    root: Root = None,
+    date: ReviewDate = None,
+) -> None:
+    """Build a static site of the claims: an index, a page per claim and per source.
+
+    The index lists every claim (verdict, claim, speaker, date, value), sortable
+    and filterable, with a page per verdict that needs no script; each claim's
+    page is its HTML report; each source's page lists the claims that use it;
+    claims.jsonl holds every audit. Nothing is fetched; the same files and date
+    give the same bytes. The site is swapped in whole: invalid input or Ctrl-C
+    leaves the old one (docs/publishing.md).
+
+    Exit codes: 0 site written; 1 invalid input or an unwritable folder; 2 usage;
+    130 interrupted.
+
+    Example: factcheck site claims/ -o public/
+    """
+    from factcheck.judge import Settings
+    from factcheck.site import build_site
+
+    limits = {"top": top, "budget": budget, "tolerance": tolerance, "max_terms": max_terms}
+    _check_settings()
+    with progress(_stderr(), enabled=True) as bar:
+        built = build_site(
+            paths,
+            output,
+            Settings(**cast("dict[str, Any]", limits)),  # parsed by the options' callbacks
+            root=root,
+            reviewed=cast("dt.date | None", date),  # parsed by _date
+            on_start=bar.start,
+            on_done=bar.advance,
+        )
+    _report_problems(built.problems)
+    if built.batch.interrupted or built.problems:
+        sys.stderr.write(f"factcheck site: nothing written to {output}.\n")
+        interrupted = built.batch.interrupted
+        raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
+    claims = len(built.batch.audits)
+    noun = "claim" if claims == 1 else "claims"
+    sys.stderr.write(f"factcheck site: {claims} {noun}, {len(built.files)} files in {output}\n")
 
 
 @app.command()

@@ -1,10 +1,14 @@
-"""The progress `factcheck draft` shows on stderr while it reads a long document."""
+"""Progress on stderr, shown only on a terminal: a batch's bar (`verify`, `site`) and the
+pages `factcheck draft` reads from a long document."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from factcheck.escape import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,3 +42,58 @@ def pages_progress(console: Console) -> Iterator[Callable[[int, int], None] | No
 
     with bar:
         yield advance
+
+
+class NoProgress:
+    """Off a terminal (CI logs, pipes) a batch shows no progress: these do nothing."""
+
+    def start(self, total: int) -> None:
+        return None
+
+    def advance(self, path: Path) -> None:
+        return None
+
+    def __enter__(self) -> NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class BatchProgress(NoProgress):
+    """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("verifying"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
+            # Rich would send stdout through the bar's console, which is stderr: a streamed
+            # output (jsonl) piped onwards would land on stderr instead.
+            redirect_stdout=False,
+        )
+        self.task = self.progress.add_task("", total=None)
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
+
+    def advance(self, path: Path) -> None:
+        self.progress.update(self.task, advance=1, description=visible(path.name))
+
+    def __enter__(self) -> BatchProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def progress(console: Console, *, enabled: bool) -> NoProgress:
+    if enabled and console.is_terminal:
+        return BatchProgress(console)
+    return NoProgress()

@@ -31,13 +31,19 @@ from factcheck.lookalike import lookalike_note
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT_FILE = "pyproject.toml"
 REVIEWED_ENV = "FACTCHECK_REVIEWED"
+# The reproducible-builds convention: a fixed "now", in seconds since 1970 (UTC).
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 TEMPLATE_FIELDS = ("claim_id",)
+# Google: "Try to keep [claimReviewed] less than 75 characters to minimize wrapping when
+# displayed on a mobile device." `factcheck check` warns above it (FC521).
+CLAIM_REVIEWED_LENGTH = 75
 
 # Problem codes for configuration files (docs/publishing.md lists them).
 UNREADABLE = "FC601"  # not UTF-8 TOML, or cannot be read
 SCHEMA = "FC602"  # unknown key, wrong type
 INCONSISTENT = "FC603"  # a value out of the scale, a bad URL or template
 BAD_ENV = "FC604"  # FACTCHECK_REVIEWED is not a date
+BAD_EPOCH = "FC605"  # SOURCE_DATE_EPOCH is not a whole number of seconds
 
 
 T = TypeVar("T")
@@ -430,3 +436,36 @@ def _with_env(config: Config) -> Config:
             ]
         ) from None
     return replace(config, reviewed=reviewed)
+
+
+# --- the review's date -----------------------------------------------------------------
+
+
+def review_date(config: Config, given: dt.date | None = None) -> dt.date:
+    """The day the reviews are published (ClaimReview `datePublished`): `given` (verify's
+    --date), else $FACTCHECK_REVIEWED or the config's `reviewed`, else today."""
+    if given is not None:
+        return given
+    if config.reviewed is not None:
+        return config.reviewed
+    return today()
+
+
+def today() -> dt.date:
+    """Today's date; the UTC date of $SOURCE_DATE_EPOCH when it is set, so that a build
+    can be repeated byte for byte on another day (https://reproducible-builds.org)."""
+    raw = os.environ.get(EPOCH_ENV, "").strip()
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise InputError(
+            [
+                problem_at(
+                    f"${EPOCH_ENV}",
+                    f"expected a whole number of seconds since 1970-01-01, got {raw!r}",
+                    BAD_EPOCH,
+                )
+            ]
+        ) from None

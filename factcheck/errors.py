@@ -134,6 +134,10 @@ CODES: dict[str, str] = {
     "FC503": "placeholder still to be filled in",
     "FC504": "no figure in the claim's unit",
     "FC505": "claim text does not contain its value",
+    # FC52x: warnings about what the published formats (HTML, Markdown, ClaimReview) show
+    "FC520": "figure that can reach a verdict has no label",
+    "FC521": "claim text longer than ClaimReview's 75 characters",
+    "FC522": "ClaimReview's review_url or publisher not configured",
     # FC7xx: the document behind a source (`document:`), checked by `check` and `verify`
     "FC700": "phrase found in the document (listed in JSON only)",
     "FC701": "document not found or unreadable",
@@ -154,4 +158,8 @@ CODES: dict[str, str] = {
     "FC602": "configuration key unknown or of the wrong type",
     "FC603": "configuration value inconsistent",
     "FC604": "FACTCHECK_REVIEWED is not a date",
+    "FC605": "SOURCE_DATE_EPOCH is not a whole number of seconds",
+    # FC8xx: a site (`factcheck site`)
+    "FC801": "two claim files with one id",
+    "FC802": "two source files with one id",
 }

@@ -30,6 +30,7 @@ BIDI_CONTROLS = frozenset(
 # Characters that end a line in some reader (a CI log splits on them).
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>!|~#&])")
 
 
@@ -66,6 +67,16 @@ def visible(text: str, *, newlines: bool = False) -> str:
     if all(" " <= char < "\x7f" for char in text):  # the common case: printable ASCII
         return text
     return "".join(_escape(char) if _unsafe(char, keep) else char for char in text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: each run of ASCII spaces, tabs and line ends as one space.
+
+    Not `" ".join(text.split())`: str.split() also swallows the controls U+001C-U+001F and
+    the Unicode line breaks, which would vanish from a page instead of being shown by
+    `visible` (and a name made only of them would leave an empty label behind).
+    """
+    return _ASCII_SPACES.sub(" ", text).strip(" ")
 
 
 def markdown_text(text: str) -> str:

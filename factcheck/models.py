@@ -251,6 +251,9 @@ class Figure(_Numbered):
     as_of: dt.date | None = None
     series: str | None = None
     table: TableCell | None = None  # a table figure's headings, instead of (or with) a quote
+    # What the figure counts, as published text names it ("children not served a Notice to
+    # Appear"); the terminal and the JSON keep the id.
+    label: Annotated[str, Field(min_length=1)] | None = None
     # Figures that may count some of the same things ("the same patient can appear on more
     # than one list"): a sum of them is an upper bound, not a count (issue 14).
     overlaps: Annotated[list[str], _IdList] = []
@@ -636,3 +639,6 @@ class Audit(_Result):
     largest: LargestTotal | None = None
     # Each source's document, where its figures' words were found (docs/provenance.md).
     documents: list[DocumentFound] = []
+    # Published text's names for the figures and series of the case: figure id (or series
+    # id) -> its `label`, for those that have one, in file order.
+    labels: dict[str, str] = {}

@@ -74,6 +74,7 @@ figures:
     qualifier: exact  # exact | about | more_than | at_least | less_than | at_most | nearly
     unit: "TODO: what is counted"   # figures combine only with figures of the same unit
     describes: "TODO: what the number counts, in your words"
+    # label: "children not served a Notice to Appear"  # optional: its name in published text
     described_as:               # the source's OWN words for these things, verbatim or near
       - "TODO: the source's words"
     quote: "TODO: the sentence that prints the number, verbatim"

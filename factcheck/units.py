@@ -6,6 +6,8 @@ factcheck, so a renderer can ask whether a claim is a ratio without importing th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
 RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1, "times": 1}
@@ -46,3 +48,40 @@ def same_unit(a: str, b: str) -> bool:
 def signed(unit: str) -> bool:
     """Whether a value in this unit may be negative."""
     return unit.casefold() in SIGNED_UNITS
+
+
+# --- money, as published text writes it ----------------------------------------------------
+# Long scale words ("$1.75 trillion") as US and most international outlets write them; short
+# ones ("£22bn", "£350m") as British newsrooms do (BBC, Full Fact, the Guardian's style guide).
+LONG_SCALES = ((12, " trillion"), (9, " billion"), (6, " million"))
+SHORT_SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
+
+
+@dataclass(frozen=True)
+class Currency:
+    """How published text writes an amount of one currency: "$1.75 trillion", "£22bn"."""
+
+    code: str  # ISO 4217
+    symbol: str  # written before the number
+    scales: tuple[tuple[int, str], ...]  # (power of ten, word after the number), largest first
+
+
+# The units that are money, keyed by unit_key: the ISO code and the everyday names that
+# source files use. A unit not here is a count of things ("children"), written after the
+# number. "$" alone is not a unit here: it names several currencies (USD, CAD, AUD).
+CURRENCIES: dict[str, Currency] = {
+    **dict.fromkeys(("usd", "dollars", "us_dollars"), Currency("USD", "$", LONG_SCALES)),
+    **dict.fromkeys(("gbp", "pounds", "pounds_sterling"), Currency("GBP", "£", SHORT_SCALES)),
+    **dict.fromkeys(("eur", "euros"), Currency("EUR", "€", LONG_SCALES)),
+    "cad": Currency("CAD", "C$", LONG_SCALES),
+    "aud": Currency("AUD", "A$", LONG_SCALES),
+    "nzd": Currency("NZD", "NZ$", LONG_SCALES),
+    "jpy": Currency("JPY", "¥", LONG_SCALES),
+    "inr": Currency("INR", "₹", LONG_SCALES),
+    "chf": Currency("CHF", "CHF ", LONG_SCALES),
+}
+
+
+def currency(unit: str) -> Currency | None:
+    """The currency a unit names ("USD", "pounds"), or None for a count of things."""
+    return CURRENCIES.get(unit_key(unit).replace(" ", "_"))

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from factcheck.kinds import RatioKind
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
-from factcheck.units import ratio_scale
+from factcheck.units import LONG_SCALES, currency, ratio_scale
 
 __all__ = [
     "QUALIFIER_WORDS",
@@ -18,9 +18,12 @@ __all__ = [
     "claim_number",
     "number",
     "percent",
+    "reader_amount",
+    "scaled",
     "share",
     "signed",
     "signed_percent",
+    "unit_words",
 ]
 
 
@@ -69,3 +72,61 @@ def signed_percent(value: Decimal) -> str:
 def share(low: Decimal, high: Decimal, joiner: str = "-") -> str:
     """A share known as a range: "40.0%" when both ends agree, else "40.0%-60.0%"."""
     return percent(low) if low == high else f"{percent(low)}{joiner}{percent(high)}"
+
+
+# --- amounts in published text ---------------------------------------------------------------
+# Counts of things from a million up are written with a scale word ("1.5 million people")
+# when that is exact to this many decimals; otherwise in full ("3,097,274 encounters"), since
+# published text never rounds a figure the source prints.
+SCALE_DECIMALS = 2
+
+
+def scaled(value: Decimal, scales: tuple[tuple[int, str], ...]) -> str:
+    """A value with the largest scale word that writes it exactly: "1.75 trillion", "22bn";
+    in full with grouping when none does ("291,000", "3,097,274")."""
+    magnitude = abs(value)
+    sign = "-" if value < 0 else ""
+    for power, word in scales:
+        unit = Decimal(10) ** power
+        if magnitude < unit:
+            continue
+        quotient = magnitude / unit
+        if quotient == quotient.quantize(Decimal(1).scaleb(-SCALE_DECIMALS)):
+            return f"{sign}{number(quotient)}{word}"
+        break
+    return number(value)
+
+
+def unit_words(unit: str) -> str:
+    """A count's unit as words: "children", "percentage points" (underscores read as spaces)."""
+    return " ".join(unit.replace("_", " ").split())
+
+
+def reader_amount(
+    value: Decimal,
+    unit: str,
+    qualifier: Qualifier = Qualifier.exact,
+    *,
+    counted: bool = True,
+    kind: RatioKind | None = None,
+) -> str:
+    """An amount as published text writes it: "$1.75 trillion", "more than 291,000 children",
+    "£22bn", "12.5%". `counted=False` leaves a count's unit out ("291,000"), for where the
+    figure is already named; money keeps its symbol either way. A ratio is written to its own
+    precision ("47%"), or, given the `kind` of combination it was worked out by, as
+    `claim_number` rounds it ("-46.8%")."""
+    words = QUALIFIER_WORDS[qualifier]
+    scale = ratio_scale(unit)
+    if scale is not None and kind is None:  # a value as written, to its own precision
+        return f"{words}{number(value)}{'%' if scale == 100 else ''}"
+    if scale is not None:
+        return words + claim_number(value, unit, kind)
+    money = currency(unit)
+    if money is not None:
+        written = scaled(abs(value), money.scales)
+        cents = abs(value).quantize(Decimal("0.01"))
+        if value != value.to_integral_value() and cents == abs(value) and cents < 10**6:
+            written = f"{cents:,}"  # $1,234.50: money below a million shows its cents
+        return f"{words}{'-' if value < 0 else ''}{money.symbol}{written}"
+    written = scaled(value, LONG_SCALES)
+    return f"{words}{written} {unit_words(unit)}" if counted else words + written

@@ -8,12 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.check import check_paths, mentions_number
+from factcheck.check import check_paths as check_all
+from factcheck.check import mentions_number
 from factcheck.errors import CODES, Problem
 from factcheck.load import sources
 from tests.conftest import REPO
 
 CASES = "tests/cases/check"
+
+
+def check_paths(paths: list[str], root: Path | None = None) -> list[Problem]:
+    """The problems of the files themselves; the publishing warnings (FC52x) are
+    tests/test_check_publishing.py's."""
+    return check_all(paths, root=root, publishing=False)
 
 
 def located(problems: list[Problem]) -> list[tuple[str, int, int, str]]:

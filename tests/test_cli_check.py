@@ -25,8 +25,11 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str
 
 
 def test_clean_files_exit_0_and_print_nothing(in_repo: Path) -> None:
-    assert invoke("check", "claims/", "sources/") == (0, "", "")
     assert invoke("check", f"{CASES}/valid") == (0, "", "")
+    code, out, _ = invoke("check", "claims/", "sources/")
+    # Some example claims quote more than ClaimReview's 75 characters: warnings only.
+    assert code == 0
+    assert {line.rsplit(" ", 1)[-1] for line in out.splitlines()} == {"[FC521]"}
 
 
 def test_every_problem_listed_exit_1(in_repo: Path) -> None:

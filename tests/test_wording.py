@@ -7,7 +7,16 @@ from decimal import Decimal
 import pytest
 
 from factcheck.kinds import RatioKind
-from factcheck.wording import claim_number, number, percent, share, signed, signed_percent
+from factcheck.qualifiers import Qualifier
+from factcheck.wording import (
+    claim_number,
+    number,
+    percent,
+    reader_amount,
+    share,
+    signed,
+    signed_percent,
+)
 
 D = Decimal
 
@@ -57,3 +66,36 @@ def test_share_is_one_percent_or_a_range() -> None:
 )
 def test_claim_number(value: Decimal, unit: str, kind: RatioKind | None, written: str) -> None:
     assert claim_number(value, unit, kind) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "written"),
+    [
+        (D(1_750_000_000_000), "USD", Qualifier.exact, "$1.75 trillion"),
+        (D(22_000_000_000), "GBP", Qualifier.exact, "£22bn"),
+        (D(350_000_000), "pounds", Qualifier.exact, "£350m"),
+        (D(291_000), "children", Qualifier.more_than, "more than 291,000 children"),
+        (D(1_500_000), "people", Qualifier.about, "about 1.5 million people"),
+        # a scale word only where it is exact: published text never rounds a figure
+        (D(3_097_274), "encounters", Qualifier.exact, "3,097,274 encounters"),
+        (D(1_234_567), "USD", Qualifier.exact, "$1,234,567"),
+        (D(-400_000_000), "usd", Qualifier.exact, "-$400 million"),
+        (D("1234.5"), "USD", Qualifier.exact, "$1,234.50"),
+        (D(47), "percent", Qualifier.exact, "47%"),
+        (D(2), "percentage_points", Qualifier.exact, "2 percentage points"),
+    ],
+)
+def test_reader_amount_writes_amounts_as_published_text_does(
+    value: Decimal, unit: str, qualifier: Qualifier, written: str
+) -> None:
+    assert reader_amount(value, unit, qualifier) == written
+
+
+def test_reader_amount_leaves_a_counts_unit_out_where_the_figure_is_named() -> None:
+    assert reader_amount(D(291_000), "children", counted=False) == "291,000"
+    assert reader_amount(D(2_000_000_000), "USD", counted=False) == "$2 billion"
+
+
+def test_reader_amount_rounds_a_worked_out_ratio_as_claim_number_does() -> None:
+    value = D("-46.750469")
+    assert reader_amount(value, "percent", kind=RatioKind.change) == "-46.8%"

@@ -175,7 +175,21 @@ def _audit(
         nearest=beyond.nearest,
         largest=beyond.largest,
         documents=documents_found(case),
+        labels=_labels(case),
     )
+
+
+def _labels(case: Case) -> dict[str, str]:
+    """Each labelled figure's label, and each series' (its first labelled member's)."""
+    labels: dict[str, str] = {}
+    for origin in case.figures:
+        figure = origin.figure
+        if figure.label is None:
+            continue
+        labels[figure.id] = figure.label
+        if figure.series is not None:
+            labels.setdefault(figure.series, figure.label)
+    return labels
 
 
 def _claim_summary(claim: Claim) -> ClaimSummary:

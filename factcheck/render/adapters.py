@@ -41,4 +41,5 @@ def render_claimreview_markup(audits: Sequence[Audit], view: View) -> str:
     from factcheck.render.claimreview import render_claimreview
 
     config = load_config(view.root or Path.cwd())
-    return render_claimreview(list(audits), config, single=view.single and len(audits) == 1)
+    single = view.single and len(audits) == 1
+    return render_claimreview(list(audits), config, single=single, reviewed=view.reviewed)

@@ -11,6 +11,7 @@ below, and add one row to FORMATS.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ class View:
     plain: bool = True
     # The claims repository: ClaimReview reads its publishing config there.
     root: Path | None = None
+    # The review's date (verify --date): ClaimReview's datePublished; None: the config's
+    # `reviewed`, else today.
+    reviewed: dt.date | None = None
 
 
 AuditsRenderer = Callable[["Sequence[Audit]", View], str]
@@ -66,6 +70,7 @@ FORMATS: dict[str, Format] = {
     "jsonl": Format(each="factcheck.render.json:render_line"),
     "markdown": Format(audits="factcheck.render.adapters:render_markdown_pages"),
     "claimreview": Format(audits="factcheck.render.adapters:render_claimreview_markup"),
+    "html": Format(audits="factcheck.render.html:render_html"),
     "github": Format(problems="factcheck.render.problems:render_github"),
 }
 

@@ -46,7 +46,8 @@ def test_every_shipped_source_names_its_document_and_checks() -> None:
     assert sources
     for source in sources:
         assert "\ndocument:\n" in source.read_text(encoding="utf-8"), source
-    assert check_paths([str(REPO / "sources"), str(REPO / "claims")]) == []
+    files = [str(REPO / "sources"), str(REPO / "claims")]
+    assert check_paths(files, publishing=False) == []  # FC52x: tests/test_check_publishing.py
 
 
 def test_the_shipped_stand_ins_say_so_in_their_first_lines() -> None:

@@ -12,7 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.config import Config, Publisher, Rating
+from factcheck.config import Config, Publisher, Rating, today
+from factcheck.errors import InputError
 from factcheck.judge import Settings, judge
 from factcheck.load import load_claim
 from factcheck.models import Audit, Verdict
@@ -28,6 +29,7 @@ PUBLISHER = Config(
         logo="https://factcheck.example.org/logo.png",
     ),
     review_url="https://factcheck.example.org/reviews/{claim_id}",
+    reviewed=dt.date(2024, 10, 2),
 )
 
 
@@ -97,11 +99,13 @@ def check_claim_review(item: dict[str, Any], config: Config) -> None:
     assert isinstance(claim["author"]["name"], str) and claim["author"]["name"]
     assert _is_date(claim["datePublished"])
     assert item["datePublished"] >= claim["datePublished"]  # ISO dates sort as text
-    if "appearance" in claim:
-        appearance = claim["appearance"]
+    if "firstAppearance" in claim:
+        appearance = claim["firstAppearance"]
         assert appearance["@type"] == "CreativeWork"
         assert "url" in appearance or "name" in appearance
         assert "url" not in appearance or _is_absolute_url(appearance["url"])
+        assert appearance["datePublished"] == claim["datePublished"]
+        assert claim["appearance"] == appearance
 
     rating = item["reviewRating"]
     assert rating["@type"] == "Rating"
@@ -109,9 +113,13 @@ def check_claim_review(item: dict[str, Any], config: Config) -> None:
         assert type(rating[key]) is int, key
     assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
     assert isinstance(rating["alternateName"], str) and rating["alternateName"]
+    assert rating["name"] == rating["alternateName"]
+    assert isinstance(rating["ratingExplanation"], str) and rating["ratingExplanation"]
 
 
-@pytest.mark.parametrize("config", [Config(), PUBLISHER], ids=["defaults", "publisher"])
+@pytest.mark.parametrize(
+    "config", [Config(reviewed=dt.date(2024, 10, 2)), PUBLISHER], ids=["defaults", "publisher"]
+)
 def test_every_claim_has_every_required_field(example_audits: list[Audit], config: Config) -> None:
     document = json.loads(render_claimreview(example_audits, config, single=False))
     assert isinstance(document, list) and len(document) == len(CLAIMS)
@@ -129,7 +137,7 @@ def test_seed_review(in_repo: Path) -> None:
         "https://factcheck.example.org/reviews/trump-2024-09-23-325k-migrant-children"
     )
     assert item["claimReviewed"] == "She lost more than 325,000 migrant children."
-    assert item["datePublished"] == "2024-09-23"  # the claim is newer than the audit
+    assert item["datePublished"] == "2024-10-02"  # the config's `reviewed`
     assert item["author"] == {
         "@type": "Organization",
         "name": "Example Fact Check",
@@ -140,12 +148,26 @@ def test_seed_review(in_repo: Path) -> None:
         "@type": "Claim",
         "author": {"@type": "Person", "name": "Donald Trump"},
         "datePublished": "2024-09-23",
-        "appearance": {"@type": "CreativeWork", "name": "Rally in Indiana, Pennsylvania"},
+        "firstAppearance": {
+            "@type": "CreativeWork",
+            "name": "Rally in Indiana, Pennsylvania",
+            "datePublished": "2024-09-23",
+        },
+        "appearance": {
+            "@type": "CreativeWork",
+            "name": "Rally in Indiana, Pennsylvania",
+            "datePublished": "2024-09-23",
+        },
     }
     rating = item["reviewRating"]
     assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (1, 5, 1)
-    assert rating["alternateName"] == "False"
-    assert rating["ratingExplanation"].startswith("no_nta + failed_to_appear = 323,000")
+    assert rating["alternateName"] == rating["name"] == "False"
+    assert rating["ratingExplanation"].startswith(
+        "The source's figures for children not served a Notice to Appear (more than 291,000) "
+        "and children who failed to appear in immigration court (more than 32,000) add up to "
+        "323,000 children"
+    )
+    assert "no_nta" not in rating["ratingExplanation"]
 
 
 def test_defaults_use_an_anchor_not_the_claims_own_url() -> None:
@@ -153,22 +175,74 @@ def test_defaults_use_an_anchor_not_the_claims_own_url() -> None:
     item = review(inline)
     assert item["url"] == "#inline-claim"
     assert item["author"] == {"@type": "Organization", "name": "factcheck"}
-    assert item["itemReviewed"]["appearance"] == {
+    assert item["itemReviewed"]["firstAppearance"] == {
         "@type": "CreativeWork",
         "url": "https://example.org/claim",
         "name": "A press release",
+        "datePublished": "2024-01-02",
     }
 
 
-def test_date_published_is_the_newest_input_date_unless_reviewed_is_set(
-    write_case: CaseWriter,
+def test_date_published_is_the_review_date_else_today(
+    write_case: CaseWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     figures = [{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}]
     path = write_case(figures, {"published": "2024-07-01"}, value=5, date="2024-06-01")
-    assert review(path)["datePublished"] == "2024-07-01"
-    assert "appearance" not in review(path)["itemReviewed"]
-    fixed = Config(reviewed=dt.date(2024, 9, 26))
-    assert review(path, fixed)["datePublished"] == "2024-09-26"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert review(path)["datePublished"] == dt.date.today().isoformat()
+    assert "firstAppearance" not in review(path)["itemReviewed"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1727308800")  # 2024-09-26 00:00 UTC
+    assert review(path)["datePublished"] == "2024-09-26"
+    fixed = Config(reviewed=dt.date(2024, 9, 27))
+    assert review(path, fixed)["datePublished"] == "2024-09-27"
+    given = render_claimreview([audit(path)], fixed, single=True, reviewed=dt.date(2024, 9, 28))
+    assert json.loads(given)["datePublished"] == "2024-09-28"
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "1e9", "99999999999999999999"])
+def test_a_bad_source_date_epoch_is_a_problem(monkeypatch: pytest.MonkeyPatch, epoch: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    with pytest.raises(InputError) as raised:
+        today()
+    (problem,) = raised.value.problems
+    assert problem.code == "FC605" and problem.path == "$SOURCE_DATE_EPOCH"
+    assert problem.message.startswith("expected a whole number of seconds since 1970-01-01")
+
+
+def test_cli_date_sets_date_published(
+    write_case: CaseWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}], value=5
+    )
+    monkeypatch.setenv("FACTCHECK_REVIEWED", "2024-01-01")
+    command = ["verify", str(path), "--format", "claimreview", "--date", "2024-09-30"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["datePublished"] == "2024-09-30"
+    result = CliRunner().invoke(app, [*command[:-1], "30/09/2024"])
+    assert result.exit_code == 2
+    assert "'30/09/2024' is not a date; write YYYY-MM-DD" in result.stderr
+
+
+def test_claimreview_is_safe_to_paste_into_a_page(write_case: CaseWriter) -> None:
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}],
+        value=5,
+        text="5 went missing</script><script>alert(1)</script> & more",
+        speaker="A <b>speaker</b>",
+    )
+    text = render_claimreview([audit(path)], Config(), single=True)
+    assert "<" not in text and ">" not in text and "&" not in text
+    item = json.loads(text)  # the same JSON value
+    assert item["claimReviewed"] == "5 went missing</script><script>alert(1)</script> & more"
+    assert item["itemReviewed"]["author"]["name"] == "A <b>speaker</b>"
+
+
+def test_only_http_urls_become_the_claims_appearance(write_case: CaseWriter) -> None:
+    figures = [{"id": "a", "value": 5, "unit": "people", "described_as": ["missing"]}]
+    path = write_case(figures, value=5, url="javascript:alert(1)", venue=None)
+    assert "firstAppearance" not in review(path)["itemReviewed"]
 
 
 def test_scale_from_config(in_repo: Path) -> None:

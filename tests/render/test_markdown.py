@@ -38,12 +38,22 @@ def test_seed_report_says_what_the_source_does_and_does_not_say(in_repo: Path) -
     text = render_markdown(audit(SEED))
     assert text.startswith("## \u201cShe lost more than 325,000 migrant children.\u201d\n")
     assert "Said by Donald Trump on 2024-09-23 (Rally in Indiana, Pennsylvania)." in text
-    assert "**Ruling: False.** no_nta + failed_to_appear = 323,000" in text
-    assert "| + | `no_nta` |" in text and "| more than 291,000 |" in text
+    assert (
+        "**Ruling: False.** The source's figures for children not served a Notice to Appear "
+        "\\(more than 291,000\\) and children who failed to appear in immigration court "
+        "\\(more than 32,000\\) add up to 323,000 children"
+    ) in text
+    assert "| + | children not served a Notice to Appear |" in text
+    assert "| more than 291,000 |" in text
     assert "| = | **Total** |   | **323,000** |" in text
     assert "|   | **Claimed** |   | more than 325,000 |" in text
-    assert "|   | **Difference** |   | -2,000 (-0.6%) |" in text
-    assert "- The source never describes these 291,000 (`no_nta`) as lost." in text
+    assert "|   | **Difference** |   | -2,000 \\(-0.6%\\) |" in text
+    assert (
+        "- The source never describes children not served a Notice to Appear "
+        "\\(more than 291,000\\) as lost."
+    ) in text
+    for figure_id in ("no_nta", "failed_to_appear", "no\\_nta", "trafficking_risk"):
+        assert figure_id not in text  # published text names figures by their labels
     assert "  > ICE did not serve Notices to Appear on more than 291,000 UCs" in text
     assert "- **Period.** 46.1% of the period" in text
     assert "1. DHS Office of Inspector General, \u201cICE Cannot Monitor" in text
@@ -73,14 +83,15 @@ def test_unsupported_verdict_has_no_table_and_lists_what_was_checked(
     text = render_markdown(audit(path))
     assert "**Ruling: Unsupported.** Not reproduced by the source's figures" in text
     assert "| = |" not in text
-    assert "No combination of the source's figures in people reproduces 85,000" in text
-    assert "The figures checked against it: `a`, `b`." in text
+    assert "No combination of the source's figures reproduces 85,000 people" in text
+    assert "The figures checked against it: a; b." in text
     # What it shows instead (rules C1, C2): the nearest combinations and the largest total.
     assert (
-        "Nearest combinations, none of which reproduces the number: `a` = 100 (-99.9%); "
-        "`b` = 200,000 (+135.3%); `a + b` = 200,100 (+135.4%)." in text
+        "Nearest combinations, none of which reproduces the number: a = 100 people "
+        "\\(-99.9%\\); b = 200,000 people \\(+135.3%\\); a + b = 200,100 people "
+        "\\(+135.4%\\)." in text
     )
-    assert "The most the figures add up to: `a + b` = 200,100, 235.4% of the claim." in text
+    assert "The most the figures add up to: a + b = 200,100 people, 235.4% of the claim." in text
     assert "What the source calls" not in text
     assert "does not say" not in text
 
@@ -109,17 +120,17 @@ def test_page_quote_and_extent(write_case: CaseWriter) -> None:
     )
     text = render_markdown(audit(path))
     assert (
-        "- **40** (`gone`, p. 12): in the source's words, \u201ccould not be located\u201d." in text
+        "- **gone** (40, p. 12): in the source's words, \u201ccould not be located\u201d." in text
     )
     assert "of only some of them, not of all." in text
     # The quote is one line, and a leading '#' does not turn it into a heading.
     assert "  > \\# 40 people could not be located\n" in text
     assert (
-        "- **60** (`left`, p. iv): in the source's words, \u201cmissing\u201d, \u201cleft\u201d. "
+        "- **left** (60, p. iv): in the source's words, \u201cmissing\u201d, \u201cleft\u201d. "
         in text
     )
     assert "Of these, \u201cmissing\u201d says lost." in text
-    assert "The source describes between 60 and 100 of the total (60.0% to 100.0%" in text
+    assert "The source describes between 60 and 100 of the total \\(60.0% to 100.0%" in text
 
 
 def test_text_from_the_files_cannot_inject_markdown(write_case: CaseWriter) -> None:
@@ -139,11 +150,11 @@ def test_text_from_the_files_cannot_inject_markdown(write_case: CaseWriter) -> N
     )
     text = render_markdown(audit(path))
     assert (
-        "## \u201cShe \\*lost\\* \\[five\\](http://x) \\`people\\` \\_now\\_ \\<script>\u201d"
+        "## \u201cShe \\*lost\\* \\[five\\]\\(http://x\\) \\`people\\` \\_now\\_ \\<script\\>\u201d"
         in text
     )
     assert "Said by A \\| B on" in text
-    assert "| left \\| right \\<b> |" in text
+    assert "| left \\| right \\<b\\> |" in text
 
 
 def test_subtracted_and_changed_figures_are_explained(write_case: CaseWriter) -> None:
@@ -172,7 +183,7 @@ def test_subtracted_and_changed_figures_are_explained(write_case: CaseWriter) ->
     )
     text = render_markdown(audit(path))
     assert "**Ruling: Supported.**" in text
-    assert "| - | `jobs_2021` |" in text
+    assert "| - | jobs\\_2021 |" in text  # without a label or description: the id
     assert "one end of a change in one series, and the change runs the way created means" in text
     assert "does not say" not in text
 
@@ -202,6 +213,7 @@ def _months(values: list[int], words: list[list[str]] | None = None) -> list[dic
             "unit": "encounters",
             "series": "encounters_monthly",
             "period": {"start": f"2024-{k + 1:02d}-01", "end": f"2024-{k + 1:02d}-{days}"},
+            "label": "border encounters",
             "describes": f"encounters in month {k + 1}",
             "described_as": words[k] if words else ["border encounters"],
         }
@@ -216,17 +228,17 @@ def test_a_window_is_named_by_its_months_and_series(write_case: CaseWriter) -> N
     text = render_markdown(audit(path))
     assert "The claim: 1,400 encounters, described as \u201clet in\u201d." in text
     assert (
-        "| + | Feb 2024 - May 2024 (4 months) of `encounters_monthly` | the sum of 4 figures, "
-        "`m02` (encounters in month 2) to `m05` (encounters in month 5) | 1,400 |"
+        "| + | border encounters, Feb 2024 - May 2024 \\(4 months\\) | the sum of 4 figures "
+        "| 1,400 |"
     ) in text
     assert (
-        "- **1,400** (Feb 2024 - May 2024 (4 months) of `encounters_monthly`, 4 figures, `m02` "
-        "to `m05`): in the source's words, \u201cborder encounters\u201d (each of them). None "
-        "of these says let in."
+        "- **border encounters, Feb 2024 - May 2024 \\(4 months\\)** (1,400, 4 figures): in "
+        "the source's words, \u201cborder encounters\u201d \\(each of them\\). None of these says "
+        "let in."
     ) in text
     assert (
-        "- The source never describes these 1,400 (Feb 2024 - May 2024 (4 months) of "
-        "`encounters_monthly`) as let in."
+        "- The source never describes border encounters, Feb 2024 - May 2024 \\(4 months\\) "
+        "\\(1,400\\) as let in."
     ) in text
     assert "m02..m05" not in text  # member ids never stand for a window
 
@@ -238,10 +250,14 @@ def test_a_window_whose_months_differ_in_words_lists_each_group(write_case: Case
     )
     text = render_markdown(audit(path))
     assert "the source describes its figures in different words.\n" in text
-    assert "  - `m01`, `m02`: in the source's words, \u201ccrossings\u201d. That says crossed." in (
-        text
-    )
-    assert "  - `m03`: in the source's words, \u201capprehensions\u201d. None of these says" in text
+    assert (
+        "  - encounters in month 1; encounters in month 2: in the source's words, "
+        "\u201ccrossings\u201d. That says crossed."
+    ) in text
+    assert (
+        "  - encounters in month 3: in the source's words, \u201capprehensions\u201d. None of "
+        "these says"
+    ) in text
 
 
 def test_a_percent_change_is_worked_out_in_numbers(write_case: CaseWriter) -> None:
@@ -249,15 +265,12 @@ def test_a_percent_change_is_worked_out_in_numbers(write_case: CaseWriter) -> No
         _months([31578, 18762]), value="40.6", unit="percent", direction="down", asserts="down"
     )
     text = render_markdown(audit(path))
-    assert "The claim: 40.6%, described as \u201cdown\u201d." in text
-    assert (
-        "| a | Jan 2024 (1 month) of `encounters_monthly` | encounters in month 1 | 31,578 "
-        "encounters |" in text
-    )
-    assert "| b | Feb 2024 (1 month) of `encounters_monthly` |" in text
-    assert "| = | **(b - a) / a** | (18,762 - 31,578) / 31,578 | **-40.6%** |" in text
+    assert "The claim: a fall of 40.6%, described as \u201cdown\u201d." in text
+    assert "| a | border encounters, Jan 2024 | encounters in month 1 | 31,578 encounters |" in text
+    assert "| b | border encounters, Feb 2024 |" in text
+    assert "| = | **\\(b - a\\) / a** | \\(18,762 - 31,578\\) / 31,578 | **-40.6%** |" in text
     assert "|   | **Claimed** |   | 40.6% |" in text
-    assert "|   | **Difference** |   | -0.01 percentage points (-0.0%) |" in text
+    assert "|   | **Difference** |   | -0.01 percentage points \\(-0.0%\\) |" in text
     assert "compared with the claim by its size: a fall of 40.6% against the claimed 40.6%." in (
         text
     )
@@ -275,7 +288,7 @@ def test_a_change_the_wrong_way_says_so(write_case: CaseWriter) -> None:
     assert "The source's figures show a fall, not a rise." in text
     assert (
         "### What the source does not say\n\n- The change is a fall of 40.6%; neither that nor "
-        "the source's words for the later figures, Feb 2024 (1 month) of `encounters_monthly`, "
+        "the source's words for the later figures, border encounters, Feb 2024, "
         "say \u201ccrossings\u201d."
     ) in text
 
@@ -294,24 +307,25 @@ def test_a_share_is_worked_out_in_numbers(write_case: CaseWriter) -> None:
             "value": 400,
             "unit": "people",
             "part_of": "whole",
-            "describes": "people released",
+            "label": "people released",
+            "describes": "people released pending a hearing",
             "described_as": ["released"],
         },
     ]
     path = write_case(figures, value="0.33", qualifier="about", unit="ratio", asserts="released")
     text = render_markdown(audit(path))
     assert "The claim: a ratio of about 0.33, described as \u201creleased\u201d." in text
-    assert "| a | `part` | people released | 400 people |" in text
-    assert "| b | `whole` | people encountered | 1,200 people |" in text
+    assert "| a | people released | people released pending a hearing | 400 people |" in text
+    assert "| b | people encountered |  | 1,200 people |" in text
     assert "| = | **a / b** | 400 / 1,200 | **0.333** |" in text
-    assert "The source describes the part, `part`, as \u201creleased\u201d." in text
+    assert "The source describes the part, people released, as \u201creleased\u201d." in text
     assert (
-        "- **400** (`part`): in the source's words, \u201creleased\u201d. That says released."
-        in (text)
-    )
+        "- **people released** (400 people): in the source's words, \u201creleased\u201d. That "
+        "says released."
+    ) in text
     assert (
         "_Checked with factcheck: every change between figures of one series, share of a "
-        "whole and figure stated in ratio (1 in all), tolerance 1.0%._"
+        "whole and figure stated in ratio \\(1 in all\\), tolerance 1.0%._"
     ) in text
 
 
@@ -330,9 +344,9 @@ def test_near_misses_are_listed_and_do_not_count(write_case: CaseWriter) -> None
     assert (
         "### Near misses\n\nThese reproduce the number but measure another period than the one "
         "the claim's number covers, so they do not count towards the ruling:\n\n"
-        "- `encounters_monthly[Jan 2024 - May 2024]` = 1,515 (exact match, 0.0%): measures "
-        "2024-01-01 to 2024-05-31\n"
+        "- border encounters, Jan 2024 - May 2024 \\(5 months\\) = 1,515 encounters \\(exact "
+        "match, 0.0%\\): measures 2024-01-01 to 2024-05-31\n"
     ) in text
-    assert "- **Period measured.** Not counted: encounters\\_monthly" not in text  # no escaping
-    assert "- **Period measured.** Not counted: encounters_monthly\\[Jan 2024 - May 2024\\]" in text
-    assert "Figures that no near miss uses either: `m06`." in text
+    assert "- **Period measured.** Not counted: border encounters \\(Jan 2024 - May 2024\\)" in text
+    assert "encounters\\_monthly" not in text and "encounters_monthly" not in text
+    assert "Figures that no near miss uses either: border encounters." in text

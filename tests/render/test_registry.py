@@ -27,7 +27,7 @@ def audits() -> list[Audit]:
 
 
 def test_the_commands_offer_the_formats_of_the_table_in_its_order() -> None:
-    assert registry.names("audits") == ("rich", "json", "jsonl", "markdown", "claimreview")
+    assert registry.names("audits") == ("rich", "json", "jsonl", "markdown", "claimreview", "html")
     assert registry.names("problems") == ("text", "json", "github")
     assert [f.value for f in OutputFormat] == list(registry.names("audits"))
     assert [f.value for f in CheckFormat] == list(registry.names("problems"))

@@ -1,0 +1,112 @@
+"""render/chart.py: bars in proportion, shaded by what the source says, with words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.judge import Settings, judge
+from factcheck.load import load_claim
+from factcheck.models import Audit
+from factcheck.render.chart import BARS_FROM, BARS_WIDTH, Chart, chart
+from factcheck.render.reader import Reader
+from tests.conftest import CaseWriter
+
+
+def audit(path: Path | str) -> Audit:
+    return judge(load_claim(Path(path)), Settings())
+
+
+def chart_of(path: Path | str) -> Chart:
+    found = chart(Reader(audit(path)))
+    assert found is not None
+    return found
+
+
+def widths(found: Chart, key: str) -> list[float]:
+    (row,) = [row for row in found.rows if row.key == key]
+    return [segment.width for segment in row.segments]
+
+
+def test_the_seed_bars_are_in_proportion(in_repo: Path) -> None:
+    found = chart_of("claims/trump-2024-09-23-325k-migrant-children.yaml")
+    (claimed,) = widths(found, "claimed")
+    no_nta, failed = widths(found, "reproduced")
+    (some,) = widths(found, "supported")
+    assert claimed == BARS_WIDTH  # 325,000 is the largest amount
+    assert no_nta / claimed == pytest.approx(291_000 / 325_000)
+    assert failed / claimed == pytest.approx(32_000 / 325_000)
+    # The source says "lost" of some of those 32,000, of which 53.9% of the days fall in the
+    # period the claim attributes (rule D): 17,244 of the 323,000.
+    assert some / claimed == pytest.approx(17_244 / 325_000)
+    shades = [[s.shade for s in row.segments] for row in found.rows]
+    assert shades == [["claimed"], ["none", "some"], ["some"]]
+    assert [text for _, text in found.legend] == [
+        "claimed",
+        "said lost of some",
+        "not said lost",
+    ]
+    assert found.description == (
+        "Claimed: more than 325,000 children. Reproduced: 323,000 children, from children not "
+        "served a Notice to Appear (more than 291,000, not said lost) plus children who failed "
+        "to appear in immigration court (more than 32,000, said lost of some). Said \u201clost"
+        "\u201d: at most 17,244 (5.3% of the claim)."
+    )
+
+
+def test_a_subtracted_figure_is_drawn_over_the_part_it_takes_away(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    # Said to the unit, $2 billion is reproduced only by the total less its debt service
+    # (said bare, the $2.4bn total alone rounds to it, rule B1, and comes first).
+    shipped = Path("claims/illustrative-rivertown-2bn-without-debt.yaml").read_text()
+    claim = Path("claims") / "rivertown-to-the-unit.yaml"
+    claim.write_text(shipped.replace('value: "$2 billion"', "value: 2000000000\nprecision: 1"))
+    try:
+        found = chart_of(claim)
+    finally:
+        claim.unlink()
+    (row,) = [row for row in found.rows if row.key == "reproduced"]
+    total, debt = row.segments
+    assert (total.shade, debt.shade) == ("all", "subtracted")
+    assert total.x == BARS_FROM and total.width == BARS_WIDTH  # $2.4bn is the largest
+    assert debt.x + debt.width == pytest.approx(total.x + total.width)  # at the end
+    assert debt.width / total.width == pytest.approx(0.4 / 2.4)
+    (claimed,) = widths(found, "claimed")
+    assert claimed == pytest.approx(debt.x - BARS_FROM)  # what remains is the claim
+
+
+def test_a_ratio_is_one_bar_of_its_size(in_repo: Path) -> None:
+    found = chart_of("claims/illustrative-usbp-fell-47pct-in-april-2020.yaml")
+    (claimed,) = widths(found, "claimed")
+    (reproduced,) = widths(found, "reproduced")
+    assert claimed == BARS_WIDTH
+    assert reproduced / claimed == pytest.approx(46.750469 / 47, rel=1e-6)
+    assert [row.text for row in found.rows] == [
+        "fall of 47%",
+        "-46.8%",
+        "46.8% (100.0% of the claim)",
+    ]
+
+
+def test_nothing_said_is_an_empty_row_in_words(write_case: CaseWriter) -> None:
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["counted"]}], value=5
+    )
+    found = chart_of(path)
+    (row,) = [row for row in found.rows if row.key == "supported"]
+    assert row.segments == [] and row.text == "none (0.0% of the claim)"
+
+
+def test_a_claim_nothing_reproduces_has_no_chart(in_repo: Path) -> None:
+    assert chart(Reader(audit("claims/illustrative-ice-lost-85k-children.yaml"))) is None
+
+
+def test_a_tiny_amount_stays_visible(write_case: CaseWriter) -> None:
+    figures = [
+        {"id": "big", "value": 1_000_000, "unit": "people", "described_as": ["lost"]},
+        {"id": "tiny", "value": 1, "unit": "people", "described_as": ["lost"]},
+    ]
+    found = chart_of(write_case(figures, value=1_000_001, max_terms=2))
+    assert min(widths(found, "reproduced")) >= 1
