@@ -8,7 +8,8 @@ in one run, each the best of --runs:
 - the baseline: a plain `yaml.load(text, Loader=yaml.CSafeLoader)` of the source file, which
   keeps no line numbers and checks nothing;
 - `factcheck check` and `factcheck verify` of the claim, each a whole CLI process (wall
-  time and CPU time), and the same commands on a claim with a 3-figure source (start-up);
+  time and CPU time), and the same commands on a claim with a 3-figure source (start-up),
+  taking turns, with a bytecode cache as an installed factcheck has (processes.py);
 - in this process, where the time goes: reading the source, validating it, the relations
   between its figures, `check`'s warnings, and `verify`'s search and judging.
 
@@ -21,6 +22,7 @@ ruamel.yaml's round-trip loader (the mode that keeps line and column) and its sa
 and rapidyaml's parser with a walk of its tree into Python data.
 
     python benchmarks/bench_load.py [--runs 5] [--figures 10000] [--libraries]
+        [--no-bytecode-cache] [--against ../other-checkout]
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from processes import best_in_turns, environment
 
 CLAIM = """\
 id: big-claim
@@ -78,24 +79,6 @@ def best_of(runs: int, work: Callable[[], Any]) -> float:
         work()
         best = min(best, time.perf_counter() - started)
     return best
-
-
-def command(runs: int, root: Path, *args: str) -> tuple[float, float]:
-    """Best wall time and best CPU time (user + system) of a whole factcheck process."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "factcheck.cli", *args],
-            cwd=root,
-            capture_output=True,
-            check=False,
-        )
-        walls.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(walls), min(cpus)
 
 
 def phases(runs: int, root: Path) -> list[tuple[str, float]]:
@@ -167,26 +150,68 @@ def libraries(runs: int, text: str) -> list[tuple[str, float]]:
     return found
 
 
+def baseline_times(runs: int, text: str) -> tuple[float, float]:
+    """The best wall and the best CPU time of the baseline, yaml.load with CSafeLoader."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        yaml.load(text, Loader=yaml.CSafeLoader)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def timed_commands(
+    root: Path, runs: int, env: dict[str, str], against: Path | None
+) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """check and verify of both claims as whole processes, in turns; with `against`, the
+    same commands with that checkout's code (PYTHONPATH) take their turns among them."""
+    factcheck = [sys.executable, "-m", "factcheck.cli"]
+    codes = {"this": env}
+    if against is not None:
+        codes["against"] = {**env, "PYTHONPATH": str(against.resolve())}
+    commands = {
+        (code, name, claim): ([*factcheck, name, f"claims/{claim}.yaml"], code_env)
+        for code, code_env in codes.items()
+        for claim in ("big", "small")
+        for name in TARGETS
+    }
+    return best_in_turns(commands, root, runs)
+
+
+Row = tuple[str, float, "float | None", "float | None"]
+
+
+def command_rows(timed: dict[tuple[str, str, str], tuple[float, float]], code: str) -> list[Row]:
+    rows: list[Row] = []
+    for name in TARGETS:
+        wall, cpu = timed[code, name, "big"]
+        rows.append((f"factcheck {name} (whole process)", wall, cpu, TARGETS[name]))
+    for name in TARGETS:
+        wall, cpu = timed[code, name, "small"]
+        rows.append((f"  start-up: {name} of a 3-figure source", wall, cpu, None))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--figures", type=int, default=10_000)
     parser.add_argument("--libraries", action="store_true", help="also ruamel.yaml, rapidyaml")
+    parser.add_argument("--no-bytecode-cache", action="store_true")
+    parser.add_argument("--against", type=Path, help="also time another checkout's code")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         generate(root, args.figures)
         text = (root / "sources" / "big.yaml").read_text(encoding="utf-8")
-        baseline = best_of(args.runs, lambda: yaml.load(text, Loader=yaml.CSafeLoader))
-        rows: list[tuple[str, float, float | None, float | None]] = [
-            ("baseline: yaml.load(CSafeLoader) of the source", baseline, None, None)
+        baseline, baseline_cpu = baseline_times(args.runs, text)
+        rows: list[Row] = [
+            ("baseline: yaml.load(CSafeLoader) of the source", baseline, baseline_cpu, None)
         ]
-        for name in TARGETS:
-            wall, cpu = command(args.runs, root, name, "claims/big.yaml")
-            rows.append((f"factcheck {name} (whole process)", wall, cpu, TARGETS[name]))
-        for name in TARGETS:
-            wall, cpu = command(args.runs, root, name, "claims/small.yaml")
-            rows.append((f"  start-up: {name} of a 3-figure source", wall, cpu, None))
+        env = environment(None if args.no_bytecode_cache else root / "bytecode")
+        timed = timed_commands(root, args.runs, env, args.against)
+        rows.extend(command_rows(timed, "this"))
         rows.extend((label, seconds, None, None) for label, seconds in phases(args.runs, root))
         if args.libraries:
             found = libraries(args.runs, text)
@@ -196,13 +221,25 @@ def main() -> None:
         f"load benchmark: a source of {args.figures:,} figures ({size / 1e6:.2f} MB), "
         f"best of {args.runs} ({os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
         f"load average {os.getloadavg()[0]:.1f})"
+        + ("; no bytecode cache" if args.no_bytecode_cache else "")
     )
-    print(f"{'what':50} {'wall s':>7} {'x base':>7} {'CPU s':>7}  target")
+    print_rows(rows, baseline, baseline_cpu)
+    if args.against is not None:
+        print(f"the same commands with the code of {args.against}, in the same turns:")
+        print_rows(command_rows(timed, "against"), baseline, baseline_cpu)
+
+
+def print_rows(rows: list[Row], baseline: float, baseline_cpu: float) -> None:
+    """Each row with its wall and CPU times as multiples of the baseline's. On a busy
+    machine the CPU ratio moves least; the targets are wall times on a quiet one, where
+    wall and CPU time of these single-threaded runs nearly agree."""
+    print(f"{'what':50} {'wall s':>7} {'x base':>7} {'CPU s':>7} {'x base':>7}  target")
     for label, seconds, cpu, target in rows:
-        cpu_text = f"{cpu:7.2f}" if cpu is not None else " " * 7
+        cpu_text = f"{cpu:7.3f} {cpu / baseline_cpu:7.2f}" if cpu is not None else " " * 15
         verdict = ""
         if target is not None:
             verdict = f"<= {target} s: {'met' if seconds <= target else 'NOT met'}"
+            verdict += f" (CPU {cpu:.2f} s)" if cpu is not None else ""
         print(f"{label:50} {seconds:7.3f} {seconds / baseline:7.2f} {cpu_text}  {verdict}")
 
 

@@ -1,15 +1,28 @@
-"""Long series: `factcheck verify` of claims over a 240-month flow series, against start-up.
+"""Long series: claims over a 240-month flow series, against start-up, whole and in parts.
 
-Generates a source with one flow series of 240 monthly figures (28,920 windows) beside 12
-other figures, and claims about it; then times, in one run, each claim's `factcheck verify`
-(best of --runs processes) beside the start-up baseline: `verify` of a claim with one inline
-figure, which costs the start-up (Python, imports, loading) and nothing else. The work a
-long series adds is a claim's time minus the baseline; issue 9's target is at most half
-the baseline for the sum claim. In-process timings (CPU time, best of --runs) then split
-the sum claim's judging into its parts: building the items (windows, their candidates and
-relations), the search (its preparation included) and the rest.
+Generates a source with one flow series of --months monthly figures (240: 28,920 windows,
+each a candidate of the search) beside 12 other figures, and claims about it: a sum over a
+36-month window (tolerance 0.01%, with an attributed period), a sum that nothing
+reproduces, a percent change, and a claim with one inline figure. Then it measures, in one
+run, each the best of --runs:
 
-    python benchmarks/bench_series.py [--runs 5]
+1. each claim's `factcheck verify --format json` as a whole process, wall and CPU time,
+   beside the start-up baseline (`verify` of the claim with one inline figure: Python,
+   imports, loading and nothing to search). What a long series adds is a claim's time
+   minus the baseline; issue 9's target is at most half the baseline for the sum claim.
+   --against times another checkout's code (e.g. main) in the same run;
+2. the sum claim's judging in process, in parts (CPU time, the cyclic collector paused as
+   judge() pauses it): loading, building the items (windows, candidates, relations), the
+   search (its preparation included), the whole judge;
+3. the same against two start-ups (fastest wall time): `factcheck --version` in a new
+   process (Python, Typer, the CLI module) and a new process importing what `verify`
+   imports before its first claim; with the judge, the search and preparing the search
+   (`factcheck.search.prepare.Prepared`: candidates, target and weights as integers, the
+   relations as indices) in process.
+
+The processes run with a bytecode cache, as an installed factcheck has (processes.py).
+
+    python benchmarks/bench_series.py [--runs 5] [--months 240] [--against ../main]
 """
 
 from __future__ import annotations
@@ -19,8 +32,6 @@ import calendar
 import gc
 import os
 import random
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,20 +40,23 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from processes import best_in_turns, environment
 
-from factcheck.judge import judge
+from factcheck.judge import Settings, judge
 from factcheck.judge.audit import choose, search
 from factcheck.judge.settings import resolve
 from factcheck.load import load_claim
+from factcheck.search import search as search_figures
+from factcheck.search.prepare import Prepared
 
-MONTHS = 240
+VERIFY_IMPORTS = "import factcheck.cli, factcheck.batch, factcheck.render.terminal"
 
 
-def generate(root: Path) -> dict[str, Path]:
+def generate(root: Path, months: int) -> dict[str, Path]:
     """The source and the claims; returns each claim's path by name."""
     rng = random.Random(240)
     figures: list[dict[str, Any]] = []
-    for k in range(MONTHS):
+    for k in range(months):
         year, month = 2004 + k // 12, k % 12 + 1
         last = calendar.monthrange(year, month)[1]
         figures.append(
@@ -108,27 +122,7 @@ def generate(root: Path) -> dict[str, Path]:
     return paths
 
 
-Timings = dict[str, tuple[float, float]]  # claim name -> (wall, CPU) seconds
-
-
-def best_processes(
-    commands: dict[str, tuple[list[str], dict[str, str]]], folder: Path, runs: int
-) -> Timings:
-    """(wall, CPU) seconds of each command, each the best of `runs`. The commands take
-    turns, so that a busy spell of a shared machine does not fall on one of them; the CPU
-    time (user + system) varies less than the wall time there."""
-    walls: dict[str, list[float]] = {name: [] for name in commands}
-    cpus: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, (command, env) in commands.items():
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            # In the claims' folder: `-m` puts the current folder first on the module path.
-            subprocess.run(command, capture_output=True, check=True, env=env, cwd=folder)
-            walls[name].append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return {name: (min(walls[name]), min(cpus[name])) for name in commands}
+Timings = dict[str, tuple[float, float]]  # name -> (wall, CPU) seconds
 
 
 def best_cpu(work: Callable[[], object], runs: int) -> float:
@@ -143,6 +137,37 @@ def best_cpu(work: Callable[[], object], runs: int) -> float:
         finally:
             gc.enable()
     return min(times)
+
+
+def fastest(steps: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """The fastest wall time of each step, over `runs` taken in turns after a warm-up."""
+    times: dict[str, list[float]] = {name: [] for name in steps}
+    for work in steps.values():
+        work()
+    for _ in range(runs):
+        for name, work in steps.items():
+            started = time.perf_counter()
+            work()
+            times[name].append(time.perf_counter() - started)
+    return {name: min(found) for name, found in times.items()}
+
+
+def search_arguments(claim: Path) -> dict[str, Any]:
+    """What the judge hands the search for this claim (its candidates, target, weights)."""
+    seen: dict[str, Any] = {}
+    original = Prepared.__init__
+
+    def spy(self: Prepared, candidates: Any, target: Any, weights: Any) -> None:
+        if target is not None and not seen:  # the search's, not a census's (no target)
+            seen.update(candidates=candidates, target=target, weights=weights)
+        original(self, candidates, target, weights)
+
+    Prepared.__init__ = spy  # type: ignore[method-assign]
+    try:
+        judge(load_claim(claim), Settings())
+    finally:
+        Prepared.__init__ = original  # type: ignore[method-assign]
+    return seen
 
 
 def parts(path: Path, runs: int) -> dict[str, float]:
@@ -174,35 +199,75 @@ def table(timed: Timings) -> None:
         print(f"   {cpu:6.3f} {extra_cpu:7.3f} {extra_cpu / base_cpu:6.2f}")
 
 
+def against_start_ups(processes: Timings, inside: dict[str, float], runs: int) -> None:
+    """Section 3: the sum claim, whole and its parts, over each start-up (fastest wall)."""
+    startup, verify_startup = processes["--version"][0], processes["verify's imports"][0]
+    rows = {
+        "start-up: factcheck --version (new process)": startup,
+        "verify's start-up: its imports (new process)": verify_startup,
+        "factcheck verify of the sum claim (new process)": processes["sum"][0],
+        **inside,
+    }
+    heading = f"what (fastest of {runs})"
+    print(f"{heading:<50} {'seconds':>8} {'x start-up':>11} {'x verify start-up':>18}")
+    for what, taken in rows.items():
+        print(f"{what:<50} {taken:>8.3f} {taken / startup:>11.2f} {taken / verify_startup:>18.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", "--repeat", type=int, default=5)
+    parser.add_argument("--months", type=int, default=240, help="at least 60")
     parser.add_argument(
         "--against", type=Path, help="also time another checkout's code (e.g. main) in this run"
     )
+    parser.add_argument("--no-bytecode-cache", action="store_true")
     args = parser.parse_args()
-    factcheck = [sys.executable, "-m", "factcheck.cli", "verify", "--format", "json"]
-    # This checkout's code, also when the claims' folder is the current one.
-    here = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    factcheck = [sys.executable, "-m", "factcheck.cli"]
+    verify = [*factcheck, "verify", "--format", "json"]
     with tempfile.TemporaryDirectory() as folder:
-        paths = generate(Path(folder))
-        commands = {name: ([*factcheck, str(p)], here) for name, p in paths.items()}
+        root = Path(folder)
+        cache = None if args.no_bytecode_cache else root / "bytecode"
+        # This checkout's code, also when the claims' folder is the current one.
+        here = environment(cache, {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+        paths = generate(root, args.months)
+        commands = {name: ([*verify, str(path)], here) for name, path in paths.items()}
+        commands["--version"] = ([*factcheck, "--version"], here)
+        commands["verify's imports"] = ([sys.executable, "-c", VERIFY_IMPORTS], here)
         if args.against is not None:
-            other = {**os.environ, "PYTHONPATH": str(args.against.resolve())}
-            commands |= {f"against {n}": ([*factcheck, str(p)], other) for n, p in paths.items()}
-        timings = best_processes(commands, Path(folder), args.runs)
+            other = environment(cache, {**os.environ, "PYTHONPATH": str(args.against.resolve())})
+            commands |= {f"against {n}": ([*verify, str(p)], other) for n, p in paths.items()}
+        processes = best_in_turns(commands, root, args.runs)
         inside = parts(paths["sum"], args.runs)
-    timed = {name: timings[name] for name in paths}
-    against = {name: timings[f"against {name}"] for name in paths if args.against is not None}
-    env = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
-    print(f"series benchmark: {MONTHS} monthly figures, best of {args.runs} runs ({env})")
+        found = search_arguments(paths["sum"])
+        candidates, target, weights = found["candidates"], found["target"], found["weights"]
+        steps = fastest(
+            {
+                "  judge(), in process": lambda: judge(load_claim(paths["sum"]), Settings()),
+                "  search(), in process": lambda: search_figures(
+                    candidates, target, max_terms=4, weights=weights
+                ),
+                "  preparing the search (Prepared), in process": lambda: Prepared(
+                    candidates, target, weights
+                ),
+            },
+            args.runs,
+        )
+    timed = {name: processes[name] for name in paths}
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    env = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {load}"
+    print(
+        f"series benchmark: {args.months} monthly figures, {len(candidates):,} candidates, "
+        f"best of {args.runs} runs ({env})" + ("" if cache else "; no bytecode cache")
+    )
     table(timed)
-    if against:
+    if args.against is not None:
         print(f"the same, with the code of {args.against}:")
-        table(against)
+        table({name: processes[f"against {name}"] for name in paths})
     print("in process, the sum claim (CPU s, the cyclic collector paused as judge() does):")
     for name, seconds in inside.items():
         print(f"  {name:50} {seconds:6.3f}")
+    against_start_ups(processes, steps, args.runs)
     (base_wall, base_cpu), (wall, cpu) = timed["start-up"], timed["sum"]
     ratios = (wall - base_wall) / base_wall, (cpu - base_cpu) / base_cpu
     met = "met" if max(ratios) <= 0.5 else "NOT met"

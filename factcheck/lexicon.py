@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property, partial
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
+
+from factcheck.matching import Phrase, PhraseIndex, Trie, phrase
 
 _BOUNDARY = "|"
 # A clause ends at punctuation or at a word that starts a new clause; negations and hedges
@@ -78,10 +80,14 @@ _DASHES = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/]+")
 # Commas do not end a clause: "did not, in the period audited, lose track" is negated.
 _CLAUSE_PUNCTUATION = re.compile(r"[;:.!?()\[\]{}\"]+")
 _OTHER_PUNCTUATION = re.compile(r"[^\w\s'|]+")
+# Text that none of the steps below would change but for case: most source wordings.
+_PLAIN = re.compile(r"[A-Za-z0-9 \t\r\n]*")
 
 
 def tokens(text: str) -> tuple[str, ...]:
     """Case-folded words with clause boundaries as '|'; quotes, hyphens and dashes folded."""
+    if _PLAIN.fullmatch(text):
+        return tuple(text.lower().split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     text = _INVISIBLE.sub("", text)
     text = _IN_NUMBER.sub("", text)
@@ -100,8 +106,10 @@ def normalise(text: str) -> str:
 class WordingMatch:
     """How one source wording relates to a predicate."""
 
-    wording: str  # the lexicon wording found
+    wording: str  # the lexicon wording found, as the lexicon writes it
     blocked_by: str | None  # the negation or hedge that keeps it from saying the predicate
+    # The text's own words there, case-folded ("had run away" for the wording "ran away").
+    words: str = field(default="", compare=False)
 
     @property
     def says(self) -> bool:
@@ -135,59 +143,83 @@ class Lexicon:
         )
 
     def wordings(self, predicate: str) -> tuple[str, ...]:
-        """The predicate and every wording of each group it names or belongs to."""
+        """The predicate and every wording of each group it names or belongs to, a word
+        naming or belonging in any of its inflections ("kills" names "killed")."""
         word = normalise(predicate)
         found = [word]
-        if word in self.groups:
-            # A group's own key is authoritative: "killed" means its own group, and is not
-            # widened by every group that merely lists it ("dead" lists "killed").
-            found.extend(self.groups[word])
-        else:
-            for key, wordings in sorted(self.groups.items()):
-                if word in wordings:
-                    found.append(key)
-                    found.extend(wordings)
+        for key in self._groups_of(word):
+            found.extend((key, *self.groups[key]))
         return tuple(dict.fromkeys(w for w in found if w))
 
     def change_direction(self, predicate: str) -> Literal["rise", "fall"] | None:
-        """Which way a change must go to support the predicate, if it is a word of change."""
+        """Which way a change must go to support the predicate, if it is a word of change
+        (in any inflection: "losing" is a word of fall as "lost" is)."""
         # Only the claim's own word counts: "missing" shares a group with "lost" but says
         # nothing about a fall in a series.
         word = normalise(predicate)
-        for direction, words, groups in (
-            ("rise", self.rise_words, self.rise_groups),
-            ("fall", self.fall_words, self.fall_groups),
-        ):
-            own_group = self.groups.get(word, ())
+        own_group = [w for key in self._named_groups(word) for w in self.groups[key]]
+        for direction, groups in (("rise", self.rise_groups), ("fall", self.fall_groups)):
+            change_words = self._change_words[direction]
             if (
-                word in words
-                or any(word == key or word in self.groups.get(key, ()) for key in groups)
-                or any(wording in words for wording in own_group)  # {"axed": ["cut"]}
+                change_words.find(_phrase(word))
+                or any(key in groups for key in self._keys.find(_phrase(word)))
+                or any(key in groups for key in self._members.find(_phrase(word)))
+                or any(change_words.find(_phrase(w)) for w in own_group)  # {"axed": ["cut"]}
             ):
                 return direction  # type: ignore[return-value]
         return None
 
     def match(self, text: str, predicate: str) -> WordingMatch | None:
-        """The first wording of predicate in text that is asserted, else the first blocked one."""
-        words = tokens(text)
-        blocked: WordingMatch | None = None
-        for wording in self.wordings(predicate):
-            target = tuple(wording.split())
-            for start in _occurrences(words, target):
-                cue = self._blocking_cue(words[:start])
-                if cue is None:
-                    return WordingMatch(wording, None)
-                if blocked is None:
-                    blocked = WordingMatch(wording, cue)
-        return blocked
+        """The best-ranked wording of predicate in text that is asserted, else the
+        best-ranked blocked one (at its first occurrence); wordings rank in the order
+        `wordings()` gives them."""
+        matcher = self._matchers.get(predicate)
+        if matcher is None:
+            matcher = self._matchers[predicate] = _Matcher(self, self.wordings(predicate))
+        return matcher.match(text)
 
-    def _blocking_cue(self, before: tuple[str, ...]) -> str | None:
-        """A negation anywhere earlier in the clause, or a hedge that governs the wording."""
+    def said_in(self, texts: Sequence[str], predicates: Sequence[str]) -> list[dict[int, bool]]:
+        """For each predicate, the texts (by index) in which one of its wordings occurs:
+        True where an occurrence is asserted, False where each is negated or hedged, as
+        `match` would say. Many predicates against many texts at once, near-linear in
+        both (and in the answer): each text is read once for every predicate, and the
+        wordings of a group are put in once however many predicates share it."""
+        units: dict[tuple[str, str], int] = {}  # ("word", w) or ("group", key) -> a unit
+        predicates_of: dict[int, list[int]] = {}
+        for index, predicate in enumerate(predicates):
+            word = normalise(predicate)
+            for unit in [("word", word), *(("group", key) for key in self._groups_of(word))]:
+                predicates_of.setdefault(units.setdefault(unit, len(units)), []).append(index)
+        wordings = [
+            (wording, number)
+            for (kind, name), number in units.items()
+            for wording in ((name,) if kind == "word" else (name, *self.groups[name]))
+        ]
+        trie = Trie(_phrase(wording) for wording, _ in wordings)
+        found: list[dict[int, bool]] = [{} for _ in predicates]
+        for text_index, text in enumerate(texts):
+            words = tokens(text)
+            said: dict[int, bool] = {}  # by unit
+            asserted = trie.found(phrase(words), partial(self._asserted_at, words))
+            for rank, kind in asserted.items():
+                number = wordings[rank][1]
+                said[number] = said.get(number, False) or kind
+            for number, kind in said.items():
+                for index in predicates_of[number]:
+                    found[index][text_index] = found[index].get(text_index, False) or kind
+        return found
+
+    def _asserted_at(self, words: tuple[str, ...], start: int) -> bool:
+        return self.blocking_cue(words, start) is None
+
+    def blocking_cue(self, words: tuple[str, ...], start: int) -> str | None:
+        """A negation anywhere earlier in the clause of words[start], or a hedge that
+        governs it."""
         clause: list[str] = []
-        for word in reversed(before):
-            if word == _BOUNDARY or word in _CLAUSE_WORDS or len(clause) >= _LOOKBACK:
+        for index in range(start - 1, max(start - 1 - _LOOKBACK, -1), -1):
+            if words[index] == _BOUNDARY or words[index] in _CLAUSE_WORDS:
                 break
-            clause.insert(0, word)
+            clause.insert(0, words[index])
         for word in clause:
             if word in self.negations:
                 return word
@@ -201,18 +233,99 @@ class Lexicon:
                 return " ".join(hedge)
         return None
 
+    # Indexes, made once per lexicon (a frozen dataclass may cache: cached_property
+    # writes to the instance's __dict__, and equality compares only the fields).
 
-def _occurrences(words: tuple[str, ...], target: tuple[str, ...]) -> list[int]:
-    size = len(target)
-    if not size:
-        return []
-    return [i for i in range(len(words) - size + 1) if words[i : i + size] == target]
+    @cached_property
+    def _keys(self) -> PhraseIndex:
+        """The groups' keys, by what meets them."""
+        index = PhraseIndex()
+        for key in self.groups:
+            index.add(_phrase(key), key)
+        return index
+
+    @cached_property
+    def _members(self) -> PhraseIndex:
+        """Every wording of every group, by what meets it, named by its group's key."""
+        index = PhraseIndex()
+        for key, wordings in self.groups.items():
+            for wording in wordings:
+                index.add(_phrase(wording), key)
+        return index
+
+    @cached_property
+    def _change_words(self) -> dict[str, PhraseIndex]:
+        """The words of change of each direction, by what meets them."""
+        found = {"rise": PhraseIndex(), "fall": PhraseIndex()}
+        for direction, words in (("rise", self.rise_words), ("fall", self.fall_words)):
+            for word in sorted(words):
+                found[direction].add(_phrase(word), word)
+        return found
+
+    @cached_property
+    def _matchers(self) -> dict[str, _Matcher]:
+        return {}
+
+    def _groups_of(self, word: str) -> list[str]:
+        """The groups whose wordings are the word's: those it names, else those it is in.
+        A group's own key is authoritative: "killed" means its own group, and is not
+        widened by every group that merely lists it ("dead" lists "killed")."""
+        return self._named_groups(word) or sorted(self._members.find(_phrase(word)))
+
+    def _named_groups(self, word: str) -> list[str]:
+        """The groups whose key the word is (first) or meets in another inflection."""
+        exact = [word] if word in self.groups else []
+        return exact + sorted(key for key in self._keys.find(_phrase(word)) if key != word)
+
+
+def _phrase(text: str) -> Phrase:
+    return phrase(text.split())
+
+
+class _Matcher:
+    """One predicate's wordings in a trie, and what each text looked at already says."""
+
+    def __init__(self, lexicon: Lexicon, wordings: tuple[str, ...]) -> None:
+        self._lexicon = lexicon
+        self._wordings = wordings
+        self._trie = Trie(_phrase(wording) for wording in wordings)
+        self._seen: dict[str, WordingMatch | None] = {}
+
+    def match(self, text: str) -> WordingMatch | None:
+        if text not in self._seen:
+            self._seen[text] = self._best(text)
+        return self._seen[text]
+
+    def _best(self, text: str) -> WordingMatch | None:
+        words = tokens(text)
+        said: int | None = None
+        said_at = 0
+        blocked: tuple[int, int, str] | None = None  # (rank, start, cue)
+        for start, rank in self._trie.starts(phrase(words)):
+            cue = self._lexicon.blocking_cue(words, start)
+            if cue is None:
+                if said is None or rank <= said:  # the first start of the best (starts come
+                    said, said_at = rank, start  # from the last to the first)
+            elif blocked is None or (rank, start) < blocked[:2]:
+                blocked = (rank, start, cue)
+        if said is not None:
+            return WordingMatch(self._wordings[said], None, self._words_at(words, said, said_at))
+        if blocked is not None:
+            rank, start, cue = blocked
+            return WordingMatch(self._wordings[rank], cue, self._words_at(words, rank, start))
+        return None
+
+    def _words_at(self, words: tuple[str, ...], rank: int, start: int) -> str:
+        return " ".join(words[start : start + len(self._wordings[rank].split())])
 
 
 @cache
 def shipped_lexicon() -> Lexicon:
     text = resources.files("factcheck").joinpath("data/lexicon.yaml").read_text("utf-8")
-    return lexicon_from_mapping(yaml.safe_load(text))
+    # libyaml's loader when PyYAML has it: the pure-Python one took 30 ms, a tenth of
+    # verify's start-up.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return lexicon_from_mapping(yaml.load(text, Loader=loader))
 
 
 def lexicon_from_mapping(data: Mapping[str, Any]) -> Lexicon:

@@ -14,6 +14,8 @@ from factcheck.lexicon import (
     shipped_lexicon,
     tokens,
 )
+from factcheck.matching import phrase
+from tests.conftest import hang_guard
 
 LEXICON = shipped_lexicon()
 
@@ -137,6 +139,76 @@ def test_a_multiword_wording_needs_all_its_words_in_order() -> None:
     assert LEXICON.match("whereabouts are known; unknown", "lost") is None
     assert LEXICON.match("unknown whereabouts", "lost") is None
     assert says("whereabouts are unknown", "lost")
+
+
+# --- inflections (issue 10, B3) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("28 had run away", "ran away"),
+        ("children running away from sponsors", "ran away"),
+        ("losing", "lost"),
+        ("they lose track of them", "lost"),  # "lost track of", in another tense
+        ("children who go missing", "lost"),  # "went missing"
+        ("whereabouts is unknown", "lost"),  # "whereabouts are unknown"
+        ("Killings", "killings"),
+        ("kills", "killed"),
+        ("a child was trafficking", "trafficked"),
+        ("RELEASING", "released"),
+    ],
+)
+def test_words_match_in_any_inflection(text: str, predicate: str) -> None:
+    assert says(text, predicate)
+
+
+def test_a_match_keeps_the_texts_own_words() -> None:
+    found = LEXICON.match("Of the others, 28 had RUN away.", "ran away")
+    assert found is not None and (found.wording, found.words) == ("ran away", "run away")
+    found = LEXICON.match("they had not run away", "ran away")
+    assert found is not None and (found.words, found.blocked_by) == ("run away", "not")
+
+
+def test_a_claims_word_names_its_group_in_any_inflection() -> None:
+    # "kills" names the group of "killed" (its own key), not every group listing "killed".
+    assert LEXICON.wordings("kills")[:2] == ("kills", "killed")
+    assert "died" not in LEXICON.wordings("kills")
+    assert says("murdered", "kills")
+    assert says("unaccounted for", "losing")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("runaway children", "ran away"),  # one word is not two
+        ("ran off", "ran away"),  # every word must be there
+        ("away they ran", "ran away"),  # in order
+        ("the lost-and-found office", "losing track"),
+        ("a missile", "missing"),  # no lemma in common
+    ],
+)
+def test_inflections_still_need_whole_words_in_order(text: str, predicate: str) -> None:
+    assert LEXICON.match(text, predicate) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("had not run away", "not"),
+        ("may have run away", "may have been"),
+        ("at risk of running away", "at risk of"),
+    ],
+)
+def test_negations_and_hedges_block_an_inflected_wording(text: str, cue: str) -> None:
+    found = LEXICON.match(text, "ran away")
+    assert found is not None and found.wording == "ran away"
+    assert found.blocked_by is not None and cue.startswith(found.blocked_by)
+
+
+def test_a_synonym_matches_in_any_inflection() -> None:
+    extended = LEXICON.extended({"lost": ["fall through the cracks"]})
+    assert says("children who fell through the cracks", "lost", extended)
 
 
 # --- negations and hedges -----------------------------------------------------------------
@@ -291,6 +363,10 @@ def test_the_predicate_itself_always_matches() -> None:
         ("reduced", "fall"),
         ("slashed", "fall"),
         ("reduction", "fall"),  # a wording of "cut"
+        ("losing", "fall"),  # an inflection of "lost"
+        ("cutting", "fall"),
+        ("rising", "rise"),
+        ("hikes", "rise"),  # a wording of "raised", in another inflection
         ("dead", None),
         ("trafficked", None),
         ("released", None),
@@ -334,6 +410,33 @@ def test_shipped_lexicon_is_loaded_once() -> None:
     assert shipped_lexicon() is shipped_lexicon()
 
 
+def test_the_shipped_lexicon_lists_each_form_once() -> None:
+    """A wording whose every word's lemmas are among an earlier one's adds nothing: every
+    text that meets it meets the earlier one ("lose" after "lost")."""
+
+    def covered(wording: str, earlier: str) -> bool:
+        a, b = phrase(wording.split()), phrase(earlier.split())
+        return len(a) == len(b) and all(x <= y for x, y in zip(a, b, strict=True))
+
+    for key, wordings in LEXICON.groups.items():
+        for index, wording in enumerate(wordings):
+            for earlier in (key, *wordings[:index]):
+                assert not covered(wording, earlier), (key, wording, earlier)
+    for words in (LEXICON.rise_words, LEXICON.fall_words):
+        for one in words:
+            assert not [w for w in words if w != one and covered(one, w)], one
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [(t, "lost") for t in ("lose", "loses", "losing", "whereabouts were unknown")]
+    + [(t, "raised") for t in ("raise", "raising", "increase", "hikes")]
+    + [("recruits", "hired"), ("death", "dead"), ("carries a firearm", "armed")],
+)
+def test_the_forms_no_longer_listed_still_match(text: str, predicate: str) -> None:
+    assert says(text, predicate)
+
+
 def test_every_shipped_wording_matches_itself() -> None:
     for predicate, wordings in LEXICON.groups.items():
         for wording in wordings:
@@ -374,3 +477,60 @@ def test_a_negation_close_before_in_the_same_clause_blocks(
     found = LEXICON.match(text, "lost")
     assert found is not None
     assert not found.says
+
+
+# --- many predicates against many texts ---------------------------------------------------
+
+_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "missing",
+            "went",
+            "gone",
+            "killed",
+            "kills",
+            "at",
+            "risk",
+            "of",
+            "trafficking",
+            "lost",
+            "track",
+            "and",
+            "they",
+            ";",
+            "dead",
+            "deaths",
+        ]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    texts=st.lists(_TEXTS, max_size=5),
+    predicates=st.lists(
+        st.sampled_from(["lost", "killed", "dead", "trafficked", "went missing", "kills"]),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_said_in_agrees_with_match(texts: list[str], predicates: list[str]) -> None:
+    found = LEXICON.said_in(texts, predicates)
+    for predicate, where in zip(predicates, found, strict=True):
+        expected = {}
+        for index, text in enumerate(texts):
+            match = LEXICON.match(text, predicate)
+            if match is not None:
+                expected[index] = match.says
+        assert where == expected, predicate
+
+
+def test_said_in_reads_each_group_once_for_many_predicates() -> None:
+    # 3,000 predicates that all belong to one group of 3,000 wordings: one pass per text.
+    words = [f"word{i}" for i in range(3_000)]
+    extended = LEXICON.extended({"lost": words})
+    with hang_guard(60):
+        found = extended.said_in(["they went missing", "not missing", "elsewhere"], words)
+    assert found == [{0: True, 1: False}] * 3_000

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.documents import DocumentText
-from factcheck.documents.locate import Place, find
+from factcheck.documents.locate import Place
 from factcheck.documents.numbers import mentions
-from factcheck.documents.passages import one_line, sentence_around
+from factcheck.documents.passages import one_line, sentences
 from factcheck.lexicon import Lexicon
 from factcheck.load import Case, LoadedSource
 from factcheck.models import DocumentFound, Figure, Note
@@ -56,27 +56,30 @@ def document_notes(case: Case, lexicon: Lexicon) -> list[Note]:
         text = loaded.provenance.text if loaded.provenance is not None else None
         if text is None:
             continue
-        uses = _uses(text, loaded, wordings, word, lexicon)
+        uses = _uses(text, loaded, word, lexicon)
         notes.append(_summary(text, loaded.source.id, word, wordings, uses))
         notes.extend(_unrecorded(uses, word, lexicon))
     return notes
 
 
-def _uses(
-    text: DocumentText, loaded: LoadedSource, wordings: Sequence[str], word: str, lexicon: Lexicon
-) -> list[_Use]:
-    sentences: dict[tuple[int, int, int], str] = {}
-    for wording in wordings:
-        for place in find(text, wording, caseless=True):
-            start, end = sentence_around(place.page.text, place.start, place.end)
-            sentences.setdefault((place.page.index, start, end), wording)
+def _uses(text: DocumentText, loaded: LoadedSource, word: str, lexicon: Lexicon) -> list[_Use]:
+    """Each sentence of the document that uses one of the word's wordings, each of its
+    words in any inflection (docs/format.md, "The lexicon and matching"). Every sentence
+    is read once against all the wordings at once: a claim's thousands of `synonyms:`
+    must not mean reading the document thousands of times."""
     uses = []
-    for (index, start, end), wording in sorted(sentences.items()):
-        sentence = Place(text.pages[index], start, end)
-        passage = sentence.passage
-        figures = tuple(f for f in loaded.source.figures if mentions(passage, f.value, f.precision))
-        match = lexicon.match(passage, word)
-        uses.append(_Use(sentence, wording, figures, match is not None and match.says))
+    for page in text.pages:
+        for start, end in sentences(page.text):
+            sentence = Place(page, start, end)
+            match = lexicon.match(sentence.passage, word)
+            if match is None:
+                continue
+            passage = sentence.passage
+            figures = tuple(
+                f for f in loaded.source.figures if mentions(passage, f.value, f.precision)
+            )
+            # The document's own words there: "spending" for the wording "spent".
+            uses.append(_Use(sentence, match.words or match.wording, figures, match.says))
     return uses
 
 

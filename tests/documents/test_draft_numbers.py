@@ -4,12 +4,23 @@ numbers split across lines or joined in a range (documents/numbers.py)."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from factcheck import draft_numbers as numbers
-from factcheck.documents.numbers import Written, find_numbers, mentions, range_start
+from factcheck.documents import numbers as document_numbers
+from factcheck.documents.numbers import (
+    Written,
+    find_numbers,
+    mentions,
+    numbers_in,
+    range_start,
+)
 from factcheck.qualifiers import Qualifier
 
 
@@ -142,3 +153,43 @@ def test_a_range_carries_its_scale_percent_and_currency_to_its_first_end(
 def test_no_range_carries_a_scale_it_should_not(text: str) -> None:
     first, second = find_numbers(text)
     assert range_start(text, first, second) is None
+
+
+# --- mentions' short way for plainly written whole numbers (check's FC501) ------------------
+
+
+def _mentions_in_full(text: str, value: Decimal, precision: Decimal) -> bool:
+    """mentions() without its short way: every reading of every number."""
+    return any(
+        abs(abs(written) - abs(value)) <= max(written_precision, precision) / 2
+        for written, written_precision in numbers_in(text)
+    )
+
+
+_PIECES = ["1,007", "1007", "21,007", "1,007.5", "01007", "1,007 million", "1.007", "1 007",
+           "-1,007", "$1,007", "1,007%", "0", "00", "10,07", "1,0070", "one thousand seven",
+           "1,007,000", "1007k", " ", "lost ", ","]  # fmt: skip
+_VALUES = [0, 7, 1007, 21007, 1007000]
+
+
+def test_the_short_way_agrees_with_reading_every_number() -> None:
+    # Every piece and every pair of pieces, each against every value and precision.
+    texts = _PIECES + [a + b for a, b in itertools.product(_PIECES, repeat=2)]
+    for text, value, precision in itertools.product(texts, _VALUES, (1, 1000)):
+        expected = _mentions_in_full(text, Decimal(value), Decimal(precision))
+        assert mentions(text, Decimal(value), Decimal(precision)) == expected, (text, value)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), st.sampled_from(_VALUES))
+def test_the_short_way_agrees_on_longer_texts(text: str, value: int) -> None:
+    expected = _mentions_in_full(text, Decimal(value), Decimal(1))
+    assert mentions(text, Decimal(value), Decimal(1)) == expected
+
+
+def test_the_short_way_is_taken_for_a_plainly_written_value(monkeypatch: MonkeyPatch) -> None:
+    def no_full_reading(text: str) -> list[tuple[Decimal, Decimal]]:
+        raise AssertionError("read in full")
+
+    monkeypatch.setattr(document_numbers, "numbers_in", no_full_reading)
+    assert mentions("lost 1,007 people", Decimal(1007), Decimal(1))
+    assert mentions("in 2023, 1007 were lost", Decimal(1007), Decimal(1))
