@@ -55,8 +55,6 @@ CHECK_DEFAULT = CheckFormat("text")
 
 
 def _tolerance(value: str | None) -> Decimal | None:
-    from factcheck.numbers import in_range
-
     if value is None:
         return None
     text = value.strip()
@@ -64,8 +62,7 @@ def _tolerance(value: str | None) -> Decimal | None:
         tolerance = Decimal(text[:-1]) / 100 if text.endswith("%") else Decimal(text)
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 0.01 or 1%") from None
-    # within a claim file's bounds too: 1e-100000000 made the exact arithmetic run for minutes
-    if not _claim_accepts("tolerance", tolerance) or not in_range(tolerance):
+    if not _claim_accepts("tolerance", tolerance):
         raise typer.BadParameter(
             "expected a relative tolerance from 0 to below 1 (0.01 = 1%), with at most 8 "
             "decimal places"
@@ -74,14 +71,12 @@ def _tolerance(value: str | None) -> Decimal | None:
 
 
 def _tolerance_points(value: str | None) -> Decimal | None:
-    if value is None:
-        return None
     try:
-        points = Decimal(value.strip())
+        points = None if value is None else Decimal(value.strip())
     except InvalidOperation:
         raise typer.BadParameter(f"{value!r} is not a number; write 1 or 0.5") from None
-    if not _claim_accepts("tolerance_points", points):
-        raise typer.BadParameter("expected percentage points from 0 to 100")
+    if points is not None and not _claim_accepts("tolerance_points", points):
+        raise typer.BadParameter("expected 0 to 100 percentage points, 8 decimal places at most")
     return points
 
 
@@ -101,10 +96,12 @@ def _max_terms(value: str | None) -> int | Literal["all"] | None:
 
 def _claim_accepts(field: str, value: object) -> bool:
     """Whether a claim file could say `field: value`. The claim's own field checks the
-    range, so that an option and a claim file can never disagree about it."""
+    range, so that an option and a claim file can never disagree about it; and a number is
+    within a claim file's bounds too (1e-100000000 made the exact arithmetic run for minutes)."""
     from pydantic import TypeAdapter, ValidationError
 
     from factcheck.models import Claim
+    from factcheck.numbers import in_range
 
     declared = Claim.model_fields[field]
     as_type: Any = Annotated[declared.annotation, declared]  # the field's type and its checks
@@ -112,7 +109,7 @@ def _claim_accepts(field: str, value: object) -> bool:
         TypeAdapter(as_type).validate_python(value)
     except ValidationError:
         return False
-    return True
+    return not isinstance(value, Decimal) or in_range(value)
 
 
 def _verdicts(value: str | None) -> list[Verdict]:

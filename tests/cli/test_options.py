@@ -79,6 +79,7 @@ def test_fail_on_takes_the_verdict_names(run_main: Run, in_repo: Path) -> None:
         ("--tolerance-points", "100.1", False),
         ("--tolerance-points", "-1", False),
         ("--tolerance-points", "1pp", False),
+        ("--tolerance-points", "1e-100000000", False),  # would scale the search forever
         ("--max-terms", "1", True),
         ("--max-terms", "12", True),
         ("--max-terms", " ALL ", True),
