@@ -254,6 +254,8 @@ class Reader:
             return f"The change from {named('a')} to {named('b')}, {value}"
         if basis.kind is RatioKind.share:
             return f"{named('a')} as a share of {named('b')}, {value}"
+        if basis.kind is RatioKind.quotient:  # "100 times", a rate (issue 14)
+            return f"{named('a')} over {named('b')}, {value}"
         return f"The source's figure for {self.term(terms['a'])}, {value}"
 
     def _how(self, basis: Combination) -> str:
