@@ -124,7 +124,8 @@ CODES: dict[str, str] = {
     "FC405": "part and whole in different units",
     "FC406": "part larger than its whole",
     "FC407": "disjoint_with contradicts part_of",
-    # FC5xx: warnings from `factcheck check` (fail only with --strict)
+    # FC5xx: warnings from `factcheck check` (fail only with --strict); FC503, a draft's
+    # TODO, is an error unless --allow-draft
     "FC501": "quote does not contain the figure's number",
     "FC502": "figure has no described_as",
     "FC503": "placeholder still to be filled in",
