@@ -7,8 +7,9 @@ match landed in, were their values spread as they are around the claim, and says
 words what that makes of the match. docs/search.md ("How surprising a match is") states the
 estimator and its assumptions; in short, with c the claimed value:
 
-    window W       the values that reproduce the claim: c ± tolerance, the claim's interval
-                   and the match's own value; w its width (at least one unit of the data)
+    window W       the values that reproduce the claim: the claim's interval ± tolerance,
+                   the values that round to it (a number said bare), and the match's own
+                   value; w its width (at least one unit of the data)
     neighbourhood  c ± R,  R = max(|c| / 2, 10 w)
     expected       n_sides x w / (2R - w)
 
@@ -64,6 +65,12 @@ class Coincidences:
         self.claim = Fraction(target.point)
         self.tolerance = Fraction(target.allowance)
         self.interval = (Fraction(target.interval.low), Fraction(target.interval.high))
+        # A number said bare reproduces where values round to it (rule B1): the window.
+        self.rounded = (
+            None
+            if target.rounded is None
+            else (Fraction(target.rounded.low), Fraction(target.rounded.high))
+        )
 
     @classmethod
     def of_search(
@@ -90,11 +97,14 @@ class Coincidences:
         return cls(found, target)
 
     def window(self, value: Decimal) -> tuple[Fraction, Fraction]:
-        """The values that reproduce the claim, reaching the match's own value (an exact
-        match whose interval reached the claim's), at least one unit of the data wide."""
+        """The values that reproduce the claim (within the tolerance of its interval, or
+        rounding to it), reaching the match's own value (an exact match whose interval
+        reached the claim's), at least one unit of the data wide."""
         c = self.claim
-        low = min(c - self.tolerance, self.interval[0], Fraction(value))
-        high = max(c + self.tolerance, self.interval[1], Fraction(value))
+        low = min(self.interval[0] - self.tolerance, Fraction(value))
+        high = max(self.interval[1] + self.tolerance, Fraction(value))
+        if self.rounded is not None:
+            low, high = min(low, self.rounded[0]), max(high, self.rounded[1])
         assert self.alternatives is not None
         unit = self.alternatives.unit
         if high - low < unit:

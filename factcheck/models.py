@@ -50,11 +50,14 @@ class Extent(StrEnum):
 class Match(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"  # within half a step of the claim's written precision (rule B1)
+    none = "none"  # does not reproduce the claim: one of the combinations nearest it (C1)
 
 
 class Reproduced(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"
     none = "none"
 
 
@@ -350,6 +353,8 @@ class Claim(_Numbered):
     sources: Annotated[list[str], _IdList] = []
     figures: list[Figure] = []
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
+    # A claim in percent also reproduces within this many percentage points (rule B2).
+    tolerance_points: Annotated[Decimal, Field(ge=0, le=100)] | None = None
     max_terms: Annotated[
         Annotated[int, Field(ge=1, le=12)] | Literal["all"] | None, BeforeValidator(_terms_or_all)
     ] = None
@@ -384,7 +389,7 @@ def _or(names: Sequence[str]) -> str:
 
 # --- results ---------------------------------------------------------------------------
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 class _Result(BaseModel):
@@ -430,13 +435,23 @@ class WindowInfo(_Result):
     label: str  # "Feb 2021 - Jan 2024 (36 months)"
 
 
+class ChangeInfo(_Result):
+    """A change between two windows of a flow series used as one term of a sum (rule E)."""
+
+    series: str
+    earlier: WindowInfo
+    later: WindowInfo
+    direction: Literal["rise", "fall"] | None  # later less earlier: its sign
+
+
 class Term(_Result):
-    figure: str  # a figure id, or for a window "series[first..last]"
+    figure: str  # a figure id, for a window "series[first..last]", for a change "x - y"
     sign: Literal[1, -1]
     value: Decimal
     name: str | None = None  # "a" or "b" in a ratio's formula
-    members: list[str] | None = None  # the figure ids a window adds up
+    members: list[str] | None = None  # the figure ids a window (or a change) adds up
     window: WindowInfo | None = None
+    change: ChangeInfo | None = None  # a change between two windows (rule E)
 
 
 class Coincidence(_Result):
@@ -469,6 +484,17 @@ class Combination(_Result):
     def kind(self) -> RatioKind | None:
         """The ratio kind of a ratio claim's combination; None for a sum."""
         return None if self.formula is None else RatioKind.of_formula(self.formula)
+
+
+class LargestTotal(_Result):
+    """The largest total the source's admissible figures make in the claim's unit, over
+    every figure (rule C2); for a ratio claim, the largest ratio (by size when the claim
+    gives its direction apart)."""
+
+    value: Decimal
+    supported_value: Share
+    terms: list[Term]
+    expression: str
 
 
 class Note(_Result):
@@ -514,6 +540,8 @@ class SearchStats(_Result):
     budget: int
     max_terms: int
     tolerance: Decimal
+    # For a claim in percent: the percentage points it also reproduces within (rule B2).
+    tolerance_points: Decimal | None = None
 
 
 class ClaimSummary(_Result):
@@ -591,6 +619,10 @@ class Audit(_Result):
     expect: Verdict | None = None
     # Combinations that reproduce the number but measure another period than `covers`.
     near_misses: list[Combination] = []
+    # When nothing reproduces the claim: the combinations nearest it (rule C1) and the
+    # largest total the figures make (rule C2).
+    nearest: list[Combination] = []
+    largest: LargestTotal | None = None
     # Each source's document, where its figures' words were found (docs/provenance.md).
     documents: list[DocumentFound] = []
     # Published text's names for the figures and series of the case: figure id (or series

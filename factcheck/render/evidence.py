@@ -201,6 +201,16 @@ def _ratio_arithmetic(r: Reader, basis: Combination) -> Arithmetic:
 
 
 def _match(r: Reader, basis: Combination) -> str:
+    if basis.match is Match.none:  # an `understated` basis (rule C3)
+        return (
+            "The figures do not reproduce the claimed number: they show more than the claim, "
+            f"by {percent(abs(basis.relative_difference))}."
+        )
+    if basis.match is Match.rounded:  # rule B1
+        return (
+            "The figures reproduce the claimed number as rounded: their total rounds to it at "
+            "the precision the claim is said with."
+        )
     if basis.match is Match.exact:
         return (
             "The figures reproduce the claimed number exactly: the range their wording allows "
