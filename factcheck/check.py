@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,12 +51,22 @@ PLACEHOLDER = "TODO"
 _CAUSED_BY_PLACEHOLDER = frozenset(
     {"FC111", "FC203", "FC204", "FC205", "FC301", "FC302", "FC303", "FC304"}
 )
+PLACEHOLDER_CODE = "FC503"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found: every problem, and how many files it read to find them."""
+
+    problems: list[Problem]
+    files: int
 
 
 def check_paths(
     paths: Iterable[str],
     root: Path | None = None,
     *,
+    allow_draft: bool = False,
     phrases: bool = False,
     publishing: bool = True,
 ) -> list[Problem]:
@@ -68,14 +78,30 @@ def check_paths(
     A file named explicitly must be YAML; other files found in a directory or by a glob
     are ignored. Problems are de-duplicated (a source named by many claims is reported
     once) and sorted by file, line and column; paths are shown relative to the current
-    directory when they lie inside it.
+    directory when they lie inside it. A TODO placeholder is an error (FC503), or with
+    allow_draft a warning.
     """
+    return check_files(
+        paths, root, allow_draft=allow_draft, phrases=phrases, publishing=publishing
+    ).problems
+
+
+def check_files(
+    paths: Iterable[str],
+    root: Path | None = None,
+    *,
+    allow_draft: bool = False,
+    phrases: bool = False,
+    publishing: bool = True,
+) -> Checked:
+    """check_paths, with the number of files checked (the sources claims name included)."""
     files, problems = expand_paths(paths)
-    checker = _Checker(root, publishing=publishing)
+    checker = _Checker(root, allow_draft=allow_draft, publishing=publishing)
     for path, named in files:
         if path.suffix.lower() in YAML_SUFFIXES:
             checker.check_file(path)
         elif named:
+            checker.seen.add(path.resolve())
             problems.append(
                 problem_at(
                     path, "not a YAML file: claims and sources are .yaml or .yml files", "FC113"
@@ -86,22 +112,31 @@ def check_paths(
     found = _finish([*problems, *checker.problems])
     # Each phrase found in a source's document is an `info` (FC700): `check --format json`
     # lists them (phrases=True); they are no problem.
-    return found if phrases else [p for p in found if p.severity != "info"]
+    kept = found if phrases else [p for p in found if p.severity != "info"]
+    return Checked(kept, len(checker.seen))
 
 
 class _Checker:
     """Checks files one by one: each file is read once and each source validated once
     (through the run's SourceCache), however many claims name it."""
 
-    def __init__(self, root: Path | None, *, publishing: bool = True) -> None:
+    def __init__(
+        self, root: Path | None, *, allow_draft: bool = False, publishing: bool = True
+    ) -> None:
         self.root = root
         self.publishing = publishing
         self.cache = SourceCache()
         self.sources_done: set[Path] = set()
+        self.seen: set[Path] = set()  # every file checked, by its resolved path
         self.problems: list[Problem] = []
+        self.draft_severity = "warning" if allow_draft else "error"
         self.claims = 0
 
+    def placeholders(self, document: Document) -> list[Problem]:
+        return placeholders(document, severity=self.draft_severity)
+
     def check_file(self, path: Path) -> None:
+        self.seen.add(path.resolve())
         try:
             document = self._document(path)
         except InputError as exc:
@@ -113,12 +148,12 @@ class _Checker:
         elif kind == "source":
             self.check_source(path, document)
         else:
-            self.problems.extend(placeholders(document))
+            self.problems.extend(self.placeholders(document))
             self.problems.append(_unrecognised(document))
 
     def check_claim(self, path: Path, document: Document) -> None:
         self.claims += 1
-        self.problems.extend(placeholders(document))
+        self.problems.extend(self.placeholders(document))
         try:
             case = claim_case(document, root=self.root, cache=self.cache)
         except InputError as exc:
@@ -139,10 +174,11 @@ class _Checker:
         if key in self.sources_done:
             return
         self.sources_done.add(key)
+        self.seen.add(key)
         try:
             if document is None:
                 document = self._document(path)
-            self.problems.extend(placeholders(document))
+            self.problems.extend(self.placeholders(document))
             source = self.cache.get(path).source
         except InputError as exc:
             self.problems.extend(_named(exc.problems, path))
@@ -226,13 +262,27 @@ def _finish(problems: Iterable[Problem]) -> list[Problem]:
     """One display path per file, duplicates dropped, placeholder echoes dropped, sorted."""
     problems = list(problems)
     shown = {path: display_path(path) for path in {p.path for p in problems}}
-    unique = {replace(problem, path=shown[problem.path]) for problem in problems}
-    holes = {(p.path, p.key_path) for p in unique if p.code == "FC503"}
-    return sorted(
+    return sorted(without_echoes({replace(p, path=shown[p.path]) for p in problems}))
+
+
+def without_echoes(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems but those a placeholder causes where it stands (its FC503 says it)."""
+    problems = list(problems)
+    holes = {(p.path, p.key_path) for p in problems if p.code == PLACEHOLDER_CODE}
+    return [
         p
-        for p in unique
+        for p in problems
         if not (p.code in _CAUSED_BY_PLACEHOLDER and (p.path, p.key_path) in holes)
-    )
+    ]
+
+
+def draft_problems(problems: Iterable[Problem], documents: Iterable[Document]) -> list[Problem]:
+    """`verify`'s view of a draft: the FC503 errors of every TODO in the documents, with
+    the problems those placeholders cause where they stand dropped (they say it again)."""
+    holes = [hole for document in documents for hole in placeholders(document)]
+    if not holes:
+        return list(problems)
+    return without_echoes([*problems, *holes])
 
 
 # --- warnings (FC5xx) -------------------------------------------------------------------
@@ -242,8 +292,8 @@ def _warning(document: Document, key_path: KeyPath, message: str, code: str) -> 
     return replace(document.problem(key_path, message, code), severity="warning")
 
 
-def placeholders(document: Document) -> list[Problem]:
-    """FC503: every value `factcheck new` left as a TODO."""
+def placeholders(document: Document, *, severity: str = "error") -> list[Problem]:
+    """FC503: every value `factcheck new` left as a TODO (an error: the file is a draft)."""
     text = document.marks.text
     if text and PLACEHOLDER not in text and "\\" not in text:
         # A value holds the word only if the file writes it, or escapes one of its letters
@@ -260,11 +310,9 @@ def placeholders(document: Document) -> list[Problem]:
                 walk(item, (*key_path, index))
         elif isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
             shown = value if len(value) <= 60 else value[:57] + "..."
-            found.append(
-                _warning(
-                    document, key_path, f"placeholder {shown!r} still to be filled in", "FC503"
-                )
-            )
+            message = f"placeholder {shown!r} still to be filled in"
+            problem = document.problem(key_path, message, PLACEHOLDER_CODE)
+            found.append(replace(problem, severity=severity))
 
     walk(document.data, ())
     return found

@@ -126,7 +126,7 @@ def config_warnings(start: Path) -> list[Problem]:
                 path,
                 f"{_and(missing)} not set{where}: ClaimReview then gives each review "
                 "the URL '#<claim id>' and the author 'factcheck'; set them before publishing "
-                '(docs/publishing.md, "The config file")',
+                '(factcheck\'s docs/publishing.md, "The config file")',
                 NO_PUBLISHER,
             ),
             severity="warning",

@@ -2,6 +2,8 @@
 
 Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands so that
 `factcheck --help` starts fast; the formats come from the registry, which imports no renderer.
+The options are declared in cli_options.py, where the output goes in cli_output.py, and
+--help is laid out by cli_help.py.
 """
 
 from __future__ import annotations
@@ -12,66 +14,71 @@ import gc
 import os
 import sys
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 
 from factcheck import __version__
-from factcheck.bands import NAMES, Verdict
-from factcheck.cli_options import MaxTermsOption, Tolerance, TolerancePoints
-from factcheck.cli_output import ReaderGone, VerifyOutput, say_where_partial
+from factcheck.bands import Verdict
+from factcheck.cli_help import ManCommand
+from factcheck.cli_options import (
+    CHECK_DEFAULT,
+    VERDICTS,
+    AllowDraft,
+    AnyPaths,
+    Budget,
+    CheckFormat,
+    ClaimPaths,
+    FailOn,
+    Jobs,
+    JsonFlag,
+    KindArgument,
+    MaxTermsOption,
+    OutputFile,
+    OutputFormat,
+    ReviewDate,
+    Root,
+    ShardOption,
+    Tolerance,
+    TolerancePoints,
+    Top,
+    VerifyFormat,
+)
+from factcheck.cli_output import (
+    Output,
+    ReaderGone,
+    plain,
+    plural,
+    report_gated,
+    report_interrupted,
+    report_problems,
+    report_shard,
+    say_where_partial,
+    stderr_console,
+)
 from factcheck.cli_progress import progress
 from factcheck.errors import ExitCode
 from factcheck.escape import visible
-from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP, MAX_BUDGET
+from factcheck.limits import DEFAULT_BUDGET, DEFAULT_TOP
 from factcheck.render import registry
 from factcheck.render.registry import View
-from factcheck.schema import Kind
-from factcheck.streams import guard_process, stdout_is_terminal, write_stdout
+from factcheck.streams import guard_process, write_stdout
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from factcheck.batch import Batch
-    from factcheck.errors import Problem
     from factcheck.search import MaxTerms
+    from factcheck.shards import Shard
 
 app = typer.Typer(
     name="factcheck",
-    help="Audit public numeric claims against the figures their sources actually print.",
     epilog="Add --debug to any command to see the traceback of an internal error.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain layout, like a man page (cli_help.py)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-# The --format choices, from the one table of formats. (mypy cannot list the members of an
-# Enum built from a table; the code only reads their values.)
-OutputFormat = StrEnum("OutputFormat", {n: n for n in registry.names("audits")})  # type: ignore[misc]
-CheckFormat = StrEnum("CheckFormat", {n: n for n in registry.names("problems")})  # type: ignore[misc]
-CHECK_DEFAULT = CheckFormat("text")
-
-
-def _verdicts(value: str | None) -> list[Verdict]:
-    if not value:
-        return []
-    names = [part.strip() for part in value.split(",") if part.strip()]
-    bad = [name for name in names if name not in NAMES]
-    if bad:
-        raise typer.BadParameter(f"unknown verdict {bad[0]!r}; expected {', '.join(NAMES)}")
-    return [Verdict(name) for name in names]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _version(value: bool) -> None:
@@ -89,133 +96,95 @@ def main_options(
 ) -> None:
     """Audit public numeric claims against the figures their sources actually print.
 
-    Example: factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml
+    Each command's --help says more: factcheck verify --help.
+
+    Example:
+
+    \b
+      factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml
     """
 
 
-# The options, each declared once. The callbacks of --tolerance, --max-terms and --fail-on
-# turn the text into a Decimal, an int or "all", and verdicts: the parameters are declared
-# as text because Typer parses text, and --help shows them as such (<str>).
-Paths = Annotated[
-    list[str],
-    typer.Argument(
-        help="Claim (and for check, source) files, directories (searched recursively) or globs.",
-        show_default=False,
-        metavar="PATH",
-    ),
-]
-Root = Annotated[
-    Path | None,
-    typer.Option(
-        "--root",
-        help="Claims repository root: source paths may not leave it. Default: the nearest "
-        "folder with factcheck.toml, pyproject.toml or .git, else the current directory.",
-        file_okay=False,
-    ),
-]
-KindArgument = Annotated[
-    Kind, typer.Argument(help="Which kind of file.", show_default=False, metavar="KIND")
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-VerifyFormat = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format. Default: rich (plain text when "
-        "stdout is not a terminal or NO_COLOR is set).",
-    ),
-]
-OutputFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write the result to this file (atomically) instead of stdout.",
-        dir_okay=False,
-    ),
-]
-Top = Annotated[
-    int, typer.Option("--top", min=1, help="How many reproducing combinations to list.")
-]
-Budget = Annotated[
-    int,
-    typer.Option(
-        "--budget",
-        min=1,
-        max=MAX_BUDGET,
-        help="Most combinations the search examines per "
-        "claim before it stops and says the list may be incomplete.",
-    ),
-]
-ReviewDate = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="The review's date (ClaimReview's datePublished). Default: the config's "
-        "`reviewed`, else today ($SOURCE_DATE_EPOCH's day when set).",
-        callback=_date,
-        show_default=False,
-    ),
-]
-FailOn = Annotated[
-    str | None,
-    typer.Option(
-        "--fail-on",
-        help="Exit 3 when any verdict is one of these (comma-separated), e.g. false,unsupported.",
-        callback=_verdicts,
-    ),
-]
+VERIFY_HELP = f"""Judge each claim against the figures of its sources.
+
+Finds every combination of the sources' figures that reproduces the claimed number,
+reads what the source's own words say of them, and gives a verdict: {VERDICTS}. One
+claim file is shown in full; several, or a directory, as a table of verdicts.
+
+Claims are judged in several processes at once (--jobs), and written in the order of
+their files whatever the number of processes. --shard K/N takes part K of N of the
+files, for one job of a CI matrix (factcheck's docs/ci.md).
+
+Exit status: 0 verdicts produced; 1 invalid input (each problem on stderr as
+file:line:col: message [CODE], and `factcheck explain CODE` says more); 2 usage; 3 a
+verdict is in --fail-on or differs from the claim's `expect`; 130 interrupted.
+
+Examples:
+
+\b
+  factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml
+  factcheck verify claims/ --fail-on false,unsupported
+  factcheck verify claims/ --format jsonl --jobs 4 --shard 1/2
+"""
 
 
-@app.command()
+@app.command(
+    cls=ManCommand,
+    help=VERIFY_HELP,
+    short_help="Judge claims against the figures of their sources.",
+)
 def verify(
-    paths: Paths,
+    paths: ClaimPaths,
     json_output: JsonFlag = False,
     output_format: VerifyFormat = None,
     output: OutputFile = None,
     tolerance: Tolerance = None,
+    tolerance_points: TolerancePoints = None,
     max_terms: MaxTermsOption = None,
     top: Top = DEFAULT_TOP,
     budget: Budget = DEFAULT_BUDGET,
     fail_on: FailOn = None,
+    jobs: Jobs = None,
+    shard: ShardOption = None,
+    allow_draft: AllowDraft = False,
     root: Root = None,
-    tolerance_points: TolerancePoints = None,
     date: ReviewDate = None,
 ) -> None:
-    """Find the combinations of source figures that reproduce each claim, and judge them.
-
-    Exit codes: 0 verdicts produced; 1 invalid input (each problem on stderr as
-    file:line:col); 2 usage; 3 a verdict is in --fail-on or differs from the claim's
-    `expect`; 130 interrupted.
-
-    Example: factcheck verify claims/trump-2024-09-23-325k-migrant-children.yaml --json
-    """
     from factcheck.batch import verify_many
     from factcheck.judge import Settings
 
     settings = Settings(
-        tolerance=cast("Decimal | None", tolerance),  # parsed by _tolerance
-        max_terms=cast("MaxTerms | None", max_terms),  # parsed by _max_terms
+        tolerance=cast("Decimal | None", tolerance),  # parsed by cli_options._tolerance
+        tolerance_points=cast("Decimal | None", tolerance_points),  # cli_options._tolerance_points
+        max_terms=cast("MaxTerms | None", max_terms),  # parsed by cli_options._max_terms
         top=top,
         budget=budget,
-        tolerance_points=cast("Decimal | None", tolerance_points),  # parsed by _tolerance_points
     )
-    reviewed = cast("dt.date | None", date)  # parsed by _date
-    view = View(single=_single(paths), plain=_plain(), root=root, reviewed=reviewed)
+    reviewed = cast("dt.date | None", date)  # parsed by cli_options._date
+    view = View(single=_single(paths), plain=plain(), root=root, reviewed=reviewed)
     _check_settings()
-    out = VerifyOutput(_chosen_format(json_output, output_format), view, output)
+    out = Output(_chosen_format(json_output, output_format), view, output)
     out.refuse_inputs(paths)
-    batch_progress = progress(_stderr(), enabled=_is_batch(paths) and not out.streams_to_tty)
+    batch_progress = progress(stderr_console(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
         batch = verify_many(
-            paths, settings, root=root, on_start=bar.start, on_audit=out.add, on_done=bar.advance
+            paths,
+            settings,
+            root=root,
+            jobs=jobs,
+            shard=cast("Shard | None", shard),  # parsed by cli_options._shard
+            allow_draft=allow_draft,
+            render=out.part,
+            on_start=bar.start,
+            on_text=out.write,
+            on_done=bar.advance,
         )
-    _report_problems(batch.problems)
+    if shard is not None:
+        report_shard(cast("Shard", shard), batch)
+    report_problems(batch.problems)
     out.finish(batch)
     say_where_partial(batch, output)
-    _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by _verdicts
+    _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by cli_options._verdicts
 
 
 def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str:
@@ -235,18 +204,13 @@ def _check_settings() -> None:
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
     """Exit 130 after Ctrl-C, 1 for invalid input, 3 for a verdict the gate refuses."""
     if batch.interrupted:
-        sys.stderr.write(f"Interrupted: {len(batch.audits)} claims were verified before Ctrl-C.\n")
+        report_interrupted(len(batch.audits))
         raise typer.Exit(ExitCode.INTERRUPTED)
     if batch.problems:
         raise typer.Exit(ExitCode.INVALID_INPUT)
     gated = batch.gated(fail_on)
     for audit in gated:
-        why = (
-            f"expected {audit.expect.value}"
-            if audit.expect and audit.expect != audit.verdict
-            else "listed in --fail-on"
-        )
-        sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
+        report_gated(audit)
     if gated:
         raise typer.Exit(ExitCode.GATE)
 
@@ -259,80 +223,97 @@ def _is_batch(paths: list[str]) -> bool:
     return len(paths) > 1 or any(Path(p).is_dir() for p in paths)
 
 
-def _plain() -> bool:
-    return not stdout_is_terminal() or "NO_COLOR" in os.environ
+CHECK_HELP = """Validate claim and source files without searching: every problem, once.
+
+Checks each file with the rules `verify` applies: YAML syntax, duplicate keys, the
+format, ids, source paths, and the relations between figures (a claim together with the
+sources it names). TODO placeholders left by `factcheck new` are errors (FC503) until
+filled in, unless --allow-draft. Warnings (FC5xx) flag what is valid but probably wrong,
+such as a quote without its figure's number.
+
+Prints one line per problem on stdout, then a one-line summary on stderr. In the text
+format each line reads:
+
+\b
+  path:line:col: error|warning: key path: message [CODE]
+
+and `factcheck explain CODE` explains the code.
+
+Exit status: 0 no errors (warnings pass unless --strict); 1 errors found, or warnings
+with --strict; 2 usage.
+
+Examples:
+
+\b
+  factcheck check claims/ sources/
+  factcheck check claims/ sources/ --format github
+"""
 
 
-def _stderr() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
-def _report_problems(problems: list[Problem]) -> None:
-    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
-    for problem in sorted(problems):
-        sys.stderr.write(problem.format() + "\n")
-    if problems:
-        files = len({p.path for p in problems})
-        sys.stderr.write(
-            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
-            f"file{'s' if files != 1 else ''}; see docs/errors.md for each code.\n"
-        )
-    sys.stderr.flush()
-
-
-@app.command()
+@app.command(
+    cls=ManCommand,
+    help=CHECK_HELP,
+    short_help="Validate claim and source files without searching.",
+)
 def check(
-    paths: Paths,
+    paths: AnyPaths,
     output_format: Annotated[
         CheckFormat,
         typer.Option(
             "--format",
             "-f",
-            help="text: one line per problem; json: a list of "
-            "objects; github: Actions annotations, and a table in "
-            "$GITHUB_STEP_SUMMARY when it is set.",
+            metavar="FORMAT",
+            case_sensitive=False,
+            help="text: one line per problem; json: a list of objects; github: Actions "
+            "annotations, and a table in $GITHUB_STEP_SUMMARY when it is set.",
         ),
     ] = CHECK_DEFAULT,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    allow_draft: AllowDraft = False,
     root: Root = None,
 ) -> None:
-    """Validate claim and source files without searching: every problem, once.
-
-    YAML syntax, duplicate keys, the format, ids, source paths, relations
-    between figures (a claim with the sources it names); warnings (FC5xx)
-    for quotes without their figure's number and TODOs left by `new`.
-    One line per problem on stdout: path:line:col: error|warning: message
-    [CODE]. Codes: docs/errors.md.
-
-    Exit codes: 0 no errors (warnings pass unless --strict); 1 problems
-    found; 2 usage.
-
-    Example: factcheck check claims/ sources/ --format github
-    """
-    from factcheck.check import check_paths
-    from factcheck.render.problems import counts, render_step_summary
+    from factcheck.check import check_files
+    from factcheck.render.problems import render_step_summary, summary
 
     _check_settings()
     # JSON also lists each phrase found in a source's document (severity info, FC700).
-    found = check_paths(paths, root=root, phrases=output_format.value == "json")
-    problems = [p for p in found if p.severity != "info"]
-    write_stdout(registry.problems_renderer(output_format.value)(found))
+    checked = check_files(
+        paths, root=root, allow_draft=allow_draft, phrases=output_format.value == "json"
+    )
+    problems = [p for p in checked.problems if p.severity != "info"]
+    write_stdout(registry.problems_renderer(output_format.value)(checked.problems))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format.value == "github" and summary_file:
         from factcheck.output import append_to
 
         append_to(Path(summary_file), render_step_summary(problems), "$GITHUB_STEP_SUMMARY")
-    if problems:
-        sys.stderr.write(f"factcheck check: {counts(problems)}\n")
+    sys.stderr.write(summary(problems, checked.files) + "\n")
     if any(p.severity == "error" or strict for p in problems):
         raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
-@app.command()
+SITE_HELP = """Build a static site of the claims: an index, a page per claim and per source.
+
+The index lists every claim (verdict, claim, speaker, date, value), sortable and
+filterable, with a page per verdict that needs no script; each claim's page is its HTML
+report; each source's page lists the claims that use it; claims.jsonl holds every audit.
+Nothing is fetched; the same files and date give the same bytes, whatever --jobs. The
+site is swapped in whole: invalid input or Ctrl-C leaves the old one (factcheck's
+docs/publishing.md).
+
+Exit status: 0 site written; 1 invalid input or an unwritable folder; 2 usage; 130
+interrupted.
+
+Example:
+
+\b
+  factcheck site claims/ -o public/
+"""
+
+
+@app.command(cls=ManCommand, help=SITE_HELP, short_help="Build a static site of the claims.")
 def site(
-    paths: Paths,
+    paths: ClaimPaths,
     output: Annotated[
         Path,
         typer.Option(
@@ -345,63 +326,115 @@ def site(
         ),
     ],
     tolerance: Tolerance = None,
+    tolerance_points: TolerancePoints = None,
     max_terms: MaxTermsOption = None,
     top: Top = DEFAULT_TOP,
     budget: Budget = DEFAULT_BUDGET,
+    jobs: Jobs = None,
     root: Root = None,
     date: ReviewDate = None,
 ) -> None:
-    """Build a static site of the claims: an index, a page per claim and per source.
-
-    The index lists every claim (verdict, claim, speaker, date, value), sortable
-    and filterable, with a page per verdict that needs no script; each claim's
-    page is its HTML report; each source's page lists the claims that use it;
-    claims.jsonl holds every audit. Nothing is fetched; the same files and date
-    give the same bytes. The site is swapped in whole: invalid input or Ctrl-C
-    leaves the old one (docs/publishing.md).
-
-    Exit codes: 0 site written; 1 invalid input or an unwritable folder; 2 usage;
-    130 interrupted.
-
-    Example: factcheck site claims/ -o public/
-    """
     from factcheck.judge import Settings
     from factcheck.site import build_site
 
-    limits = {"top": top, "budget": budget, "tolerance": tolerance, "max_terms": max_terms}
+    limits = {
+        "top": top,
+        "budget": budget,
+        "tolerance": tolerance,
+        "tolerance_points": tolerance_points,
+        "max_terms": max_terms,
+    }
     _check_settings()
-    with progress(_stderr(), enabled=True) as bar:
+    with progress(stderr_console(), enabled=True) as bar:
         built = build_site(
             paths,
             output,
             Settings(**cast("dict[str, Any]", limits)),  # parsed by the options' callbacks
             root=root,
-            reviewed=cast("dt.date | None", date),  # parsed by _date
+            jobs=jobs,
+            reviewed=cast("dt.date | None", date),  # parsed by cli_options._date
             on_start=bar.start,
             on_done=bar.advance,
         )
-    _report_problems(built.problems)
+    report_problems(built.problems)
+    where = visible(str(output))
     if built.batch.interrupted or built.problems:
-        sys.stderr.write(f"factcheck site: nothing written to {output}.\n")
+        sys.stderr.write(f"factcheck site: nothing written to {where}.\n")
         interrupted = built.batch.interrupted
         raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
-    claims = len(built.batch.audits)
-    noun = "claim" if claims == 1 else "claims"
-    sys.stderr.write(f"factcheck site: {claims} {noun}, {len(built.files)} files in {output}\n")
+    claims, files = plural(len(built.batch.audits), "claim"), plural(len(built.files), "file")
+    sys.stderr.write(f"factcheck site: {claims}, {files} in {where}\n")
 
 
-@app.command()
+EXPLAIN_HELP = """Explain a problem code: what is wrong, an example, and the fix.
+
+The text of factcheck's docs/errors.md, which ships with it. Without CODE, lists every code
+with its title.
+
+Exit status: 0 explained; 2 no such code.
+
+Examples:
+
+\b
+  factcheck explain FC503
+  factcheck explain
+"""
+
+
+@app.command(cls=ManCommand, help=EXPLAIN_HELP, short_help="Explain a problem code.")
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="A code as problem lines end with it: FC503 (any case).",
+            show_default=False,
+            metavar="CODE",
+        ),
+    ] = None,
+) -> None:
+    from factcheck.explain import catalogue
+    from factcheck.explain import explain as explanation
+
+    if code is None:
+        write_stdout(catalogue())
+        return
+    text = explanation(code)
+    if text is None:
+        raise typer.BadParameter(
+            f"no problem code {code!r}; `factcheck explain` lists them", param_hint="CODE"
+        )
+    write_stdout(text)
+
+
+SCHEMA_HELP = """Print the JSON Schema (2020-12) of claim or source files, for editors.
+
+Example:
+
+\b
+  factcheck schema claim > schemas/claim.schema.json
+"""
+
+
+@app.command(cls=ManCommand, help=SCHEMA_HELP, short_help="Print the JSON Schema of a file kind.")
 def schema(kind: KindArgument) -> None:
-    """Print the JSON Schema (2020-12) of claim or source files, for editors.
-
-    Example: factcheck schema claim > schemas/claim.schema.json
-    """
     from factcheck.schema import render_schema
 
     write_stdout(render_schema(kind))
 
 
-@app.command()
+NEW_HELP = """Write a commented claim or source file to fill in; never overwrites.
+
+Prints the new file's path. Each value still to be written starts with TODO, an error
+(FC503) in `factcheck check` and `factcheck verify` until it is filled in.
+
+Example:
+
+\b
+  factcheck new claim speaker-2024-09-23-325k-children
+"""
+
+
+@app.command(cls=ManCommand, help=NEW_HELP, short_help="Write a claim or source file to fill in.")
 def new(
     kind: KindArgument,
     name: Annotated[
@@ -415,17 +448,14 @@ def new(
     directory: Annotated[
         Path | None,
         typer.Option(
-            "--dir", help="Write into this folder. Default: claims/ or sources/.", file_okay=False
+            "--dir",
+            metavar="DIR",
+            help="Write into DIR. Default: claims/ or sources/.",
+            file_okay=False,
+            show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Write a commented claim or source file to fill in; never overwrites.
-
-    Prints the new file's path. Each TODO left in it is a warning (FC503)
-    in `factcheck check`, and fails `factcheck check --strict`.
-
-    Example: factcheck new claim speaker-2024-09-23-325k-children
-    """
     from factcheck.errors import FactcheckError
     from factcheck.skeleton import schema_location, valid_name, write_skeleton
 
@@ -438,47 +468,65 @@ def new(
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    write_stdout(f"{path}\n")
-    schema_file = schema_location(kind, path)
-    if not schema_file.exists():
+    write_stdout(f"{visible(str(path))}\n")
+    schema_file = visible(str(schema_location(kind, path)))
+    if not Path(schema_location(kind, path)).exists():
         sys.stderr.write(
             f"note: its modeline names {schema_file}, which does not exist; for editor "
             f"support write it with: factcheck schema {kind.value} > {schema_file}\n"
         )
 
 
-@app.command()
+DRAFT_HELP = """Write a draft source file for a document: one commented candidate per number.
+
+Each candidate has the value as printed, a qualifier from the words before it, a unit
+guessed from the word after it, its page label and its quote (or table headings).
+Uncomment the figures the source is for and fill in each TODO: until then each one is
+an error (FC503) in `factcheck check`. Never overwrites a file. More: factcheck's
+docs/provenance.md.
+
+Example:
+
+\b
+  factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+"""
+
+
+@app.command(
+    cls=ManCommand, help=DRAFT_HELP, short_help="Write a draft source file for a document."
+)
 def draft(
     document: Annotated[
         Path,
         typer.Argument(
-            help="The document: PDF, HTML, text or Markdown.", show_default=False, dir_okay=False
+            help="The document: PDF, HTML, text or Markdown.",
+            show_default=False,
+            dir_okay=False,
+            metavar="DOCUMENT",
         ),
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", help="The source file to write.", dir_okay=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The source file to write.",
+            dir_okay=False,
+            show_default=False,
+        ),
     ],
     tables: Annotated[
         bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
     ] = True,
 ) -> None:
-    """Write a draft source file for a document: one commented candidate per number.
-
-    Each candidate has the value as printed, a qualifier from the words
-    before it, a unit guessed from the word after it, its page label and its
-    quote (or table headings). Uncomment the figures the source is for and
-    fill in each TODO, which `factcheck check` reports until then. Never
-    overwrites a file. Docs: docs/provenance.md.
-
-    Example: factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
-    """
+    from factcheck.cli_output import plural
     from factcheck.cli_progress import pages_progress
     from factcheck.draft import write_draft
 
-    with pages_progress(_stderr()) as progress:
+    with pages_progress(stderr_console()) as progress:
         path, count = write_draft(document, output, progress=progress, tables=tables)
-    write_stdout(f"{visible(str(path))}: {count} candidate figures\n")
+    write_stdout(f"{visible(str(path))}: {plural(count, 'candidate figure')}\n")
 
 
 def main() -> NoReturn:
@@ -548,7 +596,7 @@ def _exit_code_for(exc: Exception, debug: bool) -> int:
         sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
         return ExitCode.USAGE
     if isinstance(exc, InputError):
-        _report_problems(exc.problems)
+        report_problems(exc.problems)
         return ExitCode.INVALID_INPUT
     if isinstance(exc, FactcheckError):
         sys.stderr.write(f"factcheck: {visible(str(exc))}\n")

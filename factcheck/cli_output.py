@@ -1,13 +1,18 @@
-"""Where `verify`'s result goes: stdout (streamed for jsonl), or an --output file.
+"""Where the commands' output goes: verify's result (streamed or whole, to stdout or a file),
+the lines that report problems and gated verdicts on stderr, and a batch's progress bar.
 
-Every write is checked (streams.py, output.py): the result is written whole or the run
-fails; --output is never one of the run's inputs, and after Ctrl-C the previous file is
-kept and what finished goes to FILE.partial.
+Every string from an input (a file name, a message quoting a key) reaches the terminal
+through escape.visible, so no control sequence or bidi override in it takes effect. Every
+write is checked (streams.py, output.py): the result is written whole or the run fails;
+--output is never one of the run's inputs, and after Ctrl-C the previous file is kept and
+what finished goes to FILE.partial.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,34 +20,57 @@ from factcheck.escape import visible
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.streams import stdout_is_terminal, write_stdout
+from factcheck.wording import counted
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from factcheck.batch import Batch
+    from factcheck.errors import Problem
     from factcheck.models import Audit
+    from factcheck.shards import Shard
 
 
-class VerifyOutput:
+class ReaderGone(Exception):
+    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
+
+    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
+    """
+
+
+class Part:
+    """One audit's part of a streamed output, rendered where the audit is judged (a
+    worker process too: a module-level class of picklable parts)."""
+
+    def __init__(self, each: registry.EachRenderer, view: View) -> None:
+        self.each = each
+        self.view = view
+
+    def __call__(self, audit: Audit) -> str:
+        return self.each(audit, self.view)
+
+
+class Output:
     """Where verify's result goes. A streamed format (jsonl) to stdout is written audit by
-    audit as each is judged; everything else, and every -o file (written atomically), once
-    the batch is done."""
+    audit as each is judged (`part` renders each one, `write` writes it); everything else,
+    and every -o file (written atomically), once the batch is done."""
 
     def __init__(self, format_name: str, view: View, path: Path | None) -> None:
         self.view = view
         self.path = path
         self.render = registry.audits_renderer(format_name)
-        self.each = registry.each_renderer(format_name) if path is None else None
-        self.streams_to_tty = self.each is not None and stdout_is_terminal()
+        each = registry.each_renderer(format_name) if path is None else None
+        self.part = Part(each, view) if each is not None else None
+        self.streams_to_tty = self.part is not None and stdout_is_terminal()
 
-    def add(self, audit: Audit) -> None:
-        if self.each is None:
-            return
+    def write(self, text: str) -> None:
         try:
-            write_stdout(self.each(audit, self.view))
+            write_stdout(text)
         except BrokenPipeError:
             raise ReaderGone from None
 
     def finish(self, batch: Batch) -> None:
-        if self.each is not None:
+        if self.part is not None:
             return  # written already, one audit at a time
         text = self.render(batch.audits, self.view)
         if self.path is None:
@@ -65,19 +93,67 @@ class VerifyOutput:
             refuse_inputs(self.path, [path for path, _ in expand_paths(paths)[0]])
 
 
-class ReaderGone(Exception):
-    """Whoever read the streamed lines has gone (`| head -1`): the batch stops, exit 0.
-
-    Not an OSError, which Typer turns into exit 1 before main() could keep the pipe quiet.
-    """
-
-
 def say_where_partial(batch: Batch, output: Path | None) -> None:
     """After Ctrl-C with --output: the old file is kept, and what finished is beside it."""
     if batch.interrupted and output is not None:
         from factcheck.output import partial_path
 
+        finished = plural(len(batch.audits), "finished claim")
         sys.stderr.write(
-            f"The {len(batch.audits)} finished claims are in {visible(str(partial_path(output)))}; "
-            f"{visible(str(output))} was left as it was.\n"
+            f"The {finished} {'is' if len(batch.audits) == 1 else 'are'} in "
+            f"{visible(str(partial_path(output)))}; {visible(str(output))} was left as it was.\n"
         )
+
+
+def plain() -> bool:
+    """No colour: stdout is not a terminal, or NO_COLOR is set to something (no-color.org)."""
+    return not stdout_is_terminal() or bool(os.environ.get("NO_COLOR"))
+
+
+def plural(count: int, word: str) -> str:
+    return counted(count, word)
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
+    for problem in sorted(problems):
+        sys.stderr.write(visible(problem.format()) + "\n")
+    if problems:
+        files = len({p.path for p in problems})
+        codes = sorted({p.code for p in problems})
+        more = (
+            f"`factcheck explain {codes[0]}` says more"
+            if len(codes) == 1
+            else "`factcheck explain CODE` explains each code"
+        )
+        sys.stderr.write(f"{plural(len(problems), 'problem')} in {plural(files, 'file')}; {more}\n")
+    sys.stderr.flush()
+
+
+def report_gated(audit: Audit) -> None:
+    """The line for a verdict that fails the gate: in --fail-on, or not the expected one."""
+    why = (
+        f"expected {audit.expect.value}"
+        if audit.expect and audit.expect != audit.verdict
+        else "listed in --fail-on"
+    )
+    sys.stderr.write(f"{visible(audit.claim_path)}: verdict {audit.verdict.value} ({why})\n")
+
+
+def report_shard(shard: Shard, batch: Batch) -> None:
+    """Which part of the files this job took: a CI log says so, even when it is none."""
+    sys.stderr.write(
+        f"--shard {shard.index}/{shard.count}: {batch.kept:,} of {counted(batch.found, 'file')} "
+        "in this part\n"
+    )
+
+
+def report_interrupted(finished: int) -> None:
+    verified = "claim was" if finished == 1 else "claims were"
+    sys.stderr.write(f"Interrupted: {finished:,} {verified} verified before Ctrl-C.\n")
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False)

@@ -60,40 +60,48 @@ class NoProgress:
         return None
 
 
-class BatchProgress(NoProgress):
-    """A Rich progress bar on stderr while a batch runs (only on a terminal)."""
+class Progress(NoProgress):
+    """A Rich progress bar on stderr while a batch runs (only on a terminal).
+
+    Its display thread starts with the batch's first file (`start`), once the workers of a
+    parallel batch are running: a process with one thread can fork them (workers.py).
+    """
 
     def __init__(self, console: Console) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+        from rich.progress import Progress as Bar
 
-        self.progress = Progress(
+        self.bar = Bar(
             TextColumn("verifying"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             console=console,
             transient=True,
             # Rich would send stdout through the bar's console, which is stderr: a streamed
             # output (jsonl) piped onwards would land on stderr instead.
             redirect_stdout=False,
         )
-        self.task = self.progress.add_task("", total=None)
+        self.task = self.bar.add_task("", total=None)
+        self.started = False
 
     def start(self, total: int) -> None:
-        self.progress.update(self.task, total=total)
+        self.bar.update(self.task, total=total)
+        self.bar.start()
+        self.started = True
 
     def advance(self, path: Path) -> None:
-        self.progress.update(self.task, advance=1, description=visible(path.name))
+        self.bar.update(self.task, advance=1, description=visible(path.name))
 
-    def __enter__(self) -> BatchProgress:
-        self.progress.start()
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
+        if self.started:
+            self.bar.stop()
 
 
 def progress(console: Console, *, enabled: bool) -> NoProgress:
     if enabled and console.is_terminal:
-        return BatchProgress(console)
+        return Progress(console)
     return NoProgress()

@@ -11,6 +11,7 @@ from factcheck.documents import DocumentText
 from factcheck.schema import Kind
 from factcheck.skeleton import schema_location
 from factcheck.skeleton import valid_name as _valid_name
+from factcheck.wording import counted
 
 if TYPE_CHECKING:
     from factcheck.draft import Candidate
@@ -19,7 +20,7 @@ PLACEHOLDER = "TODO"
 
 _HEAD = """\
 # yaml-language-server: $schema={schema}
-# Drafted by `factcheck draft` from {document} ({pages}, {count} candidate figures).
+# Drafted by `factcheck draft` from {document} ({pages}, {count}).
 # 1. Fill in each TODO (`factcheck check` reports them until then).
 # 2. Keep the figures this source is for: uncomment a candidate (delete the "# " before
 #    each of its lines), give it the document's own words in `described_as`, correct
@@ -48,8 +49,8 @@ def render_draft(text: DocumentText, candidates: list[Candidate], target: Path) 
     head = _HEAD.format(
         schema=schema,
         document=relative,
-        pages=f"{pages} page{'s' if pages != 1 else ''}",
-        count=len(candidates),
+        pages=counted(pages, "page"),
+        count=counted(len(candidates), "candidate figure"),
         id=_id(target),
         title=yaml_string(text.title or f"{PLACEHOLDER}: the document's title"),
         todo=PLACEHOLDER,

@@ -128,7 +128,8 @@ CODES: dict[str, str] = {
     "FC409": "superseded_by cycle",
     "FC410": "revision not published after the figure it replaces",
     "FC411": "revision in another unit",
-    # FC5xx: warnings from `factcheck check` (fail only with --strict)
+    # FC5xx: warnings from `factcheck check` (fail only with --strict); FC503, a draft's
+    # TODO, is an error unless --allow-draft
     "FC501": "quote does not contain the figure's number",
     "FC502": "figure has no described_as",
     "FC503": "placeholder still to be filled in",

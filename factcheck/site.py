@@ -52,16 +52,23 @@ def build_site(
     *,
     root: Path | None = None,
     reviewed: dt.date | None = None,
+    jobs: int | None = None,
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[Path], None] | None = None,
 ) -> Site:
     """Verify every claim under paths and write their site to `out`, unless any input is
-    invalid (then nothing is written and `problems` says why)."""
+    invalid (then nothing is written and `problems` says why). jobs: how many processes
+    judge the claims (batch.verify_many); the site is the same whatever the number."""
     _check_target(out)
     config = load_config(root or Path.cwd())
     day = review_date(config, reviewed)
     batch = verify_many(
-        paths, settings or Settings(), root=root, on_start=on_start, on_done=on_done
+        paths,
+        settings or Settings(),
+        root=root,
+        jobs=jobs,
+        on_start=on_start,
+        on_done=on_done,
     )
     site = Site(batch, problems=[*batch.problems, *id_problems(batch.audits)])
     if site.problems or batch.interrupted:

@@ -1,8 +1,9 @@
 """`factcheck new`: a commented claim or source file to fill in, never over an existing one.
 
 Every value still to be written is a placeholder starting with TODO. `factcheck check`
-reports each one as warning FC503 (and not the errors it causes where it stands, such as a
-date that is not yet a date), so a fresh skeleton passes `check` and fails `check --strict`.
+and `verify` report each one as error FC503 (and not the errors it causes where it stands,
+such as a date that is not yet a date), so a skeleton fails until it is filled in
+(`--allow-draft` makes them warnings).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
 - Every write to stdout is checked: the text is written whole, or the run fails. A full
   disk or a `ulimit -f` once left a JSON cut at 4,096 bytes behind an exit 0.
 - COLUMNS out of range: 0 printed nothing, 5,000,000 took 20 s and 720 MB (Rich pads every
-  line to the width). A width outside MIN_COLUMNS..MAX_COLUMNS is brought into it.
+  line to the width). A width outside MIN_COLUMNS..MAX_COLUMNS is brought into it; 0 or
+  not a number is dropped, so that the terminal's own width applies (render/fit.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from factcheck.output import write_all
 
 MIN_COLUMNS = 20  # narrower than this, and nothing useful fits on a line
 MAX_COLUMNS = 1_000  # wider than any screen; beyond it, padding costs time and memory
-DEFAULT_COLUMNS = 80
 
 
 class StdoutError(FactcheckError):
@@ -56,16 +56,23 @@ def guard_process() -> None:
         sys.stderr = _Closed("standard error", complain=False)
     columns = os.environ.get("COLUMNS")
     if columns is not None:
-        os.environ["COLUMNS"] = str(usable_columns(columns))
+        usable = usable_columns(columns)
+        if usable is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = str(usable)
 
 
-def usable_columns(raw: str) -> int:
-    """COLUMNS as a width to render at: not a number, or 0, is the default width; a width
-    beyond the bounds is the nearest bound."""
-    text = raw.strip()
-    if not (text.isascii() and text.isdigit()) or len(text) > 12 or int(text) == 0:
-        return DEFAULT_COLUMNS
-    return max(MIN_COLUMNS, min(MAX_COLUMNS, int(text)))
+def usable_columns(raw: str) -> int | None:
+    """COLUMNS as a width to render at: None for not a number, or 0 (the terminal's width
+    then applies, else the default); a width beyond the bounds is the nearest bound."""
+    digits = raw.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    digits = digits.lstrip("0")  # and never int() of thousands of digits: Python refuses
+    if not digits:
+        return None
+    return MAX_COLUMNS if len(digits) > 12 else max(MIN_COLUMNS, min(MAX_COLUMNS, int(digits)))
 
 
 def stdout_is_terminal() -> bool:

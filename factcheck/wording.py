@@ -16,6 +16,7 @@ __all__ = [
     "QUALIFIER_WORDS",
     "amount",
     "claim_number",
+    "counted",
     "number",
     "percent",
     "reader_amount",
@@ -32,6 +33,11 @@ def number(value: Decimal) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value:,f}".rstrip("0").rstrip(".")
+
+
+def counted(count: int, word: str) -> str:
+    """A count and its noun, singular for one: 1 figure, 2 figures, 1,826 days."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def percent(value: Decimal, places: int = 1) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
 from factcheck.batch import Batch, verify_many
 from factcheck.judge import Settings
 from factcheck.models import Audit, Verdict
-from tests.conftest import REPO
+from tests.conftest import REPO, CaseWriter
 
 CLAIMS = [
     str(REPO / "claims" / name)
@@ -101,3 +102,93 @@ def test_gated_lists_the_verdicts_named_in_fail_on() -> None:
     assert [a.claim.id for a in batch.gated([Verdict.false])] == [
         "trump-2024-09-23-325k-migrant-children"
     ]
+
+
+# --- several processes, and drafts ------------------------------------------------------
+
+
+def test_processes_hand_on_the_same_audits_and_texts_in_the_same_order() -> None:
+    from factcheck.render.json import render_line
+
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    seen: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for jobs in (1, 2):
+        ids: list[str] = []
+        texts: list[str] = []
+        done: list[str] = []
+        batch = verify_many(
+            claims,
+            Settings(),
+            jobs=jobs,
+            render=render_line,
+            on_audit=lambda audit, ids=ids: ids.append(audit.claim.id),
+            on_text=texts.append,
+            on_done=lambda path, done=done: done.append(path.name),
+        )
+        assert not batch.problems and not batch.interrupted
+        seen[jobs] = (ids, texts, done)
+    assert seen[1] == seen[2]
+    assert seen[1][2] == [Path(c).name for c in claims]
+
+
+def test_a_draft_is_refused_unless_allowed(write_case: CaseWriter) -> None:
+    path = write_case(
+        [{"id": "a", "value": 5, "unit": "people", "described_as": ["lost"]}],
+        value=5,
+        speaker="TODO: who said it",
+    )
+    refused = verify_many([str(path)], Settings())
+    assert refused.audits == []
+    assert [(p.code, p.key_path, p.severity) for p in refused.problems] == [
+        ("FC503", "speaker", "error")
+    ]
+    allowed = verify_many([str(path)], Settings(), allow_draft=True)
+    assert [a.claim.speaker for a in allowed.audits] == ["TODO: who said it"]
+
+
+def test_a_placeholder_in_a_source_is_named_not_the_errors_it_causes(
+    write_case: CaseWriter,
+) -> None:
+    path = write_case([{"id": "a", "value": "TODO", "unit": "people"}], value=5)
+    problems = verify_many([str(path)], Settings()).problems
+    assert [(Path(p.path).name, p.code, p.key_path) for p in problems] == [
+        ("src.yaml", "FC503", "figures[0].value")
+    ]
+    # allowed, the placeholder is what it is: a value that cannot be read
+    drafted = verify_many([str(path)], Settings(), allow_draft=True).problems
+    assert [p.code for p in drafted] == ["FC205"]
+
+
+def test_a_shard_keeps_its_part_of_the_files() -> None:
+    from factcheck.shards import Shard
+
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    parts = [
+        [a.claim.id for a in verify_many(claims, Settings(), shard=Shard(k, 3)).audits]
+        for k in (1, 2, 3)
+    ]
+    whole = [a.claim.id for a in verify_many(claims, Settings()).audits]
+    assert sorted(claim for part in parts for claim in part) == sorted(whole)
+
+
+def test_every_file_read_is_an_input_whatever_the_number_of_jobs() -> None:
+    """--output may not be written over a source a worker process read, either."""
+    claims = sorted(str(p) for p in (REPO / "claims").glob("*.yaml"))
+    read = {}
+    for jobs in (1, 2):
+        inputs = {Path(p).resolve() for p in verify_many(claims, Settings(), jobs=jobs).inputs}
+        assert (REPO / "sources" / "dhs-oig-24-46.yaml").resolve() in inputs
+        assert {Path(c).resolve() for c in claims} <= inputs
+        read[jobs] = inputs
+    assert read[1] == read[2]
+
+
+def test_by_default_a_big_batch_uses_every_cpu_and_a_small_one_this_process() -> None:
+    from factcheck.batch import FILES_PER_WORKER, _workers
+    from factcheck.workers import default_jobs
+
+    assert _workers(None, 1_000) == default_jobs()
+    assert _workers(None, FILES_PER_WORKER - 1) == 1
+    assert _workers(None, 2 * FILES_PER_WORKER) == min(2, default_jobs())
+    assert _workers(4, 3) == 3  # never more processes than files
+    assert _workers(3, 1_000) == 3

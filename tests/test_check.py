@@ -17,10 +17,12 @@ from tests.conftest import REPO
 CASES = "tests/cases/check"
 
 
-def check_paths(paths: list[str], root: Path | None = None) -> list[Problem]:
+def check_paths(
+    paths: list[str], root: Path | None = None, *, allow_draft: bool = False
+) -> list[Problem]:
     """The problems of the files themselves; the publishing warnings (FC52x) are
     tests/test_check_publishing.py's."""
-    return check_all(paths, root=root, publishing=False)
+    return check_all(paths, root=root, allow_draft=allow_draft, publishing=False)
 
 
 def located(problems: list[Problem]) -> list[tuple[str, int, int, str]]:
@@ -227,19 +229,34 @@ def test_root_option_widens_the_repository(in_repo: Path) -> None:
 # --- placeholders left by `factcheck new` -------------------------------------------------
 
 
-def test_placeholders_are_warnings_that_hide_the_errors_they_cause(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("allow_draft", "severity"), [(False, "error"), (True, "warning")])
+def test_placeholders_are_errors_that_hide_the_errors_they_cause(
+    tmp_path: Path, allow_draft: bool, severity: str
+) -> None:
     path = tmp_path / "c.yaml"
     path.write_text(
         "id: c\ntext: 'TODO: the words'\nspeaker: s\ndate: TODO\nvalue: TODO\nunit: u\n"
         "asserts: lost\nsources: ['TODO: ../sources/x.yaml']\n"
     )
-    problems = check_paths([str(path)])
+    problems = check_paths([str(path)], allow_draft=allow_draft)
     assert [(p.line, p.code, p.severity) for p in problems] == [
-        (2, "FC503", "warning"),
-        (4, "FC503", "warning"),
-        (5, "FC503", "warning"),
-        (8, "FC503", "warning"),
+        (2, "FC503", severity),
+        (4, "FC503", severity),
+        (5, "FC503", severity),
+        (8, "FC503", severity),
     ]
+
+
+def test_check_counts_the_files_it_read(tmp_path: Path) -> None:
+    from factcheck.check import check_files
+
+    checked = check_files([f"{CASES}/valid"])
+    assert checked.problems == []
+    named = {p.name for p in Path(CASES, "valid").rglob("*.yaml")}
+    assert checked.files == len(named) > 1
+    # a claim brings the sources it names into the count, each once
+    claim = next(Path(CASES, "valid").rglob("*.yaml"))
+    assert check_files([str(claim), str(claim)]).files >= 1
 
 
 def test_a_placeholder_written_with_an_escape_is_found(tmp_path: Path) -> None:

@@ -24,12 +24,27 @@ def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_clean_files_exit_0_and_print_nothing(in_repo: Path) -> None:
-    assert invoke("check", f"{CASES}/valid") == (0, "", "")
-    code, out, _ = invoke("check", "claims/", "sources/")
+def test_clean_files_exit_0_and_say_so_in_one_line(in_repo: Path) -> None:
+    code, out, err = invoke("check", f"{CASES}/valid")
+    assert (code, out) == (0, "")
+    assert err.startswith("checked ") and err.endswith(" files: no problems\n")
+    files = len(list(Path("claims").glob("*.yaml")) + list(Path("sources").glob("*.yaml")))
+    code, out, err = invoke("check", "claims/", "sources/")
     # Some example claims quote more than ClaimReview's 75 characters: warnings only.
     assert code == 0
     assert {line.rsplit(" ", 1)[-1] for line in out.splitlines()} == {"[FC521]"}
+    warnings = len(out.splitlines())
+    assert err.startswith(f"checked {files} files: {warnings} warning")
+    assert err.endswith("; `factcheck explain FC521` says more\n") and err.count("\n") == 1
+
+
+def test_one_file_one_problem_is_singular(in_repo: Path, tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / "s.yaml"
+    path.write_text('id: s\ntitle: "TODO: a title"\npublisher: p\npublished: 2024-01-01\n')
+    code, _, err = invoke("check", str(path))
+    assert code == 1
+    assert err == "checked 1 file: 1 error in 1 file; `factcheck explain FC503` says more\n"
 
 
 def test_every_problem_listed_exit_1(in_repo: Path) -> None:
@@ -37,7 +52,10 @@ def test_every_problem_listed_exit_1(in_repo: Path) -> None:
     assert code == 1
     # FC303 names the repository root, which depends on where the clone lives.
     assert_golden(REPO / CASES / "expected.txt", out.replace(str(REPO), "<repo>"))
-    assert err == "factcheck check: 26 errors and 4 warnings in 16 files\n"
+    assert err == (
+        "checked 20 files: 26 errors and 4 warnings in 16 files; "
+        "`factcheck explain CODE` explains each code\n"
+    )
 
 
 def test_text_lines_have_the_documented_shape(in_repo: Path) -> None:

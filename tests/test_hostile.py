@@ -255,6 +255,9 @@ def test_ctrl_c_during_a_batch_reports_what_it_finished(repo: Path) -> None:
         env={**os.environ, "NO_COLOR": "1"},
         # A shell's background job inherits SIGINT ignored; Ctrl-C reaches a terminal's.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        # Unbuffered: readline() reads no further than the first line, so communicate()
+        # gets every later one (workers hand on a chunk of lines at once).
+        bufsize=0,
     )
     # No clock decides anything here: the test waits for the first claim's line (jsonl
     # streams claim by claim) and only then presses Ctrl-C. The timer is only a hang guard,

@@ -46,13 +46,64 @@ def test_no_hint_when_the_schema_is_there(repo: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", list(Kind))
-def test_a_fresh_skeleton_passes_check_but_for_its_placeholders(repo: Path, kind: Kind) -> None:
+def test_a_fresh_skeleton_fails_check_for_its_placeholders_only(repo: Path, kind: Kind) -> None:
     path = write_skeleton(kind, "fresh")
     problems = check_paths([str(path)], publishing=False)
     assert problems, "the TODOs are listed"
-    assert {(p.code, p.severity) for p in problems} == {("FC503", "warning")}
-    assert invoke("check", str(path))[0] == 0
-    assert invoke("check", str(path), "--strict")[0] == 1
+    assert {(p.code, p.severity) for p in problems} == {("FC503", "error")}
+    code, out, err = invoke("check", str(path))
+    assert code == 1
+    assert out.count(": error: ") == len(problems)
+    # (and a warning that the repository has no publishing config yet, FC522)
+    assert err.startswith(f"checked 1 file: {len(problems)} errors")
+    drafted = check_paths([str(path)], allow_draft=True, publishing=False)
+    assert {(p.code, p.severity) for p in drafted} == {("FC503", "warning")}
+    assert invoke("check", str(path), "--allow-draft")[0] == 0
+    assert invoke("check", str(path), "--allow-draft", "--strict")[0] == 1
+
+
+def test_a_skeleton_fails_check_until_every_todo_is_filled(repo: Path) -> None:
+    path = write_skeleton(Kind.claim, "half")
+    text = path.read_text()
+    for placeholder, value in [
+        ('"TODO: the claim, word for word"', '"They hired 448,000 people."'),
+        ("date: TODO", "date: 2024-05-02"),
+        ("value: TODO", "value: 448000"),
+    ]:
+        text = text.replace(placeholder, value)
+    path.write_text(text)  # the speaker, unit, word and source still TODO
+    code, out, _ = invoke("check", str(path))
+    assert code == 1
+    placeholders = [line for line in out.splitlines() if line.endswith("[FC503]")]
+    assert {line.split(": ")[2] for line in placeholders} == {
+        "speaker",
+        "unit",
+        "asserts",
+        "sources[0]",
+    }
+
+
+@pytest.mark.parametrize("kind", list(Kind))
+def test_verify_of_a_skeleton_names_its_placeholders(repo: Path, kind: Kind) -> None:
+    path = write_skeleton(kind, "fresh")
+    if kind == Kind.source:  # verify takes claims: a claim naming the draft source
+        claim = write_skeleton(Kind.claim, "names-it").read_text()
+        for placeholder in ('"TODO: the claim, word for word"', '"TODO: who said it"'):
+            claim = claim.replace(placeholder, '"Someone said 5."')
+        claim = claim.replace("date: TODO", "date: 2024-05-02").replace("value: TODO", "value: 5")
+        claim = claim.replace('"TODO: what is counted"', "people")
+        claim = claim.replace("\"TODO: the claim's word for what happened to them", '"lost')
+        claim = claim.replace("(lost, killed, created, ...)", "")
+        claim = claim.replace('"TODO: ../sources/the-source.yaml"', "../sources/fresh.yaml")
+        path = repo / "claims" / "names-it.yaml"
+        path.write_text(claim)
+    code, out, err = invoke("verify", str(path))
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert lines and all("[FC503]" in line for line in lines[:-1]), err
+    assert "placeholder 'TODO" in err
+    assert lines[-1].endswith("`factcheck explain FC503` says more")
 
 
 def test_a_filled_in_skeleton_verifies(repo: Path) -> None:

@@ -111,6 +111,18 @@ def test_a_second_build_changes_no_byte(
     assert tree(again) == tree(built)
 
 
+def test_the_site_is_the_same_whatever_the_number_of_jobs(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    build_site(["claims/"], tmp_path / "two", reviewed=REVIEWED, jobs=2)
+    assert tree(tmp_path / "two") == tree(built)
+    command = ["site", "claims/", "-o", str(tmp_path / "cli"), "--date", "2024-10-02", "-j", "2"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert tree(tmp_path / "cli") == tree(built)
+
+
 def test_the_review_date_is_today_or_source_date_epoch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

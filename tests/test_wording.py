@@ -10,6 +10,7 @@ from factcheck.kinds import RatioKind
 from factcheck.qualifiers import Qualifier
 from factcheck.wording import (
     claim_number,
+    counted,
     number,
     percent,
     reader_amount,
@@ -66,6 +67,13 @@ def test_share_is_one_percent_or_a_range() -> None:
 )
 def test_claim_number(value: Decimal, unit: str, kind: RatioKind | None, written: str) -> None:
     assert claim_number(value, unit, kind) == written
+
+
+def test_counts_of_one_are_singular() -> None:
+    assert counted(1, "figure") == "1 figure"
+    assert counted(0, "figure") == "0 figures"
+    assert counted(1_826, "day") == "1,826 days"
+    assert counted(1, "candidate figure") == "1 candidate figure"
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,13 @@ gives it. The note either says that the document never uses any of them, or list
 passage that does, with its page, and which figures it is about (a figure whose value
 stands in the same sentence). A passage that says the word of a figure whose
 `described_as` does not record it gets its own note: the source file leaves out something
-the document says.
+the document says. That note names only the figures in the clause that holds the word: in
+"28 had run away, 5 had been removed", the 5 is not said to have run away.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +27,9 @@ from factcheck.wording import number
 
 MAX_PASSAGES = 8  # listed in the note; the rest are counted
 _LONGEST_PASSAGE = 220
+# Where one clause of a sentence ends: a comma, semicolon or colon before a space (not the
+# comma of "291,000"), a parenthesis, or a dash set between spaces.
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]|\s[\u2013\u2014-]+\s")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class _Use:
     wording: str
     figures: tuple[Figure, ...]  # whose value stands in it
     says: bool  # not negated or hedged (lexicon.py)
+    named: tuple[Figure, ...]  # whose value stands in the clause that holds the words
 
 
 def documents_found(case: Case) -> list[DocumentFound]:
@@ -79,8 +85,21 @@ def _uses(text: DocumentText, loaded: LoadedSource, word: str, lexicon: Lexicon)
                 f for f in loaded.source.figures if mentions(passage, f.value, f.precision)
             )
             # The document's own words there: "spending" for the wording "spent".
-            uses.append(_Use(sentence, match.words or match.wording, figures, match.says))
+            words = match.words or match.wording
+            named = _in_clause(passage, words, figures)
+            uses.append(_Use(sentence, words, figures, match.says, named))
     return uses
+
+
+def _in_clause(passage: str, words: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """The figures whose value stands in a clause of the passage that holds the words; all
+    the sentence's figures when the words cannot be placed in a clause of their own."""
+    clauses = [c for c in _CLAUSE_BREAK.split(one_line(passage)) if words in c.casefold()]
+    if not clauses or not words:
+        return figures
+    return tuple(
+        f for f in figures if any(mentions(clause, f.value, f.precision) for clause in clauses)
+    )
 
 
 def _summary(
@@ -122,20 +141,20 @@ def _passage(use: _Use) -> str:
 
 def _unrecorded(uses: list[_Use], word: str, lexicon: Lexicon) -> list[Note]:
     """A passage saying the word of a figure whose described_as does not record it."""
-    notes = []
+    notes: list[Note] = []
     for use in uses:
         if not use.says:
             continue
-        for figure in use.figures:
+        for figure in use.named:
             if any(lexicon.match(w.term, word) is not None for w in figure.described_as):
                 continue
-            notes.append(
-                Note(
-                    kind="document",
-                    message=(
-                        f"The document calls {number(figure.value)} '{use.wording}' on page "
-                        f"{use.place.page.label}; {figure.id}'s described_as does not say so."
-                    ),
-                )
+            note = Note(
+                kind="document",
+                message=(
+                    f"The document calls {number(figure.value)} '{use.wording}' on page "
+                    f"{use.place.page.label}; {figure.id}'s described_as does not say so."
+                ),
             )
+            if note not in notes:  # two sentences of one page saying it are one finding
+                notes.append(note)
     return notes

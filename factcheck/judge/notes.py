@@ -20,7 +20,7 @@ from factcheck.lookalike import lookalike_note
 from factcheck.models import Claim, Combination, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
-from factcheck.wording import claim_number, number, percent
+from factcheck.wording import claim_number, counted, number, percent
 
 if TYPE_CHECKING:
     from factcheck.judge.beyond import Beyond
@@ -102,7 +102,7 @@ def period_notes(
         f"{percent(outside)} of the period these figures cover "
         f"({basis.period.start} to {basis.period.end}) lies outside the period the "
         f"claim attributes{attributed} ({claimed}): {ranges}, {days:,} of "
-        f"{basis.period.days:,} days."
+        f"{counted(basis.period.days, 'day')}."
     )
     if inside is not None and basis.value:
         message += (
@@ -251,7 +251,8 @@ def search_notes(result: SearchResult, listed_count: int) -> list[Note]:
             Note(
                 kind="search",
                 message=(
-                    f"The search stopped after examining {result.examined:,} combinations "
+                    "The search stopped after examining "
+                    f"{counted(result.examined, 'combination')} "
                     f"(its budget), so the list may be incomplete: raise --budget, or lower "
                     "--max-terms to search fewer figures per combination."
                 ),

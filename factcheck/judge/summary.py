@@ -105,8 +105,9 @@ def _how_far(beyond: Beyond | None, claim: Claim) -> str:
 
 def sum_not_reproduced(claim: Claim, rules: Rules) -> str:
     terms = "any number of" if rules.max_terms == "all" else f"up to {rules.max_terms}"
+    figures = "figure" if rules.max_terms == 1 else "figures"
     return (
-        f"Not reproduced by the source's figures: no combination of {terms} figures in "
+        f"Not reproduced by the source's figures: no combination of {terms} {figures} in "
         f"{claim.unit} comes within {percent(rules.tolerance)} of {_claimed(claim, rules)}."
     )
 

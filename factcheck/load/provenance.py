@@ -21,6 +21,7 @@ from factcheck.load.document import Document, shown
 from factcheck.load.figure_words import FigureWords, Reported
 from factcheck.models import DocumentFound, SourceDocument
 from factcheck.paths import display_path
+from factcheck.wording import counted
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _whole_document(yaml: Document, named: SourceDocument, text: DocumentText) -
         problems.append(
             yaml.problem(
                 ("document", "pages"),
-                f"the document has {len(text.pages)} pages, not {named.pages}",
+                f"the document has {counted(len(text.pages), 'page')}, not {named.pages}",
                 "FC705",
             )
         )

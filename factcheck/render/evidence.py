@@ -17,7 +17,7 @@ from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Match, Term
 from factcheck.render.reader import Reader, and_list
 from factcheck.units import currency, ratio_scale, unit_key
-from factcheck.wording import number, percent, share, signed_percent, unit_words
+from factcheck.wording import counted, number, percent, share, signed_percent, unit_words
 
 OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to list
 NEAR_MISSES = 5  # how many near misses (another period than `covers`) to list
@@ -364,7 +364,7 @@ def _not_reproduced(r: Reader) -> list[str]:
         text = (
             f"No combination of the source's figures reproduces {claimed}: none matches "
             f"exactly or comes within {percent(search.tolerance)}, using up to "
-            f"{search.max_terms} figures at a time."
+            f"{counted(search.max_terms, 'figure')} at a time."
         )
     blocks = [text]
     unused = _unused(r)
@@ -574,10 +574,9 @@ def _method(audit: Audit) -> str:
             f"tolerance {percent(search.tolerance)}."
         )
     text = (
-        f"Checked with factcheck: {search.figures_searched} "
-        f"figure{'s' if search.figures_searched != 1 else ''} in {unit}, "
+        f"Checked with factcheck: {counted(search.figures_searched, 'figure')} in {unit}, "
         f"combinations of up to {search.max_terms}, tolerance {percent(search.tolerance)}; "
-        f"{search.combinations_examined:,} combinations examined."
+        f"{counted(search.combinations_examined, 'combination')} examined."
     )
     if not search.complete:
         text += " The search stopped at its budget, so other combinations may exist."

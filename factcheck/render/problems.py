@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from factcheck.errors import CODES, Problem
 from factcheck.escape import markdown_text, visible
+from factcheck.wording import counted
 
 Renderer = Callable[[Sequence[Problem]], str]
 
@@ -87,8 +88,10 @@ def workflow_command(problem: Problem) -> str:
 
 
 def escape_data(text: str) -> str:
-    """@actions/core escapeData: the message after `::`."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """@actions/core escapeData: the message after `::`. The log shows ANSI colours, so
+    other controls from an input are written out too (escape.visible)."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:
@@ -126,6 +129,17 @@ def counts(problems: Sequence[Problem], *, files: bool = True) -> str:
     return " and ".join(parts) + where
 
 
+def summary(problems: Sequence[Problem], files: int) -> str:
+    """check's last line: 'checked 20 files: no problems', '... 1 error in 1 file; ...'."""
+    head = f"checked {_plural(files, 'file')}: {counts(problems)}"
+    codes = sorted({p.code for p in problems})
+    if not codes:
+        return head
+    if len(codes) == 1:
+        return f"{head}; `factcheck explain {codes[0]}` says more"
+    return f"{head}; `factcheck explain CODE` explains each code"
+
+
 def __getattr__(name: str) -> dict[str, Renderer]:
     """`RENDERERS`, the renderers by format name, for code that imported it from here: a
     view of the registry, which is the one table of formats."""
@@ -158,7 +172,7 @@ def _message(problem: Problem) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return counted(count, word)
 
 
 def _cell(text: str, *, code: bool = False) -> str:

@@ -1,4 +1,9 @@
-"""Rich renderables for people at a terminal; the same layout prints as plain text."""
+"""Rich renderables for people at a terminal; the same layout prints as plain text.
+
+The report fits the width it is rendered at (render/fit.py): tables where they fit, lists
+where they would not, and never a number, a verdict or an expression cut short. Every
+string from an input goes through fit.safe or fit.cell on its way in.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +19,18 @@ from rich.text import Text
 
 from factcheck.bands import band
 from factcheck.kinds import RatioKind
-from factcheck.models import Audit, Combination, FigureReading, Term, Verdict
+from factcheck.models import Audit, Combination, FigureReading, Verdict
+from factcheck.render.bars import SUPPORT_STYLES, Bars, label
+from factcheck.render.fit import Column, Fitted, cell, safe, terminal_width
 from factcheck.units import ratio_scale
 from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
 
-SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
-SUPPORT_STYLES = {"all": "green", "some": "yellow", "none": "red"}
-BAR_WIDTH = 48
 UNUSED_SHOWN = 12
+# The narrowest a column of prose may be in a table (else the rows become a list).
+WORDS_ROOM = 24
+SAYS_ROOM = 14
+CLAIM_ROOM = 16
+DERIVATION_ROOM = 20
 
 
 def _style(verdict: Verdict) -> str:
@@ -30,29 +39,32 @@ def _style(verdict: Verdict) -> str:
 
 def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
     """The whole verify report for one claim."""
-    boxes = box.ASCII if plain else box.ROUNDED
-    parts: list[RenderableType] = [_verdict_panel(audit, boxes), _claim(audit)]
+    parts: list[RenderableType] = [_verdict_panel(audit, plain), _claim(audit)]
     if audit.combinations:
-        parts.append(_combinations_table(audit, box.ASCII if plain else box.SIMPLE_HEAD))
-    parts += _beyond(audit, box.ASCII if plain else box.SIMPLE_HEAD)
+        parts.append(_gap(_combinations(audit, plain)))
+    parts += _beyond(audit, plain)
     basis = audit.combinations[audit.basis] if audit.basis is not None else None
     if basis is not None:
-        parts.append(_readings_table(audit, basis, box.ASCII if plain else box.SIMPLE_HEAD))
-        parts.append(_formula(audit, basis) if basis.formula else _bar(audit, basis))
+        parts.append(_gap(_readings(audit, basis, plain)))
+        parts.append(_gap(_formula(audit, basis) if basis.formula else _bars(audit, basis)))
     if audit.notes:
-        parts.append(_notes(audit))
-    parts.append(_checked(audit))
+        parts.append(_gap(_notes(audit)))
+    parts.append(_gap(_checked(audit)))
     return Group(*parts)
 
 
-def _verdict_panel(audit: Audit, boxes: box.Box) -> Panel:
+def _gap(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (1, 0, 0, 0))
+
+
+def _verdict_panel(audit: Audit, plain: bool) -> Panel:
     style = _style(audit.verdict)
     title = Text.assemble(("Verdict: ", "bold"), (audit.verdict.value.upper(), style))
     return Panel(
-        Text(audit.summary),
+        cell(audit.summary),
         title=title,
         title_align="left",
-        box=boxes,
+        box=box.ASCII if plain else box.ROUNDED,
         border_style=style.replace("bold ", ""),
     )
 
@@ -62,192 +74,161 @@ def _claim(audit: Audit) -> RenderableType:
     said = f"{claim.speaker}, {claim.date}"
     if claim.venue:
         said += f", {claim.venue}"
-    lines = Text.assemble(("Claim  ", "bold"), f"\u201c{claim.text}\u201d ", (f"({said})", "dim"))
+    lines = Text.assemble(
+        ("Claim  ", "bold"), f"\u201c{safe(claim.text)}\u201d ", (f"({safe(said)})", "dim")
+    )
     lines.append("\n")
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{amount(claim.qualifier, claim.value)} {claim.unit}; the claim's word: "
-            f"\u201c{claim.asserts}\u201d",
+            f"{amount(claim.qualifier, claim.value)} {safe(claim.unit)}; the claim's word: "
+            f"\u201c{safe(claim.asserts)}\u201d",
         )
     )
     if claim.also_asserts:
-        lines.append(f" (also: {', '.join(claim.also_asserts)})")
+        lines.append(f" (also: {safe(', '.join(claim.also_asserts))})")
     if claim.attributed_to or claim.period:
         lines.append("\n")
         lines.append("Attributed ", style="bold")
         who = claim.attributed_to or ""
         when = f"{claim.period.start} to {claim.period.end}" if claim.period else ""
-        lines.append(" ".join(part for part in (who, when and f"({when})") if part))
-    return Padding(lines, (1, 0, 0, 0))
+        lines.append(safe(" ".join(part for part in (who, when and f"({when})") if part)))
+    return _gap(lines)
 
 
-def _combinations_table(
+def _combinations(
     audit: Audit,
-    boxes: box.Box,
+    plain: bool,
     combinations: Sequence[Combination] | None = None,
     title: str | None = None,
-) -> RenderableType:
+) -> Fitted:
+    """The combinations that reproduce the number (or, given, other combinations: the
+    nearest ones, under their own title)."""
     if title is None:
         title = "Combinations of the source's figures that reproduce the number"
         if audit.reproduced.value == "none":  # understated: the basis does not reproduce it
             title = "The larger combination the source supports (it does not reproduce the number)"
-    table = Table(title=title, title_justify="left", box=boxes, title_style="bold")
-    table.add_column("#", justify="right")
-    table.add_column("expression")
-    table.add_column("value", justify="right")
-    table.add_column("difference", justify="right")
-    table.add_column("match")
-    table.add_column(f"said {audit.claim.asserts}", justify="right")
-    table.add_column("band")
-    listed = audit.combinations if combinations is None else combinations
-    for index, combination in enumerate(listed):
-        marker = "*" if index == audit.basis and combinations is None else ""
+    said = f"said {safe(audit.claim.asserts)}"
+    ours = combinations is None
+    fitted = Fitted(
+        title=title,
+        columns=[
+            Column("#", justify="right", whole=True),
+            Column("expression", words=True),
+            Column("value", justify="right", whole=True),
+            Column("difference", justify="right", whole=True),
+            Column("match", whole=True),
+            Column(said, justify="right", whole=True),
+            Column("band", whole=True),
+        ],
+        caption="* the verdict's basis" if audit.basis is not None and ours else None,
+        plain=plain,
+    )
+    listed = Table.grid(padding=(0, 1))
+    listed.add_column(justify="right", no_wrap=True)
+    listed.add_column(overflow="fold")
+    shown = audit.combinations if combinations is None else combinations
+    for index, combination in enumerate(shown):
+        marker = f"{'*' if index == audit.basis and ours else ''}{index + 1}"
         relative = signed_percent(combination.relative_difference)
-        difference = _difference(audit, combination)
-        table.add_row(
-            f"{marker}{index + 1}",
-            combination.expression,
-            _value(audit, combination),
-            f"{difference} ({relative})",
-            combination.match.value,
-            _share(combination),
-            Text(combination.band.value, style=_style(combination.band)),
+        difference = f"{_difference(audit, combination)} ({relative})"
+        verdict = Text(combination.band.value, style=_style(combination.band))
+        fitted.add_row(
+            Text(marker),
+            cell(combination.expression),
+            Text(_value(audit, combination)),
+            Text(difference),
+            Text(combination.match.value),
+            Text(_share(combination)),
+            verdict,
         )
-    caption = "* the verdict's basis" if audit.basis is not None and combinations is None else None
-    table.caption = caption
-    table.caption_justify = "left"
-    return Padding(table, (1, 0, 0, 0))
+        body = cell(f"{combination.expression} = {_value(audit, combination)}")
+        body.append(
+            f"\ndifference {difference}, {combination.match.value}; {said}: "
+            f"{_share(combination)}; band "
+        )
+        body.append_text(verdict)
+        listed.add_row(marker, body)
+    heading = Text(fitted.title, style="bold")
+    caption = [Text(fitted.caption)] if fitted.caption else []
+    fitted.stacked = Group(heading, listed, *caption)
+    return fitted
 
 
-def _beyond(audit: Audit, boxes: box.Box) -> list[RenderableType]:
+def _beyond(audit: Audit, plain: bool) -> list[RenderableType]:
     """When nothing reproduces the claim: the nearest combinations and the largest total
     (rules C1, C2)."""
     parts: list[RenderableType] = []
     if audit.nearest:
         title = "Nearest combinations (none reproduces the number)"
-        parts.append(_combinations_table(audit, boxes, audit.nearest, title))
+        parts.append(_gap(_combinations(audit, plain, audit.nearest, title)))
     if audit.largest is not None:
         largest = audit.largest
-        scale = ratio_scale(audit.claim.unit)
         value = claim_number(largest.value, audit.claim.unit)
         share = (
             f", {percent(largest.value / audit.claim.value)} of the claim"
             if audit.claim.value
             else ""
         )
-        what = "Largest total " if scale is None else "Largest      "
-        text = Text.assemble((what, "bold"), f"{largest.expression} = {value}{share}")
-        parts.append(Padding(text, (1, 0, 0, 0)))
+        what = "Largest total " if ratio_scale(audit.claim.unit) is None else "Largest      "
+        text = Text.assemble((what, "bold"), cell(f"{largest.expression} = {value}{share}"))
+        parts.append(_gap(text))
     return parts
 
 
-def _readings_table(audit: Audit, basis: Combination, boxes: box.Box) -> RenderableType:
-    table = Table(
+def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
+    says = f"says {safe(audit.claim.asserts)}?"
+    fitted = Fitted(
         title="What the source calls each figure of the basis",
-        title_justify="left",
-        box=boxes,
-        title_style="bold",
+        columns=[
+            Column("figure", whole=True),
+            Column("value", justify="right", whole=True),
+            Column("the source's words", room=WORDS_ROOM, ratio=3),
+            Column(says, room=SAYS_ROOM, ratio=2),
+        ],
         expand=True,
+        plain=plain,
     )
-    table.add_column("figure", no_wrap=True)
-    table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("the source's words", ratio=3)
-    table.add_column(f"says {audit.claim.asserts}?", ratio=2)
     signs = {}
     for term in basis.terms:
         for member in term.members or [term.figure]:
             signs[member] = term.sign
+    listed: list[RenderableType] = [Text(fitted.title, style="bold")]
     for reading in audit.figures:
         subtracted = signs.get(reading.figure, 1) < 0 and basis.formula is None
-        table.add_row(
-            reading.figure + (" (subtracted)" if subtracted else ""),
-            amount(reading.qualifier, reading.value),
-            "\n".join(f"\u201c{words}\u201d" for words in reading.described_as)
-            or "(none recorded)",
-            _support_text(reading),
+        figure = cell(reading.figure + (" (subtracted)" if subtracted else ""))
+        value = amount(reading.qualifier, reading.value)
+        words = Text(
+            "\n".join(f"\u201c{safe(words)}\u201d" for words in reading.described_as)
+            or "(none recorded)"
         )
-    return Padding(table, (1, 0, 0, 0))
+        fitted.add_row(figure, Text(value), words, _support_text(reading))
+        heading = Text.assemble(figure, ": ", value)
+        body = Text.assemble(words, "\n", f"{says} ", _support_text(reading))
+        listed.extend([heading, Padding(body, (0, 0, 0, 2))])
+    fitted.stacked = Group(*listed)
+    return fitted
 
 
 def _support_text(reading: FigureReading) -> Text:
     if reading.change_supports is not None:
-        return Text(
-            f"yes: the change is a {reading.change_supports}",
-            style=SUPPORT_STYLES["all"],
-        )
+        return cell(f"yes: the change is a {reading.change_supports}", SUPPORT_STYLES["all"])
     style = SUPPORT_STYLES[reading.supports]
     if reading.supports == "all":
-        return Text(f"yes: {', '.join(reading.supporting_terms)}", style=style)
+        return cell(f"yes: {', '.join(reading.supporting_terms)}", style)
     if reading.supports == "some":
-        return Text(f"of some: {', '.join(reading.supporting_terms)}", style=style)
+        return cell(f"of some: {', '.join(reading.supporting_terms)}", style)
     return Text("no", style=style)
 
 
-def _bar(audit: Audit, basis: Combination) -> RenderableType:
+def _bars(audit: Audit, basis: Combination) -> Bars:
     """Claimed value against the basis figures, each shaded by what the source says of it."""
-    claim_value = audit.claim.value
-    positives = [t for t in basis.terms if t.sign > 0]
-    negatives = [t for t in basis.terms if t.sign < 0]
-    largest = max([abs(claim_value), sum((t.value for t in positives), Decimal(0)), Decimal(1)])
     readings = {reading.figure: reading for reading in audit.figures}
-    labels = {t.figure: _label(t) for t in basis.terms}
-    label_width = max(len(label) for label in labels.values()) + 2
-    label_width = max(label_width, len("claimed") + 2)
-
-    def cells(value: Decimal) -> int:
-        return max(1, round(BAR_WIDTH * abs(value) / largest)) if value else 0
-
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=label_width, no_wrap=True)
-    table.add_column(no_wrap=True)
-    claimed = Text("█" * cells(claim_value), style="bold")
-    claimed.append(f" {number(claim_value)}", style="bold")
-    table.add_row("claimed", claimed)
-    offset = 0
-    for term in positives + negatives:
-        support = _term_support(term, readings)
-        width = cells(term.value)
-        start = offset if term.sign > 0 else max(0, offset - width)
-        bar = Text(" " * start)
-        bar.append(SUPPORT_GLYPHS[support] * width, style=SUPPORT_STYLES[support])
-        sign = "-" if term.sign < 0 else ""
-        bar.append(f" {sign}{number(term.value)}")
-        table.add_row(labels[term.figure], bar)
-        offset = offset + width if term.sign > 0 else max(0, offset - width)
-    share = _share(basis)
-    legend = Text.assemble(
-        (SUPPORT_GLYPHS["all"], SUPPORT_STYLES["all"]),
-        f" said {audit.claim.asserts}  ",
-        (SUPPORT_GLYPHS["some"], SUPPORT_STYLES["some"]),
-        " said of some  ",
-        (SUPPORT_GLYPHS["none"], SUPPORT_STYLES["none"]),
-        f" not said {audit.claim.asserts}   supported share: {share}",
-        style="dim",
-    )
-    return Padding(Group(table, legend), (1, 0, 0, 0))
-
-
-def _label(term: Term) -> str:
-    if term.change is not None:
-        change = term.change
-        return f"{change.series} {change.earlier.label} to {change.later.label}"
-    return f"{term.window.series} {term.window.label}" if term.window else term.figure
+    return Bars(audit.claim.value, basis.terms, readings, audit.claim.asserts, _share(basis))
 
 
 def _value(audit: Audit, combination: Combination) -> str:
     return claim_number(combination.value, audit.claim.unit, combination.kind)
-
-
-def _term_support(term: Term, readings: dict[str, FigureReading]) -> str:
-    """A window is said-so as a whole only when each of its members is."""
-    found = [readings[m] for m in term.members or [term.figure] if m in readings]
-    if any(r.change_supports for r in found):
-        return "all"
-    kinds = {r.supports for r in found}
-    if kinds == {"all"}:
-        return "all"
-    return "some" if kinds - {"none"} else "none"
 
 
 def _formula(audit: Audit, basis: Combination) -> RenderableType:
@@ -259,17 +240,18 @@ def _formula(audit: Audit, basis: Combination) -> RenderableType:
     text.append("Worked  ", style="bold")
     text.append(f"{worked} = {_value(audit, basis)}")
     for term in basis.terms:
-        text.append(f"\n  {term.name} = {_label(term)}: {number(term.value)}", style="dim")
-    return Padding(text, (1, 0, 0, 0))
+        text.append(f"\n  {term.name} = {safe(label(term))}: {number(term.value)}", style="dim")
+    return text
 
 
 def _notes(audit: Audit) -> RenderableType:
-    text = Text()
-    text.append("Notes", style="bold")
+    """Each note a list item, its lines wrapped under its text (a hanging indent)."""
+    items = Table.grid(padding=(0, 1))
+    items.add_column(no_wrap=True)
+    items.add_column(overflow="fold")
     for note in audit.notes:
-        text.append(f"\n- [{note.kind}] ", style="dim")
-        text.append(note.message)
-    return Padding(text, (1, 0, 0, 0))
+        items.add_row("-", Text.assemble((f"[{note.kind}] ", "dim"), safe(note.message)))
+    return Group(Text("Notes", style="bold"), items)
 
 
 def _checked(audit: Audit) -> RenderableType:
@@ -278,31 +260,36 @@ def _checked(audit: Audit) -> RenderableType:
     )
     text = Text()
     text.append("Sources ", style="bold")
-    text.append(sources or "(inline figures only)")
+    text.append(safe(sources) or "(inline figures only)")
     search = audit.search
     text.append("\nChecked ", style="bold")
+    unit = safe(audit.claim.unit)
     if ratio_scale(audit.claim.unit) is not None:
         points = search.tolerance_points
         within = f" or {number(points)} point{'' if points == 1 else 's'}" if points else ""
         searched = (
-            f"{search.figures_searched:,} changes within a series, shares of a whole and "
-            f"figures stated in {audit.claim.unit}, tolerance {percent(search.tolerance)}"
-            f"{within}"
+            f"{_count(search.figures_searched, 'change')} within a series, shares of a whole "
+            f"and figures stated in {unit}, tolerance {percent(search.tolerance)}{within}"
         )
     else:
         searched = (
-            f"{search.figures_searched:,} figures in {audit.claim.unit}, up to "
+            f"{_count(search.figures_searched, 'figure')} in {unit}, up to "
             f"{search.max_terms} per combination, tolerance {percent(search.tolerance)}; "
-            f"{search.combinations_examined:,} combinations examined"
+            f"{_count(search.combinations_examined, 'combination')} examined"
         )
     text.append(searched + ("" if search.complete else " (budget reached: incomplete)"))
     text.append("\nUnused ", style="bold")
     unused = audit.unused_figures
-    shown = ", ".join(unused[:UNUSED_SHOWN])
+    shown = safe(", ".join(unused[:UNUSED_SHOWN]))
     if len(unused) > UNUSED_SHOWN:
         shown += f" and {len(unused) - UNUSED_SHOWN} more (all in --json)"
     text.append(shown or "none: every figure is in a reproducing combination")
-    return Padding(text, (1, 0, 0, 0))
+    return text
+
+
+def _count(count: int, word: str) -> str:
+    """1 combination, 10 combinations (words of this report take a plain -s)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _share(combination: Combination) -> str:
@@ -319,53 +306,66 @@ def _difference(audit: Audit, combination: Combination) -> str:
     return f"{'+' if value > 0 else ''}{value}{' pp' if scale == 100 else ''}"
 
 
+def _as_expected(audit: Audit) -> str:
+    """The list's words for the claim's `expect:`: ' (as expected)', or what was expected."""
+    if audit.expect is None:
+        return ""
+    if audit.expect == audit.verdict:
+        return " (as expected)"
+    return f"; DIFFERS from the expected {audit.expect.value}"
+
+
 def render_summary(audits: Sequence[Audit], *, plain: bool = False) -> RenderableType:
     """One row per claim: the batch view."""
-    table = Table(
+    fitted = Fitted(
         title="Verdicts",
-        title_justify="left",
-        box=box.ASCII if plain else box.SIMPLE_HEAD,
-        title_style="bold",
+        columns=[
+            Column("claim", room=CLAIM_ROOM, words=True),
+            Column("verdict", whole=True),
+            Column("likely derivation", room=DERIVATION_ROOM, words=True),
+            Column("difference", justify="right", whole=True),
+            Column("expected", whole=True),
+        ],
+        plain=plain,
     )
-    table.add_column("claim", overflow="fold")
-    table.add_column("verdict")
-    table.add_column("likely derivation")
-    table.add_column("difference", justify="right")
-    table.add_column("expected")
+    listed: list[RenderableType] = [Text(fitted.title, style="bold")]
     for audit in audits:
         basis = audit.combinations[audit.basis] if audit.basis is not None else None
         expected = ""
         if audit.expect is not None:
             expected = "ok" if audit.expect == audit.verdict else f"DIFFERS: {audit.expect.value}"
-        table.add_row(
-            audit.claim.id,
-            Text(audit.verdict.value, style=_style(audit.verdict)),
-            f"{basis.expression} = {_value(audit, basis)}" if basis else "(none)",
-            signed_percent(basis.relative_difference) if basis else "",
-            expected,
+        verdict = Text(audit.verdict.value, style=_style(audit.verdict))
+        derivation = f"{basis.expression} = {_value(audit, basis)}" if basis else "(none)"
+        difference = signed_percent(basis.relative_difference) if basis else ""
+        fitted.add_row(
+            cell(audit.claim.id), verdict, cell(derivation), Text(difference), Text(expected)
         )
-    return table
+        body = Text.assemble(verdict, _as_expected(audit), "\n")
+        body.append_text(cell(derivation) if basis else Text("no combination reproduces it"))
+        if difference:
+            body.append(f" ({difference})")
+        listed.extend([cell(audit.claim.id, "bold"), Padding(body, (0, 0, 0, 2))])
+    fitted.stacked = Group(*listed)
+    return fitted
 
 
 def to_text(renderable: RenderableType, *, plain: bool, width: int | None = None) -> str:
-    """Render to a string: styled for a terminal, or plain text (no escape codes)."""
+    """Render to a string: styled for a terminal, or plain text (no escape codes), at
+    `width` columns (default: the terminal's, see fit.terminal_width)."""
     import io
-    import os
 
     from rich.console import Console
 
-    if width is None:
-        columns = os.environ.get("COLUMNS", "")
-        width = int(columns) if columns.isdigit() else (None if not plain else 100)
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=width,
+        width=width or terminal_width(),
         force_terminal=not plain,
         no_color=plain,
         color_system=None if plain else "auto",
         highlight=False,
         emoji=False,
+        markup=False,
     )
     console.print(renderable)
     text = buffer.getvalue()

@@ -219,7 +219,7 @@ def test_ctrl_c_keeps_the_old_report_and_writes_what_finished_beside_it(
         return real_judge(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch, "judge", judge_then_ctrl_c)
-    code, _, err = run_main("verify", "claims/", "--json", "-o", "report.json")
+    code, _, err = run_main("verify", "claims/", "--json", "-o", "report.json", "--jobs", "1")
     assert code == 130
     assert report.read_text() == '["the previous complete report"]\n'
     partial = json.loads((repo / "report.json.partial").read_text())

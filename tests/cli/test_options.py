@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,73 @@ def test_fail_on_takes_the_verdict_names(run_main: Run, in_repo: Path) -> None:
     code, _, err = run_main("verify", CLAIM, "--fail-on", ",".join(bands.NAMES))
     assert code == 3
     assert err.endswith("(listed in --fail-on)\n")
+
+
+def test_fail_on_reads_verdicts_in_any_case(run_main: Run, in_repo: Path) -> None:
+    seed = "claims/trump-2024-09-23-325k-migrant-children.yaml"  # false
+    assert run_main("verify", seed, "--fail-on", "False")[0] == 3
+    assert run_main("verify", seed, "--fail-on", " FALSE , Unsupported")[0] == 3
+    assert run_main("verify", seed, "--fail-on", "Supported")[0] == 0
+
+
+def test_fail_on_reports_every_unknown_verdict_at_once(run_main: Run, in_repo: Path) -> None:
+    code, _, err = run_main("verify", CLAIM, "--fail-on", "False,wrong,Maybe,supported,fals")
+    assert code == 2
+    assert "unknown verdicts 'wrong', 'Maybe', 'fals'; expected" in err
+
+
+HELP_COMMANDS = [[], ["verify"], ["check"], ["explain"], ["schema"], ["new"]]
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "factcheck")
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_help_reads_like_a_man_page(
+    run_main: Run, monkeypatch: pytest.MonkeyPatch, command: list[str], columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)  # through main(): CliRunner fixes 80 columns
+    code, text, _ = run_main(*command, "--help")
+    assert code == 0
+    for python_type in ("<bool>", "<str>", "<int", "list[", "<file>", "<dir>", "[x>=", "{PATH}"):
+        assert python_type not in text
+    prose = [line for line in text.splitlines() if not line.startswith("    factcheck ")]
+    assert all(len(line) <= max(int(columns), 50) for line in prose)  # examples as written
+    assert "..." not in text.replace("PATH...", "").replace("[ARGS]...", "")  # nothing cut
+    # a path into factcheck's own docs is never presented as one in the reader's repository
+    flowing = " ".join(text.split())
+    for doc in re.finditer(r"docs/\w+\.md", flowing):
+        assert flowing[: doc.start()].endswith("factcheck's "), (doc.group(), command)
+
+
+def test_help_lists_the_valid_values_from_their_tables() -> None:
+    from typer.testing import CliRunner
+
+    from factcheck.render.registry import names
+
+    text = " ".join(CliRunner().invoke(app, ["verify", "--help"]).stdout.split())
+    for option in ("PATH...", "--format FORMAT", "--top N", "--budget N", "--jobs N"):
+        assert option in text
+    assert "--fail-on VERDICTS" in text and "--shard K/N" in text
+    verdicts = bands.NAMES
+    assert f"{', '.join(verdicts[:-1])} or {verdicts[-1]}" in text
+    formats = names("audits")
+    assert f"{', '.join(formats[:-1])} or {formats[-1]}" in text
+    # numbers as a reader writes them, the defaults from limits.py
+    assert f"from 1 to {limits.MAX_BUDGET:,}. Default: {limits.DEFAULT_BUDGET:,}." in text
+    assert f"Default: {limits.DEFAULT_TOP}." in text and "[default:" not in text
+
+
+@pytest.mark.parametrize("value", ["JSON", "Json"])
+def test_format_names_in_any_case(run_main: Run, in_repo: Path, value: str) -> None:
+    code, out, _ = run_main("verify", CLAIM, "--format", value)
+    assert code == 0
+    assert out.startswith("{")
+
+
+@pytest.mark.parametrize(("option", "value"), [("--top", "0"), ("--budget", "-1"), ("--jobs", "0")])
+def test_counts_are_at_least_one(run_main: Run, in_repo: Path, option: str, value: str) -> None:
+    code, _, err = run_main("verify", CLAIM, option, value)
+    assert code == 2
+    assert f"Invalid value for '{option}'" in err and "less than 1" in err
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,7 @@ def test_problems_are_reported_after_the_lines_that_streamed(
     assert code == 1
     assert judging.out(rest).count("\n") == 2
     assert err.startswith(f"{INVALID}:")
-    assert err.endswith("see docs/errors.md for each code.\n")
+    assert err.endswith("1 problem in 1 file; `factcheck explain FC205` says more\n")
 
 
 def test_json_conflicts_with_a_streamed_format(run_main: Run) -> None:

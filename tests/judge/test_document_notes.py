@@ -57,3 +57,43 @@ def test_thousands_of_synonyms_read_the_document_once(tmp_path: Path) -> None:
     with hang_guard(60):
         [note] = _document_notes(claim)
     assert "in 1 passage: page 3, 'run away'" in note
+
+
+def _figures_repo(tmp_path: Path, document: str) -> Path:
+    claim = _repo(tmp_path, document, "ran away")
+    source = tmp_path / "s.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8")
+        + "  - id: removed\n    value: 5\n    unit: children\n    described_as: [removed]\n"
+        + "  - id: relocated\n    value: 52\n    unit: children\n    described_as: [relocated]\n",
+        encoding="utf-8",
+    )
+    return claim
+
+
+def test_the_word_is_pinned_on_the_figures_of_its_own_clause(tmp_path: Path) -> None:
+    # The HHS testimony's sentence: only the 28 "had run away".
+    claim = _figures_repo(
+        tmp_path, "Of the others, 28 had run away, 5 had been removed, and 52 had relocated."
+    )
+    notes = _document_notes(claim)
+    assert len(notes) == 1 and "(about ran, 28, removed, 5, relocated, 52)" in notes[0]
+
+
+def test_a_figure_in_the_words_clause_is_still_named(tmp_path: Path) -> None:
+    claim = _figures_repo(
+        tmp_path, "Of the others, 28 had been removed; 5 had run away; 52 relocated."
+    )
+    notes = _document_notes(claim)
+    assert "The document calls 5 'run away' on page 3; removed's described_as" in notes[1]
+    assert len(notes) == 2  # not the 28, in the clause before
+
+
+def test_one_finding_said_in_two_sentences_is_one_note(tmp_path: Path) -> None:
+    claim = _figures_repo(
+        tmp_path, "By May 5 had run away. In all, 5 had run away. Others were removed or relocated."
+    )
+    notes = _document_notes(claim)
+    assert notes[1:] == [
+        "The document calls 5 'run away' on page 3; removed's described_as does not say so."
+    ]

@@ -32,3 +32,15 @@ def test_a_window_partly_outside_the_attributed_period_gets_a_period_note(
     assert result.verdict.value == "supported"  # 11.6% outside: a note, no cap
     [note] = [n for n in result.notes if n.kind == "period"]
     assert "2024-02-01 to 2024-02-14, 14 of 121 days" in note.message
+
+
+def test_a_search_stopped_after_one_combination_says_so_in_the_singular(
+    write_case: CaseWriter,
+) -> None:
+    from factcheck.judge import Settings, judge
+    from factcheck.load import load_claim
+
+    figures = [fig(f"f{i}", 100 + i) for i in range(6)]
+    result = judge(load_claim(write_case(figures, value=203)), Settings(budget=1))
+    notes = [n.message for n in result.notes if n.kind == "search"]
+    assert any("after examining 1 combination (its budget)" in note for note in notes), notes
