@@ -20,10 +20,11 @@ real derivation never inflates its own background.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, Protocol
 
 from factcheck.models import Coincidence, Combination, Note, Period
 from factcheck.search import Candidate, Census, MaxTerms, Target, census
@@ -50,11 +51,50 @@ def strength(expected: Fraction) -> Strength:
     return "coincidental"
 
 
+class Tally(Protocol):
+    """What the estimate asks of a census: how many candidates of a size, and where."""
+
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def unit(self) -> Fraction: ...
+
+    def count(self, size: int, low: Fraction, high: Fraction) -> int: ...
+
+    def total(self, size: int) -> int: ...
+
+
+class ValueCensus:
+    """A census of candidates all of one size whose values are listed: the quotients a claim
+    asked for (judge/quotients.py), every pair tried counted."""
+
+    def __init__(self, values: Sequence[Fraction], size: int) -> None:
+        self.values = sorted(values)
+        self.size = size
+
+    @property
+    def available(self) -> bool:
+        return True
+
+    @property
+    def unit(self) -> Fraction:
+        return Fraction(1, 1_000_000)  # quotients are worked exactly; reported to 6 places
+
+    def count(self, size: int, low: Fraction, high: Fraction) -> int:
+        if size != self.size:
+            return 0
+        return bisect.bisect_right(self.values, high) - bisect.bisect_left(self.values, low)
+
+    def total(self, size: int) -> int:
+        return len(self.values) if size == self.size else 0
+
+
 class Coincidences:
     """Estimates for the combinations of one search (its census), around one claim."""
 
     def __init__(
-        self, census: Census | None, target: Target, alternatives: Census | None = None
+        self, census: Tally | None, target: Target, alternatives: Tally | None = None
     ) -> None:
         # `census` counts what the search considered; `alternatives`, where given, the
         # combinations that could stand in for a match (the density is read from them).

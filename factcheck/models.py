@@ -254,13 +254,22 @@ class Figure(_Numbered):
     # What the figure counts, as published text names it ("children not served a Notice to
     # Appear"); the terminal and the JSON keep the id.
     label: Annotated[str, Field(min_length=1)] | None = None
+    # Figures that may count some of the same things ("the same patient can appear on more
+    # than one list"): a sum of them is an upper bound, not a count (issue 14).
+    overlaps: Annotated[list[str], _IdList] = []
+    # The statement of the same source that warns of the overlap, quoted in the note.
+    overlap_statement: str | None = None
+    # The figure that replaces this one (a revision, a newer release of the same measure).
+    superseded_by: str | None = None
+    # When this figure was published, where it is not its source's `published`.
+    published: dt.date | None = None
 
     @field_validator("described_as", mode="before")
     @classmethod
     def _read_wordings(cls, raw: Any) -> Any:
         return _wordings(raw)
 
-    @field_validator("part_of", "disjoint_with", mode="before")
+    @field_validator("part_of", "disjoint_with", "overlaps", mode="before")
     @classmethod
     def _read_ids(cls, raw: Any) -> Any:
         return _id_list(raw)
@@ -366,6 +375,10 @@ class Claim(_Numbered):
     # The period the claim's number measures ("in the six months to June"), as opposed to
     # the period it attributes (`period`).
     covers: Period | None = None
+    # Asks for quotients of two figures ("100 times", "per head"): kinds.py's `quotient`.
+    formula: Literal["a / b", "a : b"] | None = None
+    # A rate per this many of the base figure ("per 1,000": 1000; "per head": 1).
+    per: Annotated[Decimal, Field(gt=0)] | None = None
 
     @field_validator("expect", mode="before")
     @classmethod
@@ -476,7 +489,7 @@ class Combination(_Result):
     unsupported_figures: list[str]
     band: Verdict
     period: Period | None = None
-    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a" (kinds.py)
+    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b", "a : b" or "a" (kinds.py)
     window: WindowInfo | None = None  # the (first) window among the terms
     coincidence: Coincidence | None = None  # None where it cannot be estimated (ratios)
 
@@ -510,6 +523,7 @@ class Note(_Result):
         "coincidence",
         "wording",
         "document",
+        "revision",
     ]
     message: str
 

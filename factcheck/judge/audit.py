@@ -14,11 +14,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 
-from factcheck.judge import notes, summary
+from factcheck.judge import notes, relations, summary
 from factcheck.judge.beyond import Beyond
 from factcheck.judge.combinations import Combinations
 from factcheck.judge.document_notes import documents_found
@@ -86,14 +87,19 @@ def _judge(case: Case, settings: Settings | None, lexicon: Lexicon | None) -> Au
         decision = decide_beyond(decision, found, beyond, rules)
     basis = decision.basis_combination
     readings = combos.basis_readings(basis) if basis is not None else []
+    # Overlapping and superseded figures (relations.py) weigh on the verdict last.
+    weighed = relations.weigh(combos.caps, basis, decision.verdict, rules.target)
+    said = summary.summary(combos, relations.uncapped(decision), rules, found, beyond)
+    said += weighed.sentence
+    decision = dataclasses.replace(decision, verdict=weighed.verdict)
     return _audit(
         case,
         decision,
         found,
         beyond,
         readings=readings,
-        notes=notes.notes(combos, found, decision, readings, rules, beyond),
-        summary=summary.summary(combos, decision, rules, found, beyond),
+        notes=notes.notes(combos, found, decision, readings, rules, beyond) + weighed.notes,
+        summary=said,
         stats=_stats(combos, result, rules),
         used=used,
     )

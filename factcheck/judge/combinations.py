@@ -18,6 +18,7 @@ from factcheck.search import Classify, Found, MaxTerms, SearchResult, Selection
 
 if TYPE_CHECKING:
     from factcheck.judge.beyond import Beyond
+    from factcheck.judge.relations import Caps
     from factcheck.judge.settings import Rules
 
 Direction = Literal["rise", "fall"]
@@ -28,6 +29,7 @@ class Combinations(Protocol):
     """How one kind of claim is reproduced, banded and described."""
 
     case: Case
+    caps: Caps  # overlapping and superseded figures (relations.py)
     # The way the claim's word (or its `direction`) says the measure moved, if it says.
     direction: Direction | None
 

@@ -14,11 +14,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from factcheck import bands
-from factcheck.judge import summary
+from factcheck.coincidence import Coincidences, ValueCensus
+from factcheck.judge import quotients, summary
 from factcheck.judge.beyond import Beyond, larger_window, largest_total
 from factcheck.judge.combinations import Annotate, Direction
 from factcheck.judge.periods import inside_fraction
 from factcheck.judge.readings import Readings, figure_reading, read_all
+from factcheck.judge.relations import Caps
 from factcheck.judge.settings import Rules
 from factcheck.judge.terms import difference, rounded, term, term_label
 from factcheck.kinds import RatioKind
@@ -78,7 +80,9 @@ class RatioCombinations:
             if claim.direction
             else rules.lexicon.change_direction(claim.asserts)
         )
-        found = list(itertools.islice(all_ratios(case, scale), MAX_RATIOS + 1))
+        self.asked = quotients.asked(claim)
+        self.caps = Caps(case)
+        found = list(itertools.islice(all_ratios(case, scale, self.asked), MAX_RATIOS + 1))
         self.complete = len(found) <= MAX_RATIOS
         self.ratios = found[:MAX_RATIOS]
 
@@ -178,7 +182,18 @@ class RatioCombinations:
         return 0 if max_terms == "all" else max_terms  # as v1 reports it: there is no sum
 
     def chance(self, result: SearchResult, rules: Rules) -> Annotate:
-        return lambda combination: combination  # no census of ratios: not estimated
+        """Quotients, tried in pairs, with how many of the pairs tried would land as near by
+        chance; other ratios are not estimated (they are few, and fixed by the source)."""
+        points = [self.measured(r)[1] for r in self.ratios if r.kind is RatioKind.quotient]
+        if not points:
+            return lambda combination: combination
+        estimate = Coincidences(ValueCensus(points, size=2), rules.target)
+
+        def annotate(combination: Combination) -> Combination:
+            quotient = combination.kind is RatioKind.quotient
+            return estimate.annotate(combination) if quotient else combination
+
+        return annotate
 
     # --- one selection -----------------------------------------------------------------
 
@@ -238,7 +253,9 @@ class RatioCombinations:
         return low * inside, high * inside
 
     def band(self, selection: Selection) -> Verdict:
-        return bands.earned(*self._prorated(selection))
+        return self.caps.cap(
+            bands.earned(*self._prorated(selection)), (), self.member_ids(selection)
+        )
 
     def combination(self, found: Found) -> Combination:
         ratio = self.ratio(found.selection)
@@ -250,6 +267,8 @@ class RatioCombinations:
         if ratio.b is not None:
             terms.append(_ratio_term(ratio.b, "b", 1))
         expression = ratio.kind.form.write(term_label(terms[0]), term_label(terms[-1]))
+        if ratio.kind is RatioKind.quotient:
+            expression += quotients.written_rate(self.asked)
         # The claim's word is checked against the part of a share, the later term of a change.
         subject = terms[-1] if ratio.kind is RatioKind.change else terms[0]
         return Combination(
@@ -263,7 +282,7 @@ class RatioCombinations:
             supported_share=Share(low=rounded(low), high=rounded(high)),
             supported_value=Share(low=low * size, high=high * size),
             unsupported_figures=[] if any(self._support(ratio)) else [subject.figure],
-            band=bands.earned(low, high),
+            band=self.caps.cap(bands.earned(low, high), (), self.member_ids(found.selection)),
             period=self.period(found.selection),
             formula=ratio.formula,
             window=next((t.window for t in reversed(terms) if t.window is not None), None),
@@ -340,9 +359,10 @@ class RatioCombinations:
         return []  # ratio claims compare counts of any unit by design, and never overlap
 
 
-def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
+def all_ratios(case: Case, scale: int, asked: quotients.Asked | None = None) -> Iterator[Ratio]:
     """Figures stated in the claim's unit, shares over part_of, changes within a series of
-    stocks, and changes between comparable windows of a flow series, in that order."""
+    stocks, changes between comparable windows of a flow series, and, when the claim asks
+    for them, quotients of two figures, in that order."""
     by_id = {o.figure.id: o for o in case.figures}
     for origin in case.figures:
         if same_unit(origin.figure.unit, case.claim.unit):
@@ -374,6 +394,8 @@ def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
             made = change(before, after, scale)
             if made is not None:
                 yield made
+    if asked is not None:
+        yield from quotients.quotients(case, scale, asked)
 
 
 def _magnitude(ratio: Ratio, by_size: bool) -> Interval:

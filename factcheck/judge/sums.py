@@ -24,6 +24,7 @@ from factcheck.judge.combinations import Annotate, Direction
 from factcheck.judge.items import Item, Scope, candidates, item_ancestors, items
 from factcheck.judge.periods import inside_fraction, prorated
 from factcheck.judge.readings import Readings, figure_reading, read_all
+from factcheck.judge.relations import Caps
 from factcheck.judge.settings import Rules
 from factcheck.judge.support import Thresholds, clamped, share_of
 from factcheck.judge.terms import change_info, difference, rounded, term
@@ -65,6 +66,7 @@ class SumCombinations:
         self.candidates: list[Candidate] = candidates(self.items, wholes)
         self._made: dict[int, Item] = {}
         self._index: dict[str, int] | None = None
+        self.caps = Caps(case)
 
     def item(self, index: int) -> Item:
         """One item, made when first asked for (the few in listed combinations, mostly)."""
@@ -79,8 +81,10 @@ class SumCombinations:
         # Bands depend on supported sums only: with weights the search counts matches
         # without listing them. `covers` looks at each match's period, so it lists them; so
         # does a series with too many pairs of stocks to tabulate.
-        covers = self.case.claim.covers is not None
-        weights = None if covers else self.weights()
+        # So do overlapping and superseded figures, which cap a match's band (relations.py).
+        capped = self.caps.active and self.caps.touches(o.figure.id for o in self.origins)
+        listed = self.case.claim.covers is not None or capped
+        weights = None if listed else self.weights()
         return search(
             self.candidates,
             rules.target,
@@ -226,7 +230,14 @@ class SumCombinations:
 
     def band(self, selection: Selection) -> Verdict:
         value, low, high = self.supported_values(selection)
-        return bands.earned(share_of(low, value), share_of(high, value))
+        return self._capped(selection, bands.earned(share_of(low, value), share_of(high, value)))
+
+    def _capped(self, selection: Selection, band: Verdict) -> Verdict:
+        """At most `misleading` for a sum of overlapping figures or a superseded figure."""
+        if not self.caps.active:
+            return band
+        added = [o.figure.id for i, s in selection if s > 0 for o in self.item(i).members]
+        return self.caps.cap(band, added, self.member_ids(selection))
 
     def member_ids(self, selection: Selection) -> list[str]:
         return [o.figure.id for index, _ in selection for o in self.item(index).members]
@@ -287,7 +298,7 @@ class SumCombinations:
             supported_share=Share(low=rounded(share_low), high=rounded(share_high)),
             supported_value=Share(low=low, high=high),
             unsupported_figures=unsupported,
-            band=bands.earned(share_low, share_high),
+            band=self._capped(selection, bands.earned(share_low, share_high)),
             period=self.period(selection),
             window=next((t.window for t in terms if t.window is not None), None),
         )

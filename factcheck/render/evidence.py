@@ -16,7 +16,7 @@ from factcheck.escape import http_url
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Match, Term
 from factcheck.render.reader import Reader, and_list
-from factcheck.units import currency, ratio_scale
+from factcheck.units import currency, ratio_scale, unit_key
 from factcheck.wording import counted, number, percent, share, signed_percent, unit_words
 
 OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to list
@@ -133,6 +133,8 @@ def _checked(r: Reader) -> str:
     claimed = r.claimed()
     if claimed.startswith(("rise ", "fall ")):
         claimed = f"a {claimed}"
+    elif unit_key(claim.unit) == "times":  # "100 times" (issue 14)
+        claimed = f"{claimed} times"
     elif ratio_scale(claim.unit) == 1:
         claimed = f"a ratio of {claimed}"
     text = f"{claimed}, described as \u201c{claim.asserts}\u201d"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.bands import Verdict
+from factcheck.bands import Verdict, earned
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
 from factcheck.qualifiers import Qualifier
@@ -37,6 +37,7 @@ NOTE_LABELS = {
     "coincidence": "Chance",
     "wording": "Wording",
     "document": "The document",
+    "revision": "Revision",
 }
 
 # In the judge's sentences: a window of a series ("encounters_monthly[Feb 2022 - Jun 2024]"),
@@ -207,8 +208,11 @@ class Reader:
         audit = self.audit
         if basis is None:  # it names the nearest and the largest, or another period (A7)
             return bool(audit.nearest or audit.largest or audit.near_misses)
+        share = basis.supported_share
         return (
             audit.verdict is not basis.band
+            # capped below what its words earn: overlapping or superseded figures (issue 14)
+            or basis.band is not earned(share.low, share.high)
             or basis.match is Match.none
             or any(term.change is not None for term in basis.terms)
         )
@@ -250,6 +254,8 @@ class Reader:
             return f"The change from {named('a')} to {named('b')}, {value}"
         if basis.kind is RatioKind.share:
             return f"{named('a')} as a share of {named('b')}, {value}"
+        if basis.kind is RatioKind.quotient:  # "100 times", a rate (issue 14)
+            return f"{named('a')} over {named('b')}, {value}"
         return f"The source's figure for {self.term(terms['a'])}, {value}"
 
     def _how(self, basis: Combination) -> str:
