@@ -5,7 +5,8 @@ the names (`--fail-on`), `expect:` and the JSON Schema the names, the ClaimRevie
 default ratings. To add a verdict, add it to `Verdict` and give it a row in `BANDS`; nothing
 else lists the verdicts. Its rule is the judge's: a band earned by a share needs only its
 summary sentence (judge/summary.py, `SENTENCES`; tests/test_bands.py checks there is one),
-a verdict for claims that nothing reproduces its place in judge/verdict.py's `decide`.
+a verdict for claims that nothing reproduces its place in judge/verdict.py's `decide_beyond`
+and its sentence in judge/summary.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Verdict(StrEnum):
     misleading = "misleading"
     false = "false"
     unsupported = "unsupported"
+    understated = "understated"
+    overstated = "overstated"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,25 @@ BANDS: tuple[Band, ...] = (
         style="bold magenta",
         rating=2,
         meaning="no combination of the source's figures reproduces the number",
+    ),
+    # Chosen only when nothing reproduces the claim (judge/verdict.py, `decide_beyond`).
+    Band(
+        Verdict.understated,
+        share_at=None,
+        share_end="high",
+        label="Understated",
+        style="bold cyan",
+        rating=4,
+        meaning="not reproduced, but the source supports a larger number, by at most half",
+    ),
+    Band(
+        Verdict.overstated,
+        share_at=None,
+        share_end="high",
+        label="Overstated",
+        style="bold bright_red",
+        rating=2,
+        meaning="not reproduced: the claim exceeds the most the source's figures add up to",
     ),
 )
 

@@ -27,6 +27,7 @@ from factcheck.load import (
     KeyPath,
     SourceCache,
     check_figures,
+    check_links,
     claim_case,
     find_root,
     resolve_source_path,
@@ -34,6 +35,7 @@ from factcheck.load import (
 from factcheck.lookalike import lookalike_note
 from factcheck.number_text import mentions_written
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
+from factcheck.units import RATIO_UNITS
 
 # What tells the two kinds of file apart (docs/format.md); a claim's marks win when both
 # appear, as in load/claims.py, so a stray `publisher:` in a claim is reported as an unknown key.
@@ -41,7 +43,7 @@ CLAIM_KEYS = ("asserts", "speaker")
 SOURCE_KEYS = ("publisher", "figures")
 
 # A claim in these units may be reproduced by a change or a share of figures in any unit.
-_RATIO_UNITS = frozenset({"percent", "%", "ratio"})
+_RATIO_UNITS = frozenset(RATIO_UNITS)
 
 # `factcheck new` writes this in front of every value still to be filled in.
 PLACEHOLDER = "TODO"
@@ -187,6 +189,8 @@ class _Checker:
             for index, figure in enumerate(source.figures)
         ]
         self.problems.extend(check_figures(origins))
+        # A revision may be in a later release: it is looked for when a claim names both.
+        self.problems.extend(check_links(origins, [source], alone=True))
         warnings = figure_warnings(origins)
         if source.document is not None:
             # The document check reads each quote in the document itself, and reports a

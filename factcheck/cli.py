@@ -41,6 +41,7 @@ from factcheck.cli_options import (
     Root,
     ShardOption,
     Tolerance,
+    TolerancePoints,
     Top,
     VerifyFormat,
 )
@@ -138,6 +139,7 @@ def verify(
     output_format: VerifyFormat = None,
     output: OutputFile = None,
     tolerance: Tolerance = None,
+    tolerance_points: TolerancePoints = None,
     max_terms: MaxTermsOption = None,
     top: Top = DEFAULT_TOP,
     budget: Budget = DEFAULT_BUDGET,
@@ -153,6 +155,7 @@ def verify(
 
     settings = Settings(
         tolerance=cast("Decimal | None", tolerance),  # parsed by cli_options._tolerance
+        tolerance_points=cast("Decimal | None", tolerance_points),  # cli_options._tolerance_points
         max_terms=cast("MaxTerms | None", max_terms),  # parsed by cli_options._max_terms
         top=top,
         budget=budget,
@@ -323,6 +326,7 @@ def site(
         ),
     ],
     tolerance: Tolerance = None,
+    tolerance_points: TolerancePoints = None,
     max_terms: MaxTermsOption = None,
     top: Top = DEFAULT_TOP,
     budget: Budget = DEFAULT_BUDGET,
@@ -333,7 +337,13 @@ def site(
     from factcheck.judge import Settings
     from factcheck.site import build_site
 
-    limits = {"top": top, "budget": budget, "tolerance": tolerance, "max_terms": max_terms}
+    limits = {
+        "top": top,
+        "budget": budget,
+        "tolerance": tolerance,
+        "tolerance_points": tolerance_points,
+        "max_terms": max_terms,
+    }
     _check_settings()
     with progress(stderr_console(), enabled=True) as bar:
         built = build_site(

@@ -57,6 +57,20 @@ def _tolerance(value: str | None) -> Decimal | None:
     return tolerance
 
 
+def _tolerance_points(value: str | None) -> Decimal | None:
+    from factcheck.numbers import in_range
+
+    try:
+        points = None if value is None else Decimal(value.strip())
+    except InvalidOperation:
+        raise typer.BadParameter(f"{value!r} is not a number; write 1 or 0.5") from None
+    if points is not None and (
+        not _claim_accepts("tolerance_points", points) or not in_range(points)
+    ):
+        raise typer.BadParameter("expected 0 to 100 percentage points, 8 decimal places at most")
+    return points
+
+
 def _max_terms(value: str | None) -> int | Literal["all"] | None:
     if value is None or value.strip().lower() == "all":
         return None if value is None else "all"
@@ -205,6 +219,17 @@ Tolerance = Annotated[
         help="Relative tolerance of an approximate match: a fraction (0.01) or a percent "
         "(1%), from 0 to below 1. Default: the claim's `tolerance`, else 1%.",
         callback=_tolerance,
+        show_default=False,
+    ),
+]
+TolerancePoints = Annotated[
+    str | None,
+    typer.Option(
+        "--tolerance-points",
+        metavar="POINTS",
+        help="For a claim in percent, percentage points within which it also reproduces, "
+        "from 0 to 100, e.g. 0.5. Default: the claim's `tolerance_points`, else 1.",
+        callback=_tolerance_points,
         show_default=False,
     ),
 ]

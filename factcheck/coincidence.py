@@ -7,8 +7,9 @@ match landed in, were their values spread as they are around the claim, and says
 words what that makes of the match. docs/search.md ("How surprising a match is") states the
 estimator and its assumptions; in short, with c the claimed value:
 
-    window W       the values that reproduce the claim: c ± tolerance, the claim's interval
-                   and the match's own value; w its width (at least one unit of the data)
+    window W       the values that reproduce the claim: the claim's interval ± tolerance,
+                   the values that round to it (a number said bare), and the match's own
+                   value; w its width (at least one unit of the data)
     neighbourhood  c ± R,  R = max(|c| / 2, 10 w)
     expected       n_sides x w / (2R - w)
 
@@ -19,10 +20,11 @@ real derivation never inflates its own background.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, Protocol
 
 from factcheck.models import Coincidence, Combination, Note, Period
 from factcheck.numbers import plain
@@ -50,11 +52,50 @@ def strength(expected: Fraction) -> Strength:
     return "coincidental"
 
 
+class Tally(Protocol):
+    """What the estimate asks of a census: how many candidates of a size, and where."""
+
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def unit(self) -> Fraction: ...
+
+    def count(self, size: int, low: Fraction, high: Fraction) -> int: ...
+
+    def total(self, size: int) -> int: ...
+
+
+class ValueCensus:
+    """A census of candidates all of one size whose values are listed: the quotients a claim
+    asked for (judge/quotients.py), every pair tried counted."""
+
+    def __init__(self, values: Sequence[Fraction], size: int) -> None:
+        self.values = sorted(values)
+        self.size = size
+
+    @property
+    def available(self) -> bool:
+        return True
+
+    @property
+    def unit(self) -> Fraction:
+        return Fraction(1, 1_000_000)  # quotients are worked exactly; reported to 6 places
+
+    def count(self, size: int, low: Fraction, high: Fraction) -> int:
+        if size != self.size:
+            return 0
+        return bisect.bisect_right(self.values, high) - bisect.bisect_left(self.values, low)
+
+    def total(self, size: int) -> int:
+        return len(self.values) if size == self.size else 0
+
+
 class Coincidences:
     """Estimates for the combinations of one search (its census), around one claim."""
 
     def __init__(
-        self, census: Census | None, target: Target, alternatives: Census | None = None
+        self, census: Tally | None, target: Target, alternatives: Tally | None = None
     ) -> None:
         # `census` counts what the search considered; `alternatives`, where given, the
         # combinations that could stand in for a match (the density is read from them).
@@ -65,6 +106,12 @@ class Coincidences:
         self.claim = Fraction(target.point)
         self.tolerance = Fraction(target.allowance)
         self.interval = (Fraction(target.interval.low), Fraction(target.interval.high))
+        # A number said bare reproduces where values round to it (rule B1): the window.
+        self.rounded = (
+            None
+            if target.rounded is None
+            else (Fraction(target.rounded.low), Fraction(target.rounded.high))
+        )
 
     @classmethod
     def of_search(
@@ -91,11 +138,14 @@ class Coincidences:
         return cls(found, target)
 
     def window(self, value: Decimal) -> tuple[Fraction, Fraction]:
-        """The values that reproduce the claim, reaching the match's own value (an exact
-        match whose interval reached the claim's), at least one unit of the data wide."""
+        """The values that reproduce the claim (within the tolerance of its interval, or
+        rounding to it), reaching the match's own value (an exact match whose interval
+        reached the claim's), at least one unit of the data wide."""
         c = self.claim
-        low = min(c - self.tolerance, self.interval[0], Fraction(value))
-        high = max(c + self.tolerance, self.interval[1], Fraction(value))
+        low = min(self.interval[0] - self.tolerance, Fraction(value))
+        high = max(self.interval[1] + self.tolerance, Fraction(value))
+        if self.rounded is not None:
+            low, high = min(low, self.rounded[0]), max(high, self.rounded[1])
         assert self.alternatives is not None
         unit = self.alternatives.unit
         if high - low < unit:

@@ -124,6 +124,10 @@ CODES: dict[str, str] = {
     "FC405": "part and whole in different units",
     "FC406": "part larger than its whole",
     "FC407": "disjoint_with contradicts part_of",
+    "FC408": "overlap_statement names no statement of the source",
+    "FC409": "superseded_by cycle",
+    "FC410": "revision not published after the figure it replaces",
+    "FC411": "revision in another unit",
     # FC5xx: warnings from `factcheck check` (fail only with --strict); FC503, a draft's
     # TODO, is an error unless --allow-draft
     "FC501": "quote does not contain the figure's number",

@@ -3,8 +3,9 @@
 A claim in a ratio unit is reproduced by a change within a series, (b - a) / a; by a share
 of a whole over `part_of`, a / b; or by a figure the source states in the claim's unit, a.
 Code asks for the kind (`RatioKind`); the formula string is what the JSON's `formula` and
-the reports show, never something to compare. To add a kind, add it to `RatioKind` and give
-it a row in `FORMS`.
+the reports show, never something to compare. A quotient, a / b of two figures that are not
+part and whole, is written "a : b" (a ratio of a to b) so that its formula names its kind.
+To add a kind, add it to `RatioKind` and give it a row in `FORMS`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ class RatioKind(StrEnum):
     change = "change"
     share = "share"
     stated = "stated"
+    # One figure over another ("100 times", "per 1,000 people"): tried only when the claim
+    # asks for it (judge/quotients.py), never between arbitrary pairs.
+    quotient = "quotient"
 
     @property
     def form(self) -> RatioForm:
@@ -53,6 +57,7 @@ FORMS: tuple[RatioForm, ...] = (
     RatioForm(RatioKind.change, "(b - a) / a", 2, True, lambda a, b: f"({b} - {a}) / {a}"),
     RatioForm(RatioKind.share, "a / b", 2, False, lambda a, b: f"{a} / {b}"),
     RatioForm(RatioKind.stated, "a", 1, False, lambda a, b: a),
+    RatioForm(RatioKind.quotient, "a : b", 2, False, lambda a, b: f"{a} / {b}"),
 )
 
 BY_KIND: dict[RatioKind, RatioForm] = {form.kind: form for form in FORMS}

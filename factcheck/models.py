@@ -52,11 +52,14 @@ class Extent(StrEnum):
 class Match(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"  # within half a step of the claim's written precision (rule B1)
+    none = "none"  # does not reproduce the claim: one of the combinations nearest it (C1)
 
 
 class Reproduced(StrEnum):
     exact = "exact"
     approximate = "approximate"
+    rounded = "rounded"
     none = "none"
 
 
@@ -283,13 +286,22 @@ class Figure(_Numbered):
     # What the figure counts, as published text names it ("children not served a Notice to
     # Appear"); the terminal and the JSON keep the id.
     label: Annotated[str, Field(min_length=1)] | None = None
+    # Figures that may count some of the same things ("the same patient can appear on more
+    # than one list"): a sum of them is an upper bound, not a count (issue 14).
+    overlaps: Annotated[list[str], _IdList] = []
+    # The statement of the same source that warns of the overlap, quoted in the note.
+    overlap_statement: str | None = None
+    # The figure that replaces this one (a revision, a newer release of the same measure).
+    superseded_by: str | None = None
+    # When this figure was published, where it is not its source's `published`.
+    published: dt.date | None = None
 
     @field_validator("described_as", mode="before")
     @classmethod
     def _read_wordings(cls, raw: Any) -> Any:
         return _wordings(raw)
 
-    @field_validator("part_of", "disjoint_with", mode="before")
+    @field_validator("part_of", "disjoint_with", "overlaps", mode="before")
     @classmethod
     def _read_ids(cls, raw: Any) -> Any:
         return _id_list(raw)
@@ -382,6 +394,8 @@ class Claim(_Numbered):
     sources: Annotated[list[str], _IdList] = []
     figures: list[Figure] = []
     tolerance: Annotated[Decimal, Field(ge=0, lt=1)] | None = None
+    # A claim in percent also reproduces within this many percentage points (rule B2).
+    tolerance_points: Annotated[Decimal, Field(ge=0, le=100)] | None = None
     max_terms: Annotated[
         Annotated[int, Field(ge=1, le=12)] | Literal["all"] | None, BeforeValidator(_terms_or_all)
     ] = None
@@ -393,6 +407,10 @@ class Claim(_Numbered):
     # The period the claim's number measures ("in the six months to June"), as opposed to
     # the period it attributes (`period`).
     covers: Period | None = None
+    # Asks for quotients of two figures ("100 times", "per head"): kinds.py's `quotient`.
+    formula: Literal["a / b", "a : b"] | None = None
+    # A rate per this many of the base figure ("per 1,000": 1000; "per head": 1).
+    per: Annotated[Decimal, Field(gt=0)] | None = None
 
     @field_validator("expect", mode="before")
     @classmethod
@@ -416,7 +434,7 @@ def _or(names: Sequence[str]) -> str:
 
 # --- results ---------------------------------------------------------------------------
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 class _Result(BaseModel):
@@ -462,13 +480,23 @@ class WindowInfo(_Result):
     label: str  # "Feb 2021 - Jan 2024 (36 months)"
 
 
+class ChangeInfo(_Result):
+    """A change between two windows of a flow series used as one term of a sum (rule E)."""
+
+    series: str
+    earlier: WindowInfo
+    later: WindowInfo
+    direction: Literal["rise", "fall"] | None  # later less earlier: its sign
+
+
 class Term(_Result):
-    figure: str  # a figure id, or for a window "series[first..last]"
+    figure: str  # a figure id, for a window "series[first..last]", for a change "x - y"
     sign: Literal[1, -1]
     value: Decimal
     name: str | None = None  # "a" or "b" in a ratio's formula
-    members: list[str] | None = None  # the figure ids a window adds up
+    members: list[str] | None = None  # the figure ids a window (or a change) adds up
     window: WindowInfo | None = None
+    change: ChangeInfo | None = None  # a change between two windows (rule E)
 
 
 class Coincidence(_Result):
@@ -493,7 +521,7 @@ class Combination(_Result):
     unsupported_figures: list[str]
     band: Verdict
     period: Period | None = None
-    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b" or "a" (kinds.py)
+    formula: str | None = None  # ratio claims: "(b - a) / a", "a / b", "a : b" or "a" (kinds.py)
     window: WindowInfo | None = None  # the (first) window among the terms
     coincidence: Coincidence | None = None  # None where it cannot be estimated (ratios)
 
@@ -501,6 +529,17 @@ class Combination(_Result):
     def kind(self) -> RatioKind | None:
         """The ratio kind of a ratio claim's combination; None for a sum."""
         return None if self.formula is None else RatioKind.of_formula(self.formula)
+
+
+class LargestTotal(_Result):
+    """The largest total the source's admissible figures make in the claim's unit, over
+    every figure (rule C2); for a ratio claim, the largest ratio (by size when the claim
+    gives its direction apart)."""
+
+    value: Decimal
+    supported_value: Share
+    terms: list[Term]
+    expression: str
 
 
 class Note(_Result):
@@ -516,6 +555,7 @@ class Note(_Result):
         "coincidence",
         "wording",
         "document",
+        "revision",
     ]
     message: str
 
@@ -548,6 +588,8 @@ class SearchStats(_Result):
     budget: int
     max_terms: int
     tolerance: Decimal
+    # For a claim in percent: the percentage points it also reproduces within (rule B2).
+    tolerance_points: Decimal | None = None
 
 
 class ClaimSummary(_Result):
@@ -629,6 +671,10 @@ class Audit(_Result):
     expect: Verdict | None = None
     # Combinations that reproduce the number but measure another period than `covers`.
     near_misses: list[Combination] = []
+    # When nothing reproduces the claim: the combinations nearest it (rule C1) and the
+    # largest total the figures make (rule C2).
+    nearest: list[Combination] = []
+    largest: LargestTotal | None = None
     # Each source's document, where its figures' words were found (docs/provenance.md).
     documents: list[DocumentFound] = []
     # Published text's names for the figures and series of the case: figure id (or series

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
-RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1}
+RATIO_UNITS = {"percent": 100, "%": 100, "ratio": 1, "times": 1}
 
 # Units in which a negative value means something; counts of things cannot be negative.
 SIGNED_UNITS = frozenset(

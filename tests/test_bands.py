@@ -59,7 +59,36 @@ def test_every_output_reads_the_table() -> None:
     ]
     expect = Claim.model_json_schema()["properties"]["expect"]
     assert expect["anyOf"][0] == {"enum": list(NAMES)}
-    assert bands.NAMES == ("supported", "misleading", "false", "unsupported")
+    assert bands.NAMES == (
+        "supported",
+        "misleading",
+        "false",
+        "unsupported",
+        "understated",
+        "overstated",
+    )
+
+
+def test_the_new_verdicts_and_their_default_ratings() -> None:
+    # Rule C3: chosen only when nothing reproduces, so not earned by a share.
+    ratings = {row.verdict: row.rating for row in BANDS}
+    assert ratings == {
+        Verdict.supported: 5,
+        Verdict.understated: 4,
+        Verdict.misleading: 3,
+        Verdict.overstated: 2,
+        Verdict.unsupported: 2,
+        Verdict.false: 1,
+    }
+    for verdict in (Verdict.understated, Verdict.overstated):
+        assert verdict not in EARNED and band(verdict).share_at is None
+        assert band(verdict).label == verdict.value.capitalize()
+
+
+def test_one_positive_threshold_on_each_end() -> None:
+    # judge/support.py counts bands by one linear sum per end of the supported share.
+    for end in ("low", "high"):
+        assert len([b for b in BANDS if b.share_at and b.share_end == end]) <= 1
 
 
 def test_each_row_is_complete() -> None:

@@ -3,7 +3,9 @@ and what a coincidental basis does to the verdict."""
 
 from __future__ import annotations
 
+import calendar
 import itertools
+import math
 import random
 from collections.abc import Hashable
 from decimal import Decimal
@@ -17,9 +19,13 @@ import factcheck.judge.sums as sums_module
 from factcheck import audit
 from factcheck.coincidence import Coincidences, strength
 from factcheck.judge import Settings
+from factcheck.judge.audit import choose
+from factcheck.judge.settings import resolve
+from factcheck.load import load_claim
 from factcheck.models import Interval, Qualifier, Verdict
 from factcheck.search import Candidate, Target, Weights, census
 from tests.conftest import REPO, CaseWriter
+from tests.search.reference import is_candidate
 
 D = Decimal
 SEED_CLAIM = REPO / "claims" / "trump-2024-09-23-325k-migrant-children.yaml"
@@ -39,9 +45,11 @@ def test_the_seed_basis_is_telling() -> None:
     assert basis.expression == "no_nta + failed_to_appear"
     assert basis.coincidence is not None
     # Three candidate pairs (no_nta + failed_to_appear, and the whole minus either part);
-    # one other lies within 50% of 325,000: 1 x 6,500 / (325,000 - 6,500).
+    # one other lies within 50% of 325,000. The window is the claim's interval (325,000 to
+    # 326,000) widened by the tolerance, 3,250 either side (rule A4): w = 7,500, and
+    # 1 x 7,500 / (325,000 - 7,500).
     assert basis.coincidence.combinations_searched == 3
-    assert basis.coincidence.expected_chance_matches == D("0.020408")
+    assert basis.coincidence.expected_chance_matches == D("0.023622")
     assert basis.coincidence.strength == "telling"
     assert result.verdict is Verdict.false
     assert "weak evidence" not in result.summary
@@ -102,7 +110,8 @@ def test_a_weak_basis_keeps_its_verdict_and_says_so(write_case: CaseWriter) -> N
         fig("b", 1200, "counted"),
         fig("c", 1400, "counted"),
     ]
-    result = audit(write_case(figures, value=1000, max_terms=1))
+    # (Said to the unit: a bare 1,000 would also take what rounds to it, 500 to 1,500.)
+    result = audit(write_case(figures, value=1000, precision=1, max_terms=1))
     assert result.verdict is Verdict.supported
     basis = result.combinations[result.basis or 0]
     assert basis.coincidence is not None
@@ -120,7 +129,7 @@ def test_a_coincidental_band_yields_to_a_telling_one(write_case: CaseWriter) -> 
     rng = random.Random(7)
     small = [fig(f"s{k}", rng.randint(20_000, 24_900), "missing") for k in range(30)]
     figures = [fig("x", 50_000, "not served a notice"), *small]
-    result = audit(write_case(figures, value=50_000, tolerance=0.02, max_terms=2))
+    result = audit(write_case(figures, value=50_000, precision=1, tolerance=0.02, max_terms=2))
     assert result.verdict is Verdict.false
     basis = result.combinations[result.basis or 0]
     assert basis.expression == "x"
@@ -170,6 +179,22 @@ def test_a_point_window_is_one_unit_of_the_data_wide() -> None:
     claim = Target(D(10), Interval.of(D(10), Qualifier.exact, D(1)), D(0))
     chance = Coincidences(census(candidates, max_terms=1), claim)
     assert chance.window(D(10)) == (Fraction(19, 2), Fraction(21, 2))
+
+
+def test_a_round_number_widens_the_window_to_what_rounds_to_it() -> None:
+    # Rule B1: "20,000" said bare reproduces from 15,000 to 25,000, so chance matches are
+    # counted over that window, not only over 20,000 +-1%.
+    candidates = [point("recruits", 20951), point("a", 9100), point("b", 5850)]
+    interval = Interval.of(D(20000), Qualifier.exact, D(10000))
+    rounded = Interval(low=D(15000), high=D(25000))
+    claim = Target(D(20000), interval, D("0.01"), rounded=rounded)
+    chance = Coincidences(census(candidates, max_terms=1), claim)
+    assert chance.window(D(20951)) == (Fraction(15000), Fraction(25000))
+    bare = Target(D(20000), interval, D("0.01"))
+    assert Coincidences(census(candidates, max_terms=1), bare).window(D(20951)) == (
+        Fraction(19800),
+        Fraction(20951),
+    )
 
 
 def test_no_estimate_without_a_census() -> None:
@@ -231,3 +256,54 @@ def test_max_terms_all_through_the_judge(write_case: CaseWriter, tmp_path: Path)
     result = audit(write_case(figures[:24], value=claim, max_terms="all", tolerance=0.001))
     assert result.search.complete
     assert result.search.max_terms == 24
+
+
+# --- rule A5: what was searched -----------------------------------------------------------
+
+
+def test_combinations_searched_is_every_combination_of_the_basis_size() -> None:
+    # Twenty budget lines, a four-line sum: 4,845 combinations of four were searched.
+    result = audit(REPO / "claims" / "illustrative-councillor-323200-cut-services.yaml")
+    assert result.verdict is Verdict.unsupported
+    assert {c.coincidence.combinations_searched for c in result.combinations if c.coincidence} == {
+        math.comb(20, 4)
+    }
+
+
+def test_combinations_searched_agrees_with_brute_force(write_case: CaseWriter) -> None:
+    # Windows and the changes between them, stocks and their changes, parts and wholes: every
+    # size counts what the search considered under the rules (A1, A2, E), one by one.
+    months = [
+        fig(f"m{k}", 100 + 37 * k, "people", series="monthly",
+            period={"start": f"2024-{k + 1:02d}-01", "end": _month_end(k)})
+        for k in range(5)
+    ]  # fmt: skip
+    figures = [
+        *months,
+        fig("s1", 400, "people", series="stocks", as_of="2020-01-01"),
+        fig("s2", 520, "people", series="stocks", as_of="2022-01-01"),
+        fig("s3", 450, "people", series="stocks", as_of="2024-01-01"),
+        fig("whole", 900, "people"),
+        fig("part", 250, "people", part_of="whole"),
+        fig("other", 330, "people"),
+    ]
+    path = write_case(figures, value=770, precision=1, tolerance=0.2, asserts="rose", max_terms=3)
+    result = audit(path)
+    case = load_claim(path)
+    combos = choose(case, resolve(case, None, None))
+    assert result.combinations
+    sizes = {len(c.terms): c.coincidence for c in result.combinations if c.coincidence}
+    assert sizes
+    for size, found in sizes.items():
+        assert found is not None
+        expected = sum(
+            1
+            for chosen in itertools.combinations(range(len(combos.candidates)), size)
+            for signs in itertools.product((1, -1), repeat=size)
+            if is_candidate(combos.candidates, tuple(zip(chosen, signs, strict=True))) is True
+        )
+        assert found.combinations_searched == expected
+
+
+def _month_end(k: int) -> str:
+    return f"2024-{k + 1:02d}-{calendar.monthrange(2024, k + 1)[1]}"

@@ -40,7 +40,9 @@ def test_defaults_without_a_file(repo: Path) -> None:
     assert config.review_url is None and config.reviewed is None
     assert {v: (r.value, r.name) for v, r in config.scale.items()} == {
         Verdict.supported: (5, "Supported"),
+        Verdict.understated: (4, "Understated"),
         Verdict.misleading: (3, "Misleading"),
+        Verdict.overstated: (2, "Overstated"),
         Verdict.unsupported: (2, "Unsupported"),
         Verdict.false: (1, "False"),
     }
@@ -133,7 +135,8 @@ BAD_CONFIGS = [
     pytest.param(
         'review_url = "https://x.org/{claim_id}"\n[rating.mislead]\nvalue = 3\n',
         "factcheck.toml:2:1: rating.mislead: unknown key 'mislead' (did you mean 'misleading'?)"
-        "; expected one of: best, worst, supported, misleading, false, unsupported [FC602]",
+        "; expected one of: best, worst, supported, misleading, false, unsupported, understated, "
+        "overstated [FC602]",
         id="unknown-verdict",
     ),
     pytest.param(

@@ -5,24 +5,35 @@
 3. search, each match put in a bucket: its band, or a near miss of `covers`;
 4. list the reproducing combinations (verdict.py);
 5. decide the verdict and its basis (verdict.py, bands.py);
-6. read the source's words for the basis (readings.py), write the notes (notes.py) and
+6. when nothing reproduces, look beyond: the nearest combinations, the largest total, a
+   larger supported combination, and the verdict they give (beyond.py, verdict.py);
+7. read the source's words for the basis (readings.py), write the notes (notes.py) and
    the summary (summary.py);
-7. assemble the audit.
+8. assemble the audit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 
-from factcheck.judge import notes, summary
+from factcheck.judge import notes, relations, summary
+from factcheck.judge.beyond import Beyond
 from factcheck.judge.combinations import Combinations
 from factcheck.judge.document_notes import documents_found
 from factcheck.judge.ratios import RatioCombinations
 from factcheck.judge.settings import Rules, Settings, resolve
 from factcheck.judge.sums import SumCombinations
-from factcheck.judge.verdict import NEAR_MISS, Decision, Reproductions, decide, reproductions
+from factcheck.judge.verdict import (
+    NEAR_MISS,
+    Decision,
+    Reproductions,
+    decide,
+    decide_beyond,
+    reproductions,
+)
 from factcheck.lexicon import Lexicon
 from factcheck.load import Case, LoadedSource
 from factcheck.models import (
@@ -69,16 +80,26 @@ def _judge(case: Case, settings: Settings | None, lexicon: Lexicon | None) -> Au
     combos = choose(case, rules)
     result, used = search(combos, rules)
     found = reproductions(combos, result, rules)
-    decision = decide(found, case.claim)
+    decision = decide(found)
+    beyond = Beyond()
+    if decision.basis is None:
+        beyond = combos.beyond(result, rules)
+        decision = decide_beyond(decision, found, beyond, rules)
     basis = decision.basis_combination
     readings = combos.basis_readings(basis) if basis is not None else []
+    # Overlapping and superseded figures (relations.py) weigh on the verdict last.
+    weighed = relations.weigh(combos.caps, basis, decision.verdict, rules.target)
+    said = summary.summary(combos, relations.uncapped(decision), rules, found, beyond)
+    said += weighed.sentence
+    decision = dataclasses.replace(decision, verdict=weighed.verdict)
     return _audit(
         case,
         decision,
         found,
+        beyond,
         readings=readings,
-        notes=notes.notes(combos, found, decision, readings, rules),
-        summary=summary.summary(combos, decision, rules),
+        notes=notes.notes(combos, found, decision, readings, rules, beyond) + weighed.notes,
+        summary=said,
         stats=_stats(combos, result, rules),
         used=used,
     )
@@ -116,6 +137,7 @@ def _stats(combos: Combinations, result: SearchResult, rules: Rules) -> SearchSt
         budget=result.budget,
         max_terms=combos.terms_reported(rules.max_terms),
         tolerance=rules.tolerance,
+        tolerance_points=rules.tolerance_points,
     )
 
 
@@ -123,6 +145,7 @@ def _audit(
     case: Case,
     decision: Decision,
     found: Reproductions,
+    beyond: Beyond,
     *,
     readings: list[FigureReading],
     notes: list[Note],
@@ -131,13 +154,16 @@ def _audit(
     used: set[str],
 ) -> Audit:
     basis = decision.basis_combination
+    combinations = found.combinations
+    if basis is not None and decision.basis == len(combinations):  # understated: not listed
+        combinations = [*combinations, basis]
     return Audit(
         claim=_claim_summary(case.claim),
         verdict=decision.verdict,
         basis=decision.basis,
         reproduced=Reproduced(basis.match.value) if basis else Reproduced.none,
         summary=summary,
-        combinations=found.combinations,
+        combinations=combinations,
         figures=readings,
         unused_figures=[o.figure.id for o in case.figures if o.figure.id not in used],
         notes=notes,
@@ -146,6 +172,8 @@ def _audit(
         claim_path=display_path(case.path),
         expect=case.claim.expect,
         near_misses=found.near_misses,
+        nearest=beyond.nearest,
+        largest=beyond.largest,
         documents=documents_found(case),
         labels=_labels(case),
     )

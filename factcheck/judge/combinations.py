@@ -9,6 +9,7 @@ declares. A new kind of claim is a new class that satisfies it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from factcheck.load import Case, FigureOrigin
@@ -16,6 +17,8 @@ from factcheck.models import Combination, FigureReading, Note, Period, Verdict
 from factcheck.search import Classify, Found, MaxTerms, SearchResult, Selection
 
 if TYPE_CHECKING:
+    from factcheck.judge.beyond import Beyond
+    from factcheck.judge.relations import Caps
     from factcheck.judge.settings import Rules
 
 Direction = Literal["rise", "fall"]
@@ -26,6 +29,7 @@ class Combinations(Protocol):
     """How one kind of claim is reproduced, banded and described."""
 
     case: Case
+    caps: Caps  # overlapping and superseded figures (relations.py)
     # The way the claim's word (or its `direction`) says the measure moved, if it says.
     direction: Direction | None
 
@@ -81,6 +85,22 @@ class Combinations(Protocol):
 
     def wrong_way(self, combination: Combination) -> str:
         """A sentence when a change in the combination goes against the claim's word."""
+        ...
+
+    def inside_value(self, combination: Combination) -> Decimal | None:
+        """The combination's value prorated to the period the claim attributes (rule D);
+        None where that means nothing (a ratio)."""
+        ...
+
+    def undated(self, combination: Combination) -> list[str]:
+        """Terms of the combination for which the source gives no period (rule A6)."""
+        ...
+
+    # --- when nothing reproduces -------------------------------------------------------
+
+    def beyond(self, result: SearchResult, rules: Rules) -> Beyond:
+        """The nearest combinations, the largest total and the nearest larger supported
+        combination (rules C1-C3)."""
         ...
 
     # --- sentences and notes only this kind gives --------------------------------------

@@ -25,6 +25,7 @@ from factcheck.wording import claim_number, counted, number, percent
 from factcheck.written import says_more
 
 if TYPE_CHECKING:
+    from factcheck.judge.beyond import Beyond
     from factcheck.judge.combinations import Combinations
     from factcheck.judge.settings import Rules
     from factcheck.judge.verdict import Decision, Reproductions
@@ -39,19 +40,29 @@ def notes(
     decision: Decision,
     readings: Sequence[FigureReading],
     rules: Rules,
+    beyond: Beyond | None = None,
 ) -> list[Note]:
     """Every note of the audit; `readings` are what the source calls the basis figures."""
     claim = combos.case.claim
     basis = decision.basis_combination
     made: list[Note] = []
     if basis is not None:
-        made += period_notes(basis, claim, decision.capped)
+        made += period_notes(basis, claim, combos.inside_value(basis), combos.undated(basis))
         made += extent_notes(readings)
         made += recovery_notes(combos, basis)
         made += word_notes.wording_hints(claim.asserts, readings, rules.lexicon)
     made += word_notes.also_asserts_notes(combos.case, basis, readings, rules.lexicon)
     made += combos.own_notes(found.result, rules)
     made += search_notes(found.result, len(found.listed))
+    if beyond is not None and not beyond.complete:
+        made.append(
+            Note(
+                kind="search",
+                message="Looking beyond the reproducing combinations (the nearest, the largest "
+                "total, a larger supported one) stopped at the budget, so what is shown of "
+                "them may be incomplete: raise --budget.",
+            )
+        )
     if found.near_misses and claim.covers is not None:
         made.append(
             covers_note(found.near_misses, found.near_count, claim.covers, basis, claim.unit)
@@ -61,27 +72,59 @@ def notes(
     return made
 
 
-def period_notes(basis: Combination, claim: Claim, capped: bool) -> list[Note]:
-    """When part of the period the basis measures lies outside the period claimed."""
-    if basis.period is None or claim.period is None:
+def period_notes(
+    basis: Combination, claim: Claim, inside: Decimal | None, undated: Sequence[str] = ()
+) -> list[Note]:
+    """When part of the period the basis measures lies outside the period claimed, and how
+    much of it then counts (rule D); when the source gives some basis figure no period, so
+    that the attribution is unchecked (rule A6)."""
+    if claim.period is None:
         return []
+    found = []
+    claimed = f"{claim.period.start} to {claim.period.end}"
+    attributed = f" to {claim.attributed_to}" if claim.attributed_to else ""
+    if undated:
+        names = ", ".join(undated)
+        found.append(
+            Note(
+                kind="period",
+                message=f"The source gives no period for {names}, so whether "
+                f"{'it falls' if len(undated) == 1 else 'they fall'} within the period the "
+                f"claim attributes{attributed} ({claimed}) is unchecked.",
+            )
+        )
     outside = outside_share(basis.period, claim.period)
-    if outside is None or outside <= PERIOD_NOTE_AT:
-        return []
+    if basis.period is None or outside is None or outside <= PERIOD_NOTE_AT:
+        return found
     ranges = ", ".join(
         f"{start} to {end}" for start, end in outside_ranges(basis.period, claim.period)
     )
     days = outside_days(basis.period, claim.period)
-    attributed = f" to {claim.attributed_to}" if claim.attributed_to else ""
     message = (
         f"{percent(outside)} of the period these figures cover "
         f"({basis.period.start} to {basis.period.end}) lies outside the period the "
-        f"claim attributes{attributed} ({claim.period.start} to {claim.period.end}): "
-        f"{ranges}, {days:,} of {counted(basis.period.days, 'day')}."
+        f"claim attributes{attributed} ({claimed}): {ranges}, {days:,} of "
+        f"{counted(basis.period.days, 'day')}."
     )
-    if capped:
-        message += " More than half lies outside, so the verdict is at most misleading."
-    return [Note(kind="period", message=message)]
+    if inside is not None and basis.value:
+        message += (
+            f" Of {number(basis.value)}, about {number(_about(inside))} fall within it "
+            "(pro rata by days, where the source gives no finer figure); only that much "
+            "counts towards the claim."
+        )
+    else:
+        message += " Only the share inside counts towards the claim."
+    found.append(Note(kind="period", message=message))
+    return found
+
+
+def _about(value: Decimal) -> Decimal:
+    """A prorated amount to three significant digits: it is an estimate."""
+    digits = value.adjusted() - 2 if value else 0
+    if digits <= 0:
+        return value.to_integral_value()
+    step = Decimal(10) ** digits
+    return (value / step).to_integral_value() * step
 
 
 def extent_notes(readings: Sequence[FigureReading]) -> list[Note]:

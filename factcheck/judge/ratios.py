@@ -14,9 +14,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from factcheck import bands
-from factcheck.judge import notes, summary
+from factcheck.coincidence import Coincidences, ValueCensus
+from factcheck.judge import notes, quotients, summary
+from factcheck.judge.beyond import Beyond, larger_window, largest_total
 from factcheck.judge.combinations import Annotate, Direction
+from factcheck.judge.periods import inside_fraction
 from factcheck.judge.readings import Readings, figure_reading, read_all
+from factcheck.judge.relations import Caps
 from factcheck.judge.settings import Rules
 from factcheck.judge.terms import difference, rounded, term, term_label
 from factcheck.kinds import RatioKind
@@ -32,7 +36,16 @@ from factcheck.models import (
     Term,
     Verdict,
 )
-from factcheck.search import Classify, Found, MaxTerms, SearchResult, Selection
+from factcheck.search import (
+    MATCH_LEVEL,
+    NEAREST,
+    Classify,
+    Found,
+    MaxTerms,
+    SearchResult,
+    Selection,
+    Target,
+)
 from factcheck.series import (
     Operand,
     Ratio,
@@ -67,7 +80,9 @@ class RatioCombinations:
             if claim.direction
             else rules.lexicon.change_direction(claim.asserts)
         )
-        found = list(itertools.islice(all_ratios(case, scale), MAX_RATIOS + 1))
+        self.asked = quotients.asked(claim)
+        self.caps = Caps(case)
+        found = list(itertools.islice(all_ratios(case, scale, self.asked), MAX_RATIOS + 1))
         self.complete = len(found) <= MAX_RATIOS
         self.ratios = found[:MAX_RATIOS]
 
@@ -78,25 +93,11 @@ class RatioCombinations:
         target = rules.target
         found: dict[Hashable, list[Found]] = {}
         counts: dict[Hashable, int] = {}
-        for index, ratio in enumerate(self.ratios):
-            by_size = self.by_size(ratio)
-            interval = _magnitude(ratio, by_size)
-            point = abs(ratio.value) if by_size else ratio.value
-            distance = abs(point - Fraction(target.point))
-            if interval.meets(target.interval):
-                match = Match.exact
-            elif distance <= target.allowance:
-                match = Match.approximate
-            else:
+        for index in range(len(self.ratios)):
+            item = self.found(index, target)
+            if item is None:
                 continue
-            selection: Selection = ((index, 1),)
-            item = Found(
-                rank=(ratio.kind.form.terms, 0 if match is Match.exact else 1, distance, selection),
-                selection=selection,
-                point=_decimal(ratio.value),
-                interval=interval,
-                match=match,
-            )
+            selection = item.selection
             key = classify(selection)
             counts[key] = counts.get(key, 0) + 1
             found.setdefault(key, []).append(item)
@@ -110,6 +111,67 @@ class RatioCombinations:
             budget=len(self.ratios),
         )
 
+    def found(self, index: int, target: Target, *, nearest: bool = False) -> Found | None:
+        """The ratio as a match (None when it does not reproduce the target), or, for
+        `nearest`, as a combination that need not (match none)."""
+        ratio = self.ratios[index]
+        interval, point = self.measured(ratio)
+        match = Match.none if nearest else target.match(interval, _decimal(point, exact=True))
+        if match is None:
+            return None
+        distance = abs(point - Fraction(target.point))
+        selection: Selection = ((index, 1),)
+        return Found(
+            rank=(ratio.kind.form.terms, MATCH_LEVEL[match], distance, selection),
+            selection=selection,
+            point=_decimal(ratio.value),
+            interval=interval,
+            match=match,
+        )
+
+    def measured(self, ratio: Ratio) -> tuple[Interval, Fraction]:
+        """The range and value a ratio is compared with the claim by: its size when the
+        claim gives its direction apart."""
+        by_size = self.by_size(ratio)
+        return _magnitude(ratio, by_size), abs(ratio.value) if by_size else ratio.value
+
+    def beyond(self, result: SearchResult, rules: Rules) -> Beyond:
+        """Nearest, largest and nearest larger supported ratio (rules C1-C3): every ratio is
+        looked at, as the search does."""
+        target = rules.target
+        claim = Fraction(target.point)
+        points = [self.measured(ratio)[1] for ratio in self.ratios]
+
+        def rank(index: int) -> tuple[Fraction, int, int]:
+            return abs(points[index] - claim), self.ratios[index].kind.form.terms, index
+
+        def combination(index: int) -> Combination:
+            found = self.found(index, target, nearest=True)
+            assert found is not None
+            return self.combination(found)
+
+        ranked = sorted(range(len(self.ratios)), key=rank)
+        largest = None
+        if self.ratios:
+            top = max(range(len(self.ratios)), key=lambda k: (points[k], -k))
+            largest = largest_total(combination(top))
+            largest = largest.model_copy(update={"value": _decimal(points[top])})
+        window = larger_window(rules)
+        larger = None
+        if window is not None:
+            above, up_to = Fraction(window[0]), Fraction(window[1])
+            fits = [
+                k
+                for k in ranked
+                if above < points[k] <= up_to and self.band(((k, 1),)) is Verdict.supported
+            ]
+            larger = combination(fits[0]) if fits else None
+        return Beyond(
+            nearest=[combination(k) for k in ranked[:NEAREST]],
+            largest=largest,
+            larger=larger,
+        )
+
     def used_ids(self, result: SearchResult) -> list[str]:
         return []  # every match went through `classify`, which saw its figures
 
@@ -120,7 +182,18 @@ class RatioCombinations:
         return 0 if max_terms == "all" else max_terms  # as v1 reports it: there is no sum
 
     def chance(self, result: SearchResult, rules: Rules) -> Annotate:
-        return lambda combination: combination  # no census of ratios: not estimated
+        """Quotients, tried in pairs, with how many of the pairs tried would land as near by
+        chance; other ratios are not estimated (they are few, and fixed by the source)."""
+        points = [self.measured(r)[1] for r in self.ratios if r.kind is RatioKind.quotient]
+        if not points:
+            return lambda combination: combination
+        estimate = Coincidences(ValueCensus(points, size=2), rules.target)
+
+        def annotate(combination: Combination) -> Combination:
+            quotient = combination.kind is RatioKind.quotient
+            return estimate.annotate(combination) if quotient else combination
+
+        return annotate
 
     # --- one selection -----------------------------------------------------------------
 
@@ -169,12 +242,24 @@ class RatioCombinations:
         high = Decimal(1) if supports and all(s != "none" for s in supports) else Decimal(0)
         return low, high
 
+    def _prorated(self, selection: Selection) -> tuple[Decimal, Decimal]:
+        """The support, as a share of the ratio, less the share of its period outside the
+        period the claim attributes (rule D)."""
+        low, high = self._support(self.ratio(selection))
+        fraction = inside_fraction(self.period(selection), self.case.claim.period)
+        if fraction == 1:
+            return low, high
+        inside = Decimal(fraction.numerator) / Decimal(fraction.denominator)
+        return low * inside, high * inside
+
     def band(self, selection: Selection) -> Verdict:
-        return bands.earned(*self._support(self.ratio(selection)))
+        return self.caps.cap(
+            bands.earned(*self._prorated(selection)), (), self.member_ids(selection)
+        )
 
     def combination(self, found: Found) -> Combination:
         ratio = self.ratio(found.selection)
-        low, high = self._support(ratio)
+        low, high = self._prorated(found.selection)
         value = _decimal(ratio.value)
         size = abs(value) if self.by_size(ratio) else value
         off, relative = difference(size, self.claim_value)
@@ -182,6 +267,8 @@ class RatioCombinations:
         if ratio.b is not None:
             terms.append(_ratio_term(ratio.b, "b", 1))
         expression = ratio.kind.form.write(term_label(terms[0]), term_label(terms[-1]))
+        if ratio.kind is RatioKind.quotient:
+            expression += quotients.written_rate(self.asked)
         # The claim's word is checked against the part of a share, the later term of a change.
         subject = terms[-1] if ratio.kind is RatioKind.change else terms[0]
         return Combination(
@@ -192,10 +279,10 @@ class RatioCombinations:
             difference=off,
             relative_difference=rounded(relative),
             match=found.match,
-            supported_share=Share(low=low, high=high),
+            supported_share=Share(low=rounded(low), high=rounded(high)),
             supported_value=Share(low=low * size, high=high * size),
-            unsupported_figures=[] if low > 0 or high > 0 else [subject.figure],
-            band=bands.earned(low, high),
+            unsupported_figures=[] if any(self._support(ratio)) else [subject.figure],
+            band=self.caps.cap(bands.earned(low, high), (), self.member_ids(found.selection)),
             period=self.period(found.selection),
             formula=ratio.formula,
             window=next((t.window for t in reversed(terms) if t.window is not None), None),
@@ -252,6 +339,17 @@ class RatioCombinations:
                 readings.append(reading)
         return readings
 
+    def inside_value(self, combination: Combination) -> Decimal | None:
+        return None  # a ratio is not an amount that accrues over days
+
+    def undated(self, combination: Combination) -> list[str]:
+        ratio = self._ratio_of(combination)
+        return [
+            operand_id(operand)
+            for operand in (ratio.a, ratio.b)
+            if operand is not None and operand_period(operand, self._source_period(operand)) is None
+        ]
+
     # --- sentences and notes -----------------------------------------------------------
 
     def not_reproduced(self, rules: Rules) -> str:
@@ -263,9 +361,10 @@ class RatioCombinations:
         return notes.ratio_unit_notes(self.case, result)
 
 
-def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
+def all_ratios(case: Case, scale: int, asked: quotients.Asked | None = None) -> Iterator[Ratio]:
     """Figures stated in the claim's unit, shares over part_of, changes within a series of
-    stocks, and changes between comparable windows of a flow series, in that order."""
+    stocks, changes between comparable windows of a flow series, and, when the claim asks
+    for them, quotients of two figures, in that order."""
     by_id = {o.figure.id: o for o in case.figures}
     for origin in case.figures:
         if same_unit(origin.figure.unit, case.claim.unit):
@@ -297,6 +396,8 @@ def all_ratios(case: Case, scale: int) -> Iterator[Ratio]:
             made = change(before, after, scale)
             if made is not None:
                 yield made
+    if asked is not None:
+        yield from quotients.quotients(case, scale, asked)
 
 
 def _magnitude(ratio: Ratio, by_size: bool) -> Interval:

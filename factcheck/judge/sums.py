@@ -1,8 +1,11 @@
 """Sum claims (a count, an amount): combinations of figures and windows, added or subtracted.
 
-A combination earns its band from the share of it the source describes with the claim's
-word (bands.py). A change between two stocks of one series (one added, the earlier or later
-one subtracted) speaks for itself when it goes the way the claim's word says ("rose").
+A combination earns its band from the share of its own value that the source describes with
+the claim's word (rule A3, bands.py). A change between two stocks of one series (one added,
+the other subtracted), or between two windows of a flow series (rule E), speaks for itself
+when it goes the way the claim's word says ("rose"): its direction is its sign, the later
+less the earlier (rule A1). Supported amounts are prorated to the period the claim
+attributes (rule D, items.py).
 """
 
 from __future__ import annotations
@@ -10,26 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from factcheck import bands
 from factcheck.coincidence import Coincidences
 from factcheck.judge import notes, summary
+from factcheck.judge.beyond import Beyond, sum_beyond
 from factcheck.judge.combinations import Annotate, Direction
-from factcheck.judge.items import Item, candidates, item_ancestors, items
+from factcheck.judge.items import Item, Scope, candidates, item_ancestors, items
+from factcheck.judge.periods import inside_fraction, prorated
 from factcheck.judge.readings import Readings, figure_reading, read_all
+from factcheck.judge.relations import Caps
 from factcheck.judge.settings import Rules
-from factcheck.judge.terms import difference, rounded, term
+from factcheck.judge.support import Thresholds, clamped, share_of
+from factcheck.judge.terms import change_info, difference, rounded, term
 from factcheck.load import Case, FigureOrigin
-from factcheck.models import (
-    Combination,
-    FigureReading,
-    Note,
-    Period,
-    Share,
-    Term,
-    Verdict,
-)
+from factcheck.models import Combination, FigureReading, Note, Period, Share, Term, Verdict
 from factcheck.search import (
     Candidate,
     Classify,
@@ -40,7 +40,7 @@ from factcheck.search import (
     Weights,
     search,
 )
-from factcheck.series import operand_period
+from factcheck.series import change_span, operand_period
 from factcheck.units import same_unit
 
 # Past this many (stock, stock) pairs with a word of change, the bands are asked of each
@@ -59,12 +59,14 @@ class SumCombinations:
         self.direction: Direction | None = rules.lexicon.change_direction(claim.asserts)
         self.source_periods = {loaded.source.id: loaded.source.period for loaded in case.sources}
         self.claim_value = claim.value
-        self.items = items(self.origins, self.readings, rules.target.reach)
+        scope = Scope(rules.target.reach, claim.period, self.source_periods, self.direction)
+        self.items = items(self.origins, self.readings, scope)
         by_id = {origin.figure.id: origin.figure for origin in case.figures}
         wholes = item_ancestors(self.items, by_id)
         self.candidates: list[Candidate] = candidates(self.items, wholes)
         self._made: dict[int, Item] = {}
         self._index: dict[str, int] | None = None
+        self.caps = Caps(case)
 
     def item(self, index: int) -> Item:
         """One item, made when first asked for (the few in listed combinations, mostly)."""
@@ -77,14 +79,18 @@ class SumCombinations:
 
     def search(self, rules: Rules, classify: Classify) -> SearchResult:
         # Bands depend on supported sums only: with weights the search counts matches
-        # without listing them. `covers` looks at each match's period, so it lists them.
-        covers = self.case.claim.covers is not None
+        # without listing them. `covers` looks at each match's period, so it lists them; so
+        # does a series with too many pairs of stocks to tabulate.
+        # So do overlapping and superseded figures, which cap a match's band (relations.py).
+        capped = self.caps.active and self.caps.touches(o.figure.id for o in self.origins)
+        listed = self.case.claim.covers is not None or capped
+        weights = None if listed else self.weights()
         return search(
             self.candidates,
             rules.target,
             max_terms=rules.max_terms,
-            classify=classify if covers else None,
-            weights=None if covers else self.weights(),
+            classify=classify if weights is None else None,
+            weights=weights,
             top=rules.top,
             budget=rules.budget,
         )
@@ -99,30 +105,31 @@ class SumCombinations:
         return len(self.candidates) if max_terms == "all" else max_terms
 
     def weights(self) -> Weights | None:
-        """Bands as the search can count them: per item its supported values, per change
-        that goes the claim's way the change itself; the band changes only at 0 and at
-        the thresholds' shares of the claim. None for very long stock series, whose pairs
-        would outnumber what the search ever visits: it then asks `band` per match."""
+        """Bands as the search can count them: per item its supported values against its
+        value (Thresholds), per change that goes the claim's way the change itself. None for
+        very long stock series, whose pairs would outnumber what the search ever visits: it
+        then asks `band` per match."""
         stocks: dict[str, list[int]] = {}
         for k, origin in enumerate(self.items.origins):
             if origin is not None and origin.figure.as_of is not None and origin.figure.series:
                 stocks.setdefault(origin.figure.series, []).append(k)
         if self.direction is not None and sum(len(m) ** 2 for m in stocks.values()) > MAX_PAIRS:
             return None
+        weigh = Thresholds.of_bands()
         changes = {}
-        for members in stocks.values():
-            for added, subtracted in itertools.permutations(members, 2):
-                if (
-                    self.item(added).as_of != self.item(subtracted).as_of
-                    and self.change_direction(added, subtracted) == self.direction
-                ):
-                    change = self.item(added).value - self.item(subtracted).value
-                    changes[(added, subtracted)] = (change, change)
+        if self.direction is not None:
+            for members in stocks.values():
+                for added, subtracted in itertools.permutations(members, 2):
+                    if self._supports(added, subtracted):
+                        change = self.item(added).value - self.item(subtracted).value
+                        said = self._change_support(added, subtracted)
+                        changes[(added, subtracted)] = weigh.pair(change, said, said)
+        values = self.items.values
         return Weights(
-            low=self.items.supported_low,
-            high=self.items.supported_high,
-            bucket=self.band_of,
-            breakpoints=[Decimal(0), *(at * self.claim_value for at in bands.thresholds())],
+            low=weigh.lows(self.items.supported_low, values),
+            high=weigh.highs(self.items.supported_high, values),
+            bucket=weigh.band,
+            breakpoints=[Decimal(0)],
             changes=changes,
         )
 
@@ -147,17 +154,60 @@ class SumCombinations:
                     break
         return pairs
 
+    def _supports(self, added: int, subtracted: int) -> bool:
+        """The change goes its own way (a candidate) and the way the claim's word says."""
+        a, b = self.item(added), self.item(subtracted)
+        if a.as_of == b.as_of:
+            return False
+        directional = a.value > b.value or (a.value == b.value and a.as_of > b.as_of)  # type: ignore[operator]
+        wanted = self.direction is not None
+        return directional and wanted and self.change_direction(added, subtracted) == self.direction
+
     def _supporting_changes(self, selection: Selection) -> set[int]:
         """Members of the changes in selection that go the way the claim's word says."""
         members: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
             if self.change_direction(added, subtracted) == self.direction:
                 members.update((added, subtracted))
+        for index, _ in selection:
+            change = self.item(index).change
+            if change is not None and change.direction == self.direction:
+                members.add(index)
         return members
 
-    def change_direction(self, added: int, subtracted: int) -> Literal["rise", "fall"]:
-        later = self.item(added).as_of > self.item(subtracted).as_of  # type: ignore[operator]
-        return "rise" if later else "fall"
+    def change_direction(self, added: int, subtracted: int) -> Literal["rise", "fall"] | None:
+        """A change's direction is its sign: the later stock less the earlier (rule A1)."""
+        a, b = self.item(added), self.item(subtracted)
+        later, earlier = (a, b) if a.as_of > b.as_of else (b, a)  # type: ignore[operator]
+        return (
+            "rise"
+            if later.value > earlier.value
+            else "fall"
+            if later.value < earlier.value
+            else None
+        )
+
+    def _change_support(self, added: int, subtracted: int) -> Decimal:
+        """A change supports itself, prorated by the share of its span inside the period."""
+        change = self.item(added).value - self.item(subtracted).value
+        return prorated(change, inside_fraction(self._span(added, subtracted), self._claimed))
+
+    def _span(self, added: int, subtracted: int) -> Period | None:
+        """The days a change between two stocks happens over (series.change_span)."""
+        period = self._pair_period(added, subtracted)
+        return None if period is None else change_span(period.start, period.end)
+
+    @property
+    def _claimed(self) -> Period | None:
+        return self.case.claim.period
+
+    def _pair_period(self, added: int, subtracted: int) -> Period | None:
+        ends = sorted(
+            end
+            for end in (_end(self._item_period(self.item(k))) for k in (added, subtracted))
+            if end is not None
+        )
+        return Period(start=ends[0], end=ends[1]) if len(ends) == 2 else None
 
     def supported_values(self, selection: Selection) -> tuple[Decimal, Decimal, Decimal]:
         """(combination value, supported low, supported high), the last two clamped."""
@@ -166,9 +216,9 @@ class SumCombinations:
         in_change: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
             if self.change_direction(added, subtracted) == self.direction:
-                change = self.item(added).value - self.item(subtracted).value
-                low += change
-                high += change
+                said = self._change_support(added, subtracted)
+                low += said
+                high += said
                 in_change.update((added, subtracted))
         for index, sign in selection:
             if index in in_change:
@@ -176,21 +226,18 @@ class SumCombinations:
             item = self.item(index)
             low += item.supported_low * sign
             high += item.supported_high * sign
-        return value, *_clamped(value, low, high)
+        return value, *clamped(value, low, high)
 
     def band(self, selection: Selection) -> Verdict:
-        _, low, high = self.supported_values(selection)
-        return bands.earned(self._share(low), self._share(high))
+        value, low, high = self.supported_values(selection)
+        return self._capped(selection, bands.earned(share_of(low, value), share_of(high, value)))
 
-    def band_of(self, value: Decimal, low: Decimal, high: Decimal) -> Verdict:
-        """The band from a combination's value and supported sums, clamped as above."""
-        low, high = _clamped(value, low, high)
-        return bands.earned(self._share(low), self._share(high))
-
-    def _share(self, supported: Decimal) -> Decimal:
-        if self.claim_value == 0:
-            return Decimal(1) if supported == 0 else Decimal(0)
-        return supported / self.claim_value
+    def _capped(self, selection: Selection, band: Verdict) -> Verdict:
+        """At most `misleading` for a sum of overlapping figures or a superseded figure."""
+        if not self.caps.active:
+            return band
+        added = [o.figure.id for i, s in selection if s > 0 for o in self.item(i).members]
+        return self.caps.cap(band, added, self.member_ids(selection))
 
     def member_ids(self, selection: Selection) -> list[str]:
         return [o.figure.id for index, _ in selection for o in self.item(index).members]
@@ -199,10 +246,9 @@ class SumCombinations:
         spans: list[tuple[dt.date, dt.date]] = []
         in_change: set[int] = set()
         for added, subtracted in self._change_pairs(selection):
-            ends = [_end(self._item_period(self.item(k))) for k in (added, subtracted)]
-            known = sorted(end for end in ends if end is not None)
-            if len(known) == 2:
-                spans.append((known[0], known[1]))
+            pair = self._pair_period(added, subtracted)
+            if pair is not None:
+                spans.append((pair.start, pair.end))
             in_change.update((added, subtracted))
         for index, _ in selection:
             if index in in_change:
@@ -217,6 +263,8 @@ class SumCombinations:
     def _item_period(self, item: Item) -> Period | None:
         if item.window is not None:
             return item.window.period
+        if item.change is not None:
+            return item.change.period
         origin = item.members[0]
         return operand_period(origin, self.source_periods.get(origin.source_id))
 
@@ -226,10 +274,10 @@ class SumCombinations:
             item for item in selection if item[1] < 0
         ]
         value, low, high = self.supported_values(selection)
-        share_low, share_high = self._share(low), self._share(high)
+        share_low, share_high = share_of(low, value), share_of(high, value)
         terms = [self._term(i, s) for i, s in ordered]
-        expression = self._name(ordered[0][0]) + "".join(
-            f" {'+' if s > 0 else '-'} {self._name(i)}" for i, s in ordered[1:]
+        expression = self._label(ordered[0][0], ordered) + "".join(
+            f" {'+' if s > 0 else '-'} {self._label(i, ordered)}" for i, s in ordered[1:]
         )
         off, relative = difference(value, self.claim_value)
         changes = self._supporting_changes(selection)
@@ -237,7 +285,7 @@ class SumCombinations:
         unsupported = [
             self.item(i).id
             for i, sign in ordered
-            if sign > 0 and i not in changes and self.item(i).supported_high == 0
+            if sign > 0 and i not in changes and not self._said(i)
         ]
         return Combination(
             terms=terms,
@@ -250,17 +298,29 @@ class SumCombinations:
             supported_share=Share(low=rounded(share_low), high=rounded(share_high)),
             supported_value=Share(low=low, high=high),
             unsupported_figures=unsupported,
-            band=bands.earned(share_low, share_high),
+            band=self._capped(selection, bands.earned(share_low, share_high)),
             period=self.period(selection),
             window=next((t.window for t in terms if t.window is not None), None),
         )
 
-    def _name(self, index: int) -> str:
+    def _label(self, index: int, ordered: Selection | list[tuple[int, int]]) -> str:
+        """An item in an expression; a change between windows beside other terms in brackets."""
         item = self.item(index)
-        return item.window.short_label() if item.window is not None else item.id
+        label = item.label()
+        return f"({label})" if item.change is not None and len(ordered) > 1 else label
+
+    def _said(self, index: int) -> bool:
+        """Whether the source's words say the claim's word of any member of an item (its
+        period aside)."""
+        item = self.item(index)
+        if item.change is not None:
+            return item.change.direction == self.direction
+        return any(self.readings[o.figure.id].support != "none" for o in item.members)
 
     def _term(self, index: int, sign: int) -> Term:
         item = self.item(index)
+        if item.change is not None:
+            return change_info(item.id, sign, item.value, item.change)
         return term(item.id, sign, item.value, item.window)
 
     def chance(self, result: SearchResult, rules: Rules) -> Annotate:
@@ -278,6 +338,10 @@ class SumCombinations:
         )
         return found.annotate
 
+    def beyond(self, result: SearchResult, rules: Rules) -> Beyond:
+        """Nearest, largest and nearest larger supported combination (rules C1-C3)."""
+        return sum_beyond(result, rules, self.combination, self.band)
+
     # --- what the source says of a combination -----------------------------------------
 
     def _index_of(self, item_id: str) -> int:
@@ -294,12 +358,20 @@ class SumCombinations:
     def wrong_way(self, combination: Combination) -> str:
         if self.direction is None:
             return ""
-        for added, subtracted in self._change_pairs(self._indices(combination)):
+        selection = self._indices(combination)
+        for added, subtracted in self._change_pairs(selection):
             actual = self.change_direction(added, subtracted)
-            if actual != self.direction:
+            if actual is not None and actual != self.direction:
                 return (
                     f" Between {self.item(subtracted).id} and {self.item(added).id} the "
                     f"source's figures show a {actual}, not a {self.direction}."
+                )
+        for index, _ in selection:
+            change = self.item(index).change
+            if change is not None and change.direction not in (None, self.direction):
+                return (
+                    f" Between {change.earlier.short_label()} and {change.later.short_label()} "
+                    f"the source's figures show a {change.direction}, not a {self.direction}."
                 )
         return ""
 
@@ -323,6 +395,44 @@ class SumCombinations:
             pairs.append((a, b) if a.figure.as_of < b.figure.as_of else (b, a))  # type: ignore[operator]
         return pairs
 
+    def inside_value(self, combination: Combination) -> Decimal | None:
+        """The combination's value prorated to the period the claim attributes (rule D)."""
+        selection = self._indices(combination)
+        in_change: set[int] = set()
+        total = Decimal(0)
+        for added, subtracted in self._change_pairs(selection):
+            rise = self.item(added).value - self.item(subtracted).value
+            total += prorated(rise, inside_fraction(self._span(added, subtracted), self._claimed))
+            in_change.update((added, subtracted))
+        for index, sign in selection:
+            if index in in_change:
+                continue
+            item = self.item(index)
+            if item.window is not None:
+                members = item.window.members
+                total += sign * sum(
+                    (prorated(o.figure.value, self._fraction(o)) for o in members), Decimal(0)
+                )
+            elif item.change is None and item.as_of is not None:
+                total += sign * item.value  # a level on a date: not prorated
+            else:
+                period = item.change.span if item.change is not None else self._item_period(item)
+                total += sign * prorated(item.value, inside_fraction(period, self._claimed))
+        return total
+
+    def _fraction(self, origin: FigureOrigin) -> Fraction:
+        return inside_fraction(
+            operand_period(origin, self.source_periods.get(origin.source_id)), self._claimed
+        )
+
+    def undated(self, combination: Combination) -> list[str]:
+        """Figures of the combination for which the source gives no period (rule A6)."""
+        return [
+            t.figure
+            for t in combination.terms
+            if self._item_period(self.item(self._index_of(t.figure))) is None
+        ]
+
     # --- sentences and notes -----------------------------------------------------------
 
     def not_reproduced(self, rules: Rules) -> str:
@@ -333,12 +443,6 @@ class SumCombinations:
             *notes.overlap_notes(result, self.candidates),
             *notes.unit_notes(self.case, self.origins, rules.target),
         ]
-
-
-def _clamped(value: Decimal, low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
-    """Supported sums within 0..value: no more of it can be said than there is."""
-    floor, ceiling = min(Decimal(0), value), max(Decimal(0), value)
-    return min(max(low, floor), ceiling), min(max(high, floor), ceiling)
 
 
 def _end(period: Period | None) -> dt.date | None:

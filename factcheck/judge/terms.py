@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from factcheck.models import Term, WindowInfo
+from factcheck.models import ChangeInfo, Term, WindowInfo
 from factcheck.numbers import plain
-from factcheck.series import Window
+from factcheck.series import Window, WindowChange
 
 
 def term(
@@ -26,6 +26,22 @@ def term(
     )
 
 
+def change_info(figure: str, sign: int, value: Decimal, change: WindowChange) -> Term:
+    """A change between two windows of a series, as one term: the members of both."""
+    return Term(
+        figure=figure,
+        sign=1 if sign > 0 else -1,
+        value=value,
+        members=[o.figure.id for o in change.members],
+        change=ChangeInfo(
+            series=change.series,
+            earlier=window_info(change.earlier),
+            later=window_info(change.later),
+            direction=change.direction,
+        ),
+    )
+
+
 def window_info(window: Window) -> WindowInfo:
     return WindowInfo(
         series=window.series,
@@ -39,8 +55,16 @@ def window_info(window: Window) -> WindowInfo:
 def term_label(term: Term) -> str:
     """How a term reads in an expression: its figure id, or "series[Feb 2021 - Jan 2024]"."""
     if term.window is not None:
-        return f"{term.window.series}[{term.window.label.rsplit(' (', 1)[0]}]"
+        return _window_label(term.window)
+    if term.change is not None:
+        earlier, later = term.change.earlier, term.change.later
+        first, second = (earlier, later) if term.change.direction == "fall" else (later, earlier)
+        return f"{_window_label(first)} - {_window_label(second)}"
     return term.figure
+
+
+def _window_label(window: WindowInfo) -> str:
+    return f"{window.series}[{window.label.rsplit(' (', 1)[0]}]"
 
 
 _PLACES = Decimal("0.000001")

@@ -2,24 +2,25 @@
 
 The verdict is the most favourable band (bands.py, in the table's order) that a reproducing
 combination earns, unless the best match of that band is a coincidence (coincidence.py):
-then the next band's may still count. A supported basis whose figures measure mostly
-another period than the claim attributes is capped at misleading.
+then the next band's may still count. (The period a basis measures counts through its
+prorated support, rule D, not through a cap.) When nothing reproduces the claim, the
+verdict says which way the source's figures lie (rule C3): `understated` when a larger
+combination the source supports lies within half the claim above it, `overstated` when the
+claim exceeds the largest total the figures make, else `unsupported`.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from factcheck import bands, coincidence
+from factcheck.judge.beyond import Beyond, overstates
 from factcheck.judge.combinations import Combinations
-from factcheck.judge.periods import outside_share
 from factcheck.judge.settings import Rules
-from factcheck.models import Claim, Combination, Verdict
+from factcheck.models import Combination, Verdict
 from factcheck.search import Found, SearchResult
 
-PERIOD_CAP_AT = Decimal("0.5")
 NEAR_MISS = "near_miss"  # a bucket: reproduces the number but not over the `covers` period
 
 
@@ -63,12 +64,11 @@ class Decision:
     verdict: Verdict
     basis: int | None = None  # its index among the listed combinations
     basis_combination: Combination | None = None
-    capped: bool = False  # supported, but capped at misleading by the period
     # The best combination of each band passed over as a coincidence, best band first.
     dismissed: list[Combination] = field(default_factory=list)
 
 
-def decide(found: Reproductions, claim: Claim) -> Decision:
+def decide(found: Reproductions) -> Decision:
     result, combinations = found.result, found.combinations
     earned = [band for band in bands.EARNED if result.counts.get(band)]
     firsts = {band: combinations[found.listed.index(result.found[band][0])] for band in earned}
@@ -80,12 +80,25 @@ def decide(found: Reproductions, claim: Claim) -> Decision:
     if best is None:
         return Decision(Verdict.unsupported, dismissed=dismissed)
     basis = found.listed.index(result.found[best][0])
-    outside = outside_share(combinations[basis].period, claim.period)
-    capped = best is Verdict.supported and outside is not None and outside > PERIOD_CAP_AT
     return Decision(
-        verdict=Verdict.misleading if capped else best,
-        basis=basis,
-        basis_combination=combinations[basis],
-        capped=capped,
-        dismissed=dismissed,
+        verdict=best, basis=basis, basis_combination=combinations[basis], dismissed=dismissed
     )
+
+
+def decide_beyond(
+    decision: Decision, found: Reproductions, beyond: Beyond, rules: Rules
+) -> Decision:
+    """The verdict when nothing reproduces the claim (rule C3). A number reproduced only by
+    coincidences or over another period than the claim's `covers` stays `unsupported`: the
+    figures do make it."""
+    if decision.basis is not None or decision.dismissed or found.near_misses:
+        return decision
+    if beyond.larger is not None:
+        return Decision(
+            Verdict.understated,
+            basis=len(found.combinations),
+            basis_combination=beyond.larger,
+        )
+    if overstates(rules, beyond.largest):
+        return Decision(Verdict.overstated)
+    return decision

@@ -30,6 +30,7 @@ from factcheck.load.limits import (
     MAX_VALUES,
     max_file_bytes,
 )
+from factcheck.load.links import check_links
 from factcheck.load.nodes import read_nodes as _read_nodes  # tests/test_fuzz.py
 from factcheck.load.reader import read_document
 from factcheck.load.relations import MAX_WHOLES, ancestors, check_figures
@@ -58,6 +59,7 @@ __all__ = [
     "_read_nodes",
     "ancestors",
     "check_figures",
+    "check_links",
     "claim_case",
     "find_root",
     "format_key_path",

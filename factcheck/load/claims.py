@@ -11,6 +11,7 @@ from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load.case import Case, FigureOrigin, LoadedSource
 from factcheck.load.document import Document
 from factcheck.load.limits import capped
+from factcheck.load.links import check_links
 from factcheck.load.reader import read_document
 from factcheck.load.relations import check_figures
 from factcheck.load.sources import SourceCache, find_root, resolve_source_path
@@ -52,7 +53,7 @@ def claim_case(
     sources = _sources(claim, document, root, cache)
     sources, problems = _provenance(sources, root, cache)
     figures = _figures(claim, document, sources)
-    problems += check_figures(figures)
+    problems += check_figures(figures) + check_links(figures, [s.source for s in sources])
     if not claim.sources and not claim.figures:
         problems.append(
             document.problem(

@@ -24,7 +24,11 @@ SHORTEST_BAR = 16
 
 
 def label(term: Term) -> str:
-    """A term as the chart and the worked formula name it: a figure id, or a window."""
+    """A term as the chart and the worked formula name it: a figure id, a window, or a
+    change between two windows."""
+    if term.change is not None:
+        change = term.change
+        return f"{change.series} {change.earlier.label} to {change.later.label}"
     return f"{term.window.series} {term.window.label}" if term.window else term.figure
 
 

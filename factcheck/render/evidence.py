@@ -16,7 +16,7 @@ from factcheck.escape import http_url
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Match, Qualifier, Term
 from factcheck.render.reader import Reader, and_list
-from factcheck.units import currency, ratio_scale
+from factcheck.units import currency, ratio_scale, unit_key
 from factcheck.wording import counted, number, percent, share, signed_percent, unit_words
 
 OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to list
@@ -133,6 +133,8 @@ def _checked(r: Reader) -> str:
     claimed = r.claimed()
     if claimed.startswith(("rise ", "fall ")):
         claimed = f"a {claimed}"
+    elif unit_key(claim.unit) == "times":  # "100 times" (issue 14)
+        claimed = f"{claimed} times"
     elif ratio_scale(claim.unit) == 1:
         claimed = f"a ratio of {claimed}"
     text = f"{claimed}, described as \u201c{claim.asserts}\u201d"
@@ -201,6 +203,16 @@ def _ratio_arithmetic(r: Reader, basis: Combination) -> Arithmetic:
 
 
 def _match(r: Reader, basis: Combination) -> str:
+    if basis.match is Match.none:  # an `understated` basis (rule C3)
+        return (
+            "The figures do not reproduce the claimed number: they show more than the claim, "
+            f"by {percent(abs(basis.relative_difference))}."
+        )
+    if basis.match is Match.rounded:  # rule B1
+        return (
+            "The figures reproduce the claimed number as rounded: their total rounds to it at "
+            "the precision the claim is said with."
+        )
     if basis.match is Match.exact:
         return (
             "The figures reproduce the claimed number exactly: the range their wording allows "

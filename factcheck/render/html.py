@@ -45,6 +45,8 @@ SYMBOLS: dict[Verdict, str] = {
     Verdict.misleading: "\u2248",  # ≈
     Verdict.false: "\u2717",  # ✗
     Verdict.unsupported: "?",
+    Verdict.understated: "\u2272",  # ≲: the source supports more than the claim (rule C3)
+    Verdict.overstated: "\u2273",  # ≳: the claim exceeds what the figures make (rule C3)
 }
 MONTHS = (
     *("January", "February", "March", "April", "May", "June"),

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from factcheck.bands import band
 from factcheck.escape import markdown_text, one_line
 from factcheck.models import Audit
+from factcheck.render.beyond import beyond_lines
 from factcheck.render.evidence import Arithmetic, Evidence, Reading, evidence
+from factcheck.render.reader import Reader
 
 # At the start of a line these would make a heading, a list item, a quote or a rule.
 _LINE_START = re.compile(r"^([#+\-=>]|\d+[.)])")
@@ -31,6 +33,7 @@ def render_markdown(audit: Audit) -> str:
         f"**Ruling: {_md(found.verdict_label)}.** {_md(found.summary)}",
         "### The arithmetic",
         *(_arithmetic(found.arithmetic) if found.arithmetic else map(_md, found.not_reproduced)),
+        *map(_md, beyond_lines(Reader(audit))),  # rules C1, C2
     ]
     if found.readings:
         blocks += ["### What the source calls these figures", _readings(found.readings)]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.bands import Verdict
+from factcheck.bands import Verdict, earned
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
@@ -38,6 +38,7 @@ NOTE_LABELS = {
     "coincidence": "Chance",
     "wording": "Wording",
     "document": "The document",
+    "revision": "Revision",
 }
 
 # In the judge's sentences: a window of a series ("encounters_monthly[Feb 2022 - Jun 2024]"),
@@ -95,7 +96,11 @@ class Reader:
         return self.audit.labels.get(series_id) or series_id
 
     def term(self, term: Term) -> str:
-        """A figure by its name; a window by its series' name and its months."""
+        """A figure by its name; a window by its series' name and its months; a change
+        between two windows (rule E) by its direction and its two ends."""
+        if term.change is not None and term.members and len(term.members) == 2:
+            earlier, later = (self.figure(member) for member in term.members)
+            return f"the {term.change.direction or 'change'} from {earlier} to {later}"
         if term.window is None:
             return self.figure(term.figure)
         span = term.window.label.removesuffix(_ONE_MONTH)
@@ -200,6 +205,8 @@ class Reader:
     def summary(self) -> str:
         """The verdict explained in one or two sentences, in published words."""
         basis = self.basis
+        if self._judges_words(basis):
+            return self.note_text(self.audit.summary)
         if basis is None:
             return self._not_reproduced()
         said = Said(
@@ -218,6 +225,22 @@ class Reader:
         else:
             text = SENTENCES[self.audit.verdict](said)
         return text + _weak(basis)
+
+    def _judges_words(self, basis: Combination | None) -> bool:
+        """Where the judge's own summary is published, its ids named: the verdicts and
+        matches of the judging rules v2 (docs/format.md: rules A7, B1, C1-C3, D, E), which
+        the sentences below do not word."""
+        audit = self.audit
+        if basis is None:  # it names the nearest and the largest, or another period (A7)
+            return bool(audit.nearest or audit.largest or audit.near_misses)
+        share = basis.supported_share
+        return (
+            audit.verdict is not basis.band
+            # capped below what its words earn: overlapping or superseded figures (issue 14)
+            or basis.band is not earned(share.low, share.high)
+            or basis.match is Match.none
+            or any(term.change is not None for term in basis.terms)
+        )
 
     def derivation(self, basis: Combination) -> str:
         """ "The source's figures for A (x) and B (y) add up to T, which reproduces the claimed
@@ -256,6 +279,8 @@ class Reader:
             return f"The change from {named('a')} to {named('b')}, {value}"
         if basis.kind is RatioKind.share:
             return f"{named('a')} as a share of {named('b')}, {value}"
+        if basis.kind is RatioKind.quotient:  # "100 times", a rate (issue 14)
+            return f"{named('a')} over {named('b')}, {value}"
         return f"The source's figure for {self.term(terms['a'])}, {value}"
 
     def _how(self, basis: Combination) -> str:
@@ -263,6 +288,8 @@ class Reader:
             return "exactly"
         relative = basis.relative_difference
         side = "more" if relative > 0 else "less"
+        if basis.match is Match.rounded:  # rule B1
+            return f"as rounded ({percent(abs(relative))} {side})"
         return f"approximately ({percent(abs(relative))} {side})"
 
     def _support(self, basis: Combination) -> str:
@@ -331,7 +358,11 @@ class Reader:
     def note(self, note: Note) -> str:
         """A note's sentence with each figure, series, statement and source named as readers
         know it."""
-        text = _WINDOW.sub(self._window_name, note.message)
+        return self.note_text(note.message)
+
+    def note_text(self, message: str) -> str:
+        """Any of the judge's sentences with its ids named as readers know them."""
+        text = _WINDOW.sub(self._window_name, message)
         text = _STATEMENT.sub(self._statement_name, text)
         text = self._sources_named(text)
         return _TOKEN.sub(self._id_name, text)

@@ -50,6 +50,7 @@ def render_audit(audit: Audit, *, plain: bool = False) -> RenderableType:
     parts: list[RenderableType] = [_verdict_panel(audit, plain), _claim(audit)]
     if audit.combinations:
         parts.append(_gap(_combinations(audit, plain)))
+    parts += _beyond(audit, plain)
     basis = audit.combinations[audit.basis] if audit.basis is not None else None
     if basis is not None:
         parts.append(_gap(_readings(audit, basis, plain)))
@@ -103,10 +104,22 @@ def _claim(audit: Audit) -> RenderableType:
     return _gap(lines)
 
 
-def _combinations(audit: Audit, plain: bool) -> Fitted:
+def _combinations(
+    audit: Audit,
+    plain: bool,
+    combinations: Sequence[Combination] | None = None,
+    title: str | None = None,
+) -> Fitted:
+    """The combinations that reproduce the number (or, given, other combinations: the
+    nearest ones, under their own title)."""
+    if title is None:
+        title = "Combinations of the source's figures that reproduce the number"
+        if audit.reproduced.value == "none":  # understated: the basis does not reproduce it
+            title = "The larger combination the source supports (it does not reproduce the number)"
     said = f"said {safe(audit.claim.asserts)}"
+    ours = combinations is None
     fitted = Fitted(
-        title="Combinations of the source's figures that reproduce the number",
+        title=title,
         columns=[
             Column("#", justify="right", whole=True),
             Column("expression", words=True),
@@ -116,14 +129,15 @@ def _combinations(audit: Audit, plain: bool) -> Fitted:
             Column(said, justify="right", whole=True),
             Column("band", whole=True),
         ],
-        caption="* the verdict's basis" if audit.basis is not None else None,
+        caption="* the verdict's basis" if audit.basis is not None and ours else None,
         plain=plain,
     )
     listed = Table.grid(padding=(0, 1))
     listed.add_column(justify="right", no_wrap=True)
     listed.add_column(overflow="fold")
-    for index, combination in enumerate(audit.combinations):
-        marker = f"{'*' if index == audit.basis else ''}{index + 1}"
+    shown = audit.combinations if combinations is None else combinations
+    for index, combination in enumerate(shown):
+        marker = f"{'*' if index == audit.basis and ours else ''}{index + 1}"
         relative = signed_percent(combination.relative_difference)
         difference = f"{_difference(audit, combination)} ({relative})"
         verdict = Text(combination.band.value, style=_style(combination.band))
@@ -143,10 +157,31 @@ def _combinations(audit: Audit, plain: bool) -> Fitted:
         )
         body.append_text(verdict)
         listed.add_row(marker, body)
-    title = Text(fitted.title, style="bold")
+    heading = Text(fitted.title, style="bold")
     caption = [Text(fitted.caption)] if fitted.caption else []
-    fitted.stacked = Group(title, listed, *caption)
+    fitted.stacked = Group(heading, listed, *caption)
     return fitted
+
+
+def _beyond(audit: Audit, plain: bool) -> list[RenderableType]:
+    """When nothing reproduces the claim: the nearest combinations and the largest total
+    (rules C1, C2)."""
+    parts: list[RenderableType] = []
+    if audit.nearest:
+        title = "Nearest combinations (none reproduces the number)"
+        parts.append(_gap(_combinations(audit, plain, audit.nearest, title)))
+    if audit.largest is not None:
+        largest = audit.largest
+        value = claim_number(largest.value, audit.claim.unit)
+        share = (
+            f", {percent(largest.value / audit.claim.value)} of the claim"
+            if audit.claim.value
+            else ""
+        )
+        what = "Largest total " if ratio_scale(audit.claim.unit) is None else "Largest      "
+        text = Text.assemble((what, "bold"), cell(f"{largest.expression} = {value}{share}"))
+        parts.append(_gap(text))
+    return parts
 
 
 def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
@@ -244,9 +279,11 @@ def _checked(audit: Audit) -> RenderableType:
     text.append("\nChecked ", style="bold")
     unit = safe(audit.claim.unit)
     if ratio_scale(audit.claim.unit) is not None:
+        points = search.tolerance_points
+        within = f" or {number(points)} point{'' if points == 1 else 's'}" if points else ""
         searched = (
             f"{_count(search.figures_searched, 'change')} within a series, shares of a whole "
-            f"and figures stated in {unit}, tolerance {percent(search.tolerance)}"
+            f"and figures stated in {unit}, tolerance {percent(search.tolerance)}{within}"
         )
     else:
         searched = (

@@ -41,8 +41,12 @@ The modules, in the order a search uses them:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from factcheck.search.census import Census, census
+from factcheck.search.closest import NEAREST, Accept, Closest
+from factcheck.search.closest import closest as _closest
+from factcheck.search.closest import nearest as _nearest
 from factcheck.search.limits import (
     COMPONENT_LIMIT,
     HALF_LIMIT,
@@ -52,10 +56,13 @@ from factcheck.search.limits import (
 )
 from factcheck.search.meet import exhaustive
 from factcheck.search.prepare import Prepared
+from factcheck.search.totals import largest as _largest
 from factcheck.search.types import (
     ALL,
     DEFAULT_BUDGET,
     DEFAULT_TOP,
+    MATCH_LEVEL,
+    NO_MATCH,
     OVERLAPS_KEPT,
     Bucket,
     Candidate,
@@ -68,6 +75,7 @@ from factcheck.search.types import (
     Target,
     Weights,
     combine_intervals,
+    interval_gap,
 )
 from factcheck.search.walk import bounded
 
@@ -77,13 +85,17 @@ __all__ = [
     "DEFAULT_BUDGET",
     "DEFAULT_TOP",
     "HALF_LIMIT",
+    "MATCH_LEVEL",
+    "NEAREST",
     "OPTION_LIMIT",
     "OVERLAPS_KEPT",
     "RELATION_LIMIT",
+    "Accept",
     "Bucket",
     "Candidate",
     "Census",
     "Classify",
+    "Closest",
     "Found",
     "MaxTerms",
     "Rank",
@@ -93,6 +105,10 @@ __all__ = [
     "Weights",
     "census",
     "combine_intervals",
+    "interval_gap",
+    "largest",
+    "nearer_above",
+    "nearest",
     "search",
 ]
 
@@ -123,3 +139,43 @@ def search(
             max_terms = len(candidates)  # the walk, within its budget
     assert isinstance(max_terms, int)
     return bounded(prepared, max_terms, classify, top, budget)
+
+
+def nearest(result: SearchResult, *, n: int = NEAREST, budget: int = DEFAULT_BUDGET) -> Closest:
+    """The n candidate combinations (of at most the search's number of terms) nearest the
+    target's value, whether or not they reproduce it: by distance, then fewer terms, then
+    selection (docs/format.md, rule C1). Over the census's tables when they fit, else by a
+    walk within `budget`."""
+    if result.census is None:
+        return Closest([], True)
+    return _nearest(result.census, n=n, budget=budget)
+
+
+def nearer_above(
+    result: SearchResult,
+    above: Decimal,
+    up_to: Decimal,
+    accept: Accept,
+    *,
+    budget: int = DEFAULT_BUDGET,
+) -> Closest:
+    """The candidate combination nearest the target's value among those whose value lies
+    above `above` and at most `up_to` and that `accept` lets through (rule C3), by a walk
+    within `budget`."""
+    if result.census is None:
+        return Closest([], True)
+    p = result.census.p
+    most = result.census.cap or p.n
+    return _closest(p, most, n=1, budget=budget, above=above, up_to=up_to, accept=accept)
+
+
+def largest(result: SearchResult) -> tuple[Found | None, bool]:
+    """The largest total the candidates make, over every figure (rule C2): its combination
+    (None when no figure is positive), and whether the search for it finished."""
+    if result.census is None:
+        return None, True
+    p = result.census.p
+    found = _largest(p)
+    if not found.selection:
+        return None, found.complete
+    return p.found(found.selection, found.point, NO_MATCH), found.complete

@@ -2,8 +2,9 @@
 
 Ranking is by size first, so the best matches are found size by size: for size s, each row
 of the first half is paired with the second half's sums of s minus its size. A bucket with
-more matches of that size than it still needs takes the exact ones first, then the nearest,
-found by a binary search over the distance, ties by selection.
+more matches of that size than it still needs takes the exact ones first, then the
+approximate, then the rounded, each the nearest first, found by a binary search over the
+distance, ties by selection.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from factcheck.search.segments import Completions, Keys, Rows, Segments, chunks
 from factcheck.search.tables import SortedHalf, Table, by_size
 from factcheck.search.types import Found, Selection
 
-Pair = tuple[bool, Selection, int, bool]  # double counts, selection, value, exact
+Pair = tuple[bool, Selection, int, int]  # double counts, selection, value, match level
 
 
 class Best:
@@ -76,15 +77,17 @@ class Best:
         return Segments.join(parts)
 
     def _closest(self, segments: Segments, n: int) -> list[Found]:
-        """The best-ranked n of the matches in segments (all of one size)."""
+        """The best-ranked n of the matches in segments (all of one size): level by level
+        (exact, approximate, rounded), the nearest first within a level."""
         if segments.count <= n:
             return sorted(self._found(segments))
-        exact = segments.where(segments.exact)
-        if exact.count >= n:
-            return self._nearest(exact, n)
-        return sorted(self._found(exact)) + self._nearest(
-            segments.where(~segments.exact), n - exact.count
-        )
+        kept: list[Found] = []
+        for level in np.unique(segments.level).tolist():
+            mine = segments.where(segments.level == level)
+            if mine.count >= n - len(kept):
+                return kept + self._nearest(mine, n - len(kept))
+            kept += sorted(self._found(mine))
+        return kept
 
     def _nearest(self, segments: Segments, n: int) -> list[Found]:
         """The n best of equally exact matches: the nearest, ties by selection."""
@@ -105,7 +108,7 @@ class Best:
         ties = pairs(self.a, self.b, self._within(segments, low))
         chosen = heapq.nsmallest(n, ties, key=lambda pair: (abs(pair[2] - tp), pair[1]))
         assert len(chosen) == n and closer <= n
-        return [self.p.found(selection, point, exact) for _, selection, point, exact in chosen]
+        return [self.p.found(selection, point, level) for _, selection, point, level in chosen]
 
     def _within(self, segments: Segments, radius: int) -> Segments:
         """Segments narrowed to the values within `radius` of the claim."""
@@ -123,16 +126,16 @@ class Best:
             hi[inside] = np.searchsorted(block, tp + radius - pa[inside], "right") + start
         lo = np.clip(lo, segments.lo, segments.hi)
         hi = np.maximum(np.clip(hi, segments.lo, segments.hi), lo)
-        return Segments(segments.row, lo, hi, hi - lo, segments.exact, segments.code)
+        return Segments(segments.row, lo, hi, hi - lo, segments.level, segments.code)
 
     def _found(self, segments: Segments) -> list[Found]:
         """Every match in segments (positions in the by-size order), built."""
-        return [self.p.found(selection, point, exact) for _, selection, point, exact in
+        return [self.p.found(selection, point, level) for _, selection, point, level in
                 pairs(self.a, self.b, segments)]  # fmt: skip
 
 
 def pairs(a: Table, b: SortedHalf, segments: Segments, order: Rows | None = None) -> list[Pair]:
-    """(double counts, selection, value, exact) of every match in segments, whose positions
+    """(double counts, selection, value, match level) of every match in segments, whose positions
     are in `order` (by default the by-size order), decoded together."""
     lengths = segments.hi - segments.lo
     rows = np.repeat(segments.row, lengths)
@@ -143,20 +146,20 @@ def pairs(a: Table, b: SortedHalf, segments: Segments, order: Rows | None = None
     keep = a.plus[rows] | (b.table.size[seconds] > 0)
     rows, seconds = rows[keep], seconds[keep]
     points = a.point[rows] + b.table.point[seconds]
-    terms = [_terms(table, picked) for table, picked in ((a, rows), (b.table, seconds))]
+    terms = [table_terms(table, picked) for table, picked in ((a, rows), (b.table, seconds))]
     return [
-        (bool(overlap), tuple(sorted(first + second)), int(point), bool(flag))
-        for first, second, point, flag, overlap in zip(
+        (bool(overlap), tuple(sorted(first + second)), int(point), int(level))
+        for first, second, point, level, overlap in zip(
             *terms,
             points.tolist(),
-            np.repeat(segments.exact, lengths)[keep].tolist(),
+            np.repeat(segments.level, lengths)[keep].tolist(),
             a.overlap[rows].tolist(),
             strict=True,
         )
     ]
 
 
-def _terms(table: Table, rows: npt.NDArray[np.int64]) -> list[tuple[tuple[int, int], ...]]:
+def table_terms(table: Table, rows: npt.NDArray[np.int64]) -> list[tuple[tuple[int, int], ...]]:
     """The (candidate, sign) terms of each of the rows, decoded together."""
     if not table.items:
         return [() for _ in range(len(rows))]

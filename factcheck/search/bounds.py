@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
 from collections.abc import Sequence
-from fractions import Fraction
 
 from factcheck.search.prepare import Prepared
 
@@ -38,11 +36,12 @@ class Bounds:
         self.order = sorted(itertools.filterfalse(fast_set.__contains__, range(p.n)), key=value)
         spread = 0 if p.points_only else _spread(p)
         slack = depth * spread
-        # Points are integers, so integer bounds are exact and far cheaper than Fractions.
-        self.window_low = math.ceil(min(target.tp - target.tolerance, Fraction(target.tl - slack)))
-        self.window_high = math.floor(
-            max(target.tp + target.tolerance, Fraction(target.th + slack))
-        )
+        # Points are integers, so integer bounds are exact and far cheaper than Fractions. A
+        # combination's value lies within `slack` of its interval, which must come within
+        # the tolerance of the target's interval (or its value round to the target).
+        low, high = target.reach()
+        self.window_low = low - slack
+        self.window_high = high + slack
         self._reach(p, depth)
 
     def _reach(self, p: Prepared, depth: int) -> None:

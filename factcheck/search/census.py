@@ -30,11 +30,18 @@ class Census:
     """
 
     def __init__(
-        self, prepared: Prepared, cap: int | None, tables: tuple[Table, SortedHalf] | None = None
+        self,
+        prepared: Prepared,
+        cap: int | None,
+        tables: tuple[Table, SortedHalf] | None = None,
+        descending: npt.NDArray[np.int64] | None = None,
     ) -> None:
         self.p = prepared
         self.cap = cap
         self._tables = tables
+        # The first half's rows by falling value, when the exhaustive search made them:
+        # binary searches for rising values are the fast ones (nearest.py uses them).
+        self.descending = descending
         self._too_large = False
         self._by_size: dict[int, npt.NDArray[np.int64]] = {}
         self._counts: dict[tuple[int, int, int], int] = {}
@@ -52,11 +59,22 @@ class Census:
             except limits.TooLarge:
                 self._too_large = True
                 return False
-        if self._tables is not None and not self._by_size:
-            first_table = self._tables[0]
+        return self._tables is not None
+
+    @property
+    def tables(self) -> tuple[Table, SortedHalf]:
+        """The two halves (first, sorted second); only when `available`."""
+        if not self.available or self._tables is None:
+            raise ValueError("the census is not available (too many combinations to tabulate)")
+        return self._tables
+
+    def rows_by_size(self) -> dict[int, npt.NDArray[np.int64]]:
+        """The first half's candidate rows (no double count), by their number of terms."""
+        first_table = self.tables[0]
+        if not self._by_size:
             rows = np.flatnonzero(~first_table.overlap).astype(np.int64)
             self._by_size = by_size(rows, first_table.size)
-        return self._tables is not None
+        return self._by_size
 
     def _tabulate(self) -> tuple[Table, SortedHalf]:
         limits.check_range(self.p)
@@ -70,7 +88,7 @@ class Census:
         if not self.available or self._tables is None:
             raise ValueError("the census is not available (too many combinations to tabulate)")
         first, second = self._tables
-        for size_first, rows in self._by_size.items():
+        for size_first, rows in self.rows_by_size().items():
             low, high = second.block(size - size_first)
             if high == low:
                 continue

@@ -22,8 +22,7 @@ from factcheck.search.prepare import Prepared
 from factcheck.search.ranking import selection_of
 from factcheck.search.types import Selection
 
-# (a, b): the item's options weigh (a x value, b x value); the sorted half needs one kind.
-KINDS = ((0, 0), (1, 1), (0, 1), (1, 0))
+Kind = tuple[int, int]  # (a, b): an item's options weigh (a x value, b x value)
 
 
 @dataclass
@@ -46,7 +45,10 @@ class Item:
     plus: Bools
     overlap: Bools
     plain: bool  # its options add at most one figure, related to nothing
-    kinds: frozenset[tuple[int, int]]  # (a, b): point options weighing (a, b) x their value
+    # The kind of a plain item of points whose options weigh (a, b) x their value (the
+    # sorted half holds items of one kind); None for any other item.
+    kind: Kind | None
+    any_kind: bool = False  # every option is zero, weights too: it fits any kind
 
 
 class Singles(Sequence[Selection]):
@@ -148,11 +150,7 @@ def _plain_item(p: Prepared, members: Sequence[int]) -> Item:
     wl, wh = column("wl"), column("wh")
     point_only = bool(np.all(low == point) and np.all(high == point))
     point_only = point_only and not (low_open.any() or high_open.any())
-    kinds = frozenset(
-        (a, b)
-        for a, b in KINDS
-        if point_only and np.all(wl == a * point) and np.all(wh == b * point)
-    )
+    kind = _kind(point, wl, wh) if point_only else None
     size = np.ones(len(members) + 1, np.int64)
     size[0] = 0
     return Item(
@@ -168,8 +166,22 @@ def _plain_item(p: Prepared, members: Sequence[int]) -> Item:
         plus=size > 0,
         overlap=np.zeros(len(members) + 1, np.bool_),
         plain=True,
-        kinds=kinds,
+        kind=kind,
+        any_kind=point_only and not (point.any() or wl.any() or wh.any()),
     )
+
+
+def _kind(point: Column, wl: Column, wh: Column) -> Kind | None:
+    """(a, b), whole numbers, when every option weighs (a, b) x its value; else None."""
+    nonzero = np.flatnonzero(point)
+    if not len(nonzero):
+        return (0, 0) if not (wl.any() or wh.any()) else None
+    first = int(nonzero[0])
+    value, low, high = int(point[first]), int(wl[first]), int(wh[first])
+    if low % value or high % value:
+        return None
+    a, b = low // value, high // value
+    return (a, b) if np.array_equal(wl, a * point) and np.array_equal(wh, b * point) else None
 
 
 def _options(p: Prepared, members: Sequence[int]) -> list[Selection]:
@@ -194,7 +206,9 @@ def _options(p: Prepared, members: Sequence[int]) -> list[Selection]:
         group, series = rules.group[k], rules.stock[k]
         if group is not None and any(rules.group[q] == group for q in (*plus, *minus)):
             return
-        if series is None or all(rules.stock[q] != series for q in plus):
+        if (series is None or all(rules.stock[q] != series for q in plus)) and not (
+            rules.part_of_subtracted(k, minus)
+        ):
             plus.append(k)
             walk(i + 1)
             plus.pop()
@@ -202,6 +216,7 @@ def _options(p: Prepared, members: Sequence[int]) -> list[Selection]:
             rules.negatable[k]
             and not any(rules.nested(q, k) for q in minus)
             and (series is None or all(rules.stock[q] != series for q in minus))
+            and not rules.whole_of_added(k, plus)
         ):
             minus.append(k)
             walk(i + 1)
@@ -230,7 +245,7 @@ def _related_item(p: Prepared, selections: list[Selection]) -> Item:
         plus=bools[2],
         overlap=bools[3],
         plain=False,
-        kinds=frozenset(),
+        kind=None,
     )
 
 

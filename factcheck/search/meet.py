@@ -15,7 +15,7 @@ from factcheck.search.arrays import Bools
 from factcheck.search.best import Best, pairs
 from factcheck.search.census import Census
 from factcheck.search.halves import split
-from factcheck.search.items import KINDS, items
+from factcheck.search.items import Kind, items
 from factcheck.search.prepare import Prepared
 from factcheck.search.ranking import Tally, given, keep
 from factcheck.search.segments import OVERLAP, Completions, Keys, Rows, chunks
@@ -39,9 +39,13 @@ class Meet:
         found = items(p, None)
         # The sorted side holds figures whose completions differ only in value: related to
         # nothing, a point (no interval), and weighing a fixed multiple of their value.
-        bits = {kind: sum(len(it.selections) for it in found if kind in it.kinds) for kind in KINDS}
-        self.kind = max(KINDS, key=lambda kind: bits[kind])
-        movable = [it for it in found if self.kind in it.kinds]
+        bits: dict[Kind, int] = {}
+        for it in found:
+            if it.kind is not None and not it.any_kind:
+                bits[it.kind] = bits.get(it.kind, 0) + len(it.selections)
+        # The kind with the most options (on a tie, the smallest: any order is correct).
+        self.kind = min(bits, key=lambda kind: (-bits[kind], kind)) if bits else (0, 0)
+        movable = [it for it in found if it.kind == self.kind or it.any_kind]
         first, second = split(found, movable, None)
         self.a = Table(first, None, full=True)
         self.b = SortedHalf(Table(second, None, full=False))
@@ -76,6 +80,10 @@ class Meet:
             cover -= np.bincount(segments.hi[counted], minlength=len(cover))
         return self._result(counts, live, order, self._used(used_rows, cover))
 
+    def census(self, order: Rows | None = None) -> Census:
+        """The census over this search's own tables (and its rows by falling value)."""
+        return Census(self.p, None, (self.a, self.b), order)
+
     def _used(self, used_rows: Bools, cover: Rows) -> set[int]:
         """The figures in some counted match: those of the marked first-half rows, and of
         the second half's sums that a match range covers (a running sum over range ends)."""
@@ -103,7 +111,7 @@ class Meet:
             complete=True,
             budget=self.examined,
             used=frozenset(used),
-            census=Census(self.p, None, (self.a, self.b)),
+            census=self.census(order),
         )
 
     def _listing(self) -> SearchResult:
@@ -113,8 +121,8 @@ class Meet:
         tally = Tally(self.top)
         for rows in chunks(self.descending()):
             segments = self.completions.segments(rows, b.values, 0, skip_empty=True)
-            for overlap, selection, point, exact in pairs(self.a, b, segments, b.by_value):
-                found = self.p.found(selection, point, exact)
+            for overlap, selection, point, level in pairs(self.a, b, segments, b.by_value):
+                found = self.p.found(selection, point, level)
                 if overlap:
                     keep(tally.overlap(), found.rank, given(found), OVERLAPS_KEPT)
                     continue
@@ -125,5 +133,5 @@ class Meet:
             examined=self.examined,
             complete=True,
             budget=self.examined,
-            census=Census(self.p, None, (self.a, self.b)),
+            census=self.census(),
         )

@@ -11,12 +11,19 @@ from fractions import Fraction
 
 import numpy as np
 
-from factcheck.models import Match
 from factcheck.search.arrays import Column
 from factcheck.search.buckets import Buckets, check_weights, weight_values
 from factcheck.search.rules import Rules
 from factcheck.search.scale import Scale
-from factcheck.search.types import Candidate, Found, Selection, Target, Weights, combine_intervals
+from factcheck.search.types import (
+    MATCH_OF_LEVEL,
+    Candidate,
+    Found,
+    Selection,
+    Target,
+    Weights,
+    combine_intervals,
+)
 
 
 class ScaledTarget:
@@ -30,6 +37,11 @@ class ScaledTarget:
         self.th_open = target.interval.high_open
         self.tolerance = Fraction(target.allowance) * scale.factor
         self.ftol = math.floor(self.tolerance)
+        # The values that round to the claim (rule B1), or None.
+        rounded = target.rounded
+        self.rounded = (
+            None if rounded is None else (scale.scaled(rounded.low), scale.scaled(rounded.high))
+        )
 
     def meets(self, low: int, high: int, low_open: bool, high_open: bool) -> bool:
         """Interval.meets on integers: the combination's interval and the target's."""
@@ -38,6 +50,25 @@ class ScaledTarget:
         if high == self.tl and (high_open or self.tl_open):
             return False
         return not (low == self.th and (low_open or self.th_open))
+
+    def level(self, point: int, low: int, high: int, low_open: bool, high_open: bool) -> int | None:
+        """How a combination reproduces the target (MATCH_LEVEL: 0 exact, 1 approximate within
+        the tolerance of the target's interval, 2 rounded), or None."""
+        if self.meets(low, high, low_open, high_open):
+            return 0
+        if max(0, low - self.th, self.tl - high) <= self.ftol:
+            return 1
+        rounded = self.rounded
+        if rounded is not None and rounded[0] <= point <= rounded[1]:
+            return 2
+        return None
+
+    def reach(self) -> tuple[int, int]:
+        """The values within the tolerance of the target's interval, or that round to it."""
+        low, high = self.tl - self.ftol, self.th + self.ftol
+        if self.rounded is not None:
+            low, high = min(low, self.rounded[0]), max(high, self.rounded[1])
+        return low, high
 
 
 class Prepared:
@@ -51,6 +82,8 @@ class Prepared:
         self.n = len(candidates)
         columns = _Columns(candidates)
         aimed = [target.point, target.interval.low, target.interval.high] if target else []
+        if target is not None and target.rounded is not None:
+            aimed += [target.rounded.low, target.rounded.high]
         self.scale = Scale([*columns.decimals(), aimed, *weight_values(weights)])
         self.points = self.scale.column(columns.points)
         points = (columns.points, self.points)
@@ -92,10 +125,11 @@ class Prepared:
                 self._arrays[name] = np.asarray(getattr(self, name), np.bool_)
         return self._arrays
 
-    def found(self, selection: Selection, point: int, exact: bool) -> Found:
-        """A match as the caller sees it: decimals, its interval, its rank."""
+    def found(self, selection: Selection, point: int, level: int) -> Found:
+        """A match as the caller sees it: decimals, its interval, its rank (`level`: how it
+        matches, MATCH_LEVEL)."""
         distance = Fraction(abs(point - self.target.tp), self.scale.factor)
-        rank = (len(selection), 0 if exact else 1, distance)
+        rank = (len(selection), level, distance)
         return Found(
             rank=(*rank, selection),
             selection=selection,
@@ -103,7 +137,7 @@ class Prepared:
             interval=combine_intervals(
                 [(self.candidates[k].interval, sign) for k, sign in selection]
             ),
-            match=Match.exact if exact else Match.approximate,
+            match=MATCH_OF_LEVEL[level],
         )
 
 

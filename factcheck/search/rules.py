@@ -2,8 +2,9 @@
 
 A combination is a candidate when every subtracted figure is a part of an added one or a
 stock subtracted from another stock of its series, no series gives more than one added and
-one subtracted stock, no two subtracted figures are nested, and at most one figure of a
-group takes part (factcheck.search states them in full).
+one subtracted stock, no two subtracted figures are nested, no added figure is part of a
+subtracted one, a change between two stocks goes the way its values go (never negative),
+and at most one figure of a group takes part (factcheck.search states them in full).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Rules:
         for k in self.wholes:
             self.related[k] = True
         self.as_of: list[object | None] = list(map(attrgetter("as_of"), candidates))
+        self.points: list[object] = list(map(attrgetter("point"), candidates))
         self.stock = self._stocks(candidates)
         self.series_members = {name: ks for name, ks in _members(self.stock).items() if len(ks) > 1}
         # A figure can be subtracted only if it has a whole among the candidates or is a
@@ -83,6 +85,13 @@ class Rules:
             and self.as_of[added] != self.as_of[subtracted]
         )
 
+    def directional(self, added: int, subtracted: int) -> bool:
+        """A change between two stocks is the later less the earlier, a rise when positive
+        and a fall when negative: written either way round it is never used against its
+        direction, so the added stock is the larger (or, for no change, the later)."""
+        a, b = self.points[added], self.points[subtracted]
+        return a > b or (a == b and self.as_of[added] > self.as_of[subtracted])  # type: ignore[operator]
+
     def plain(self, k: int) -> bool:
         """Never subtracted and related to nothing: free to add to any combination."""
         return k not in self._tied
@@ -102,10 +111,23 @@ class Rules:
         return self.part_of(a, b) or self.part_of(b, a)
 
     def justified(self, k: int, plus: Sequence[int]) -> bool:
-        """A subtracted figure needs its whole, or a later or earlier stock, added."""
-        if self.has_whole[k] and any(self.part_of(k, a) for a in plus):
-            return True
-        return self.stock[k] is not None and any(self.is_change(p, k) for p in plus)
+        """A subtracted figure needs its whole, or a later or earlier stock, added; a stock
+        subtracted beside another stock of its series makes a change with it, which must go
+        its own way (`directional`)."""
+        if self.stock[k] is not None:
+            partner = next((p for p in plus if self.is_change(p, k)), None)
+            if partner is not None:
+                return self.directional(partner, k)
+        return self.has_whole[k] and any(self.part_of(k, a) for a in plus)
+
+    def whole_of_added(self, k: int, plus: Sequence[int]) -> bool:
+        """Subtracting k would take away the whole of an added figure: a part and its whole
+        share a combination only as the whole less the part."""
+        return k in self.wholes and any(self.part_of(p, k) for p in plus)
+
+    def part_of_subtracted(self, k: int, minus: Sequence[int]) -> bool:
+        """Adding k would add a part of a subtracted figure (the double count in reverse)."""
+        return self.has_whole[k] and any(self.part_of(k, q) for q in minus)
 
 
 def _set(values: Sequence[object]) -> Iterator[int]:

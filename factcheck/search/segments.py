@@ -1,10 +1,10 @@
 """Where the completions of first-half rows land among the sorted second-half sums.
 
 For each row of the first half, the second-half values that reproduce the claim are a
-range: within the tolerance of the claimed value (approximate), or meeting the claim's
-interval (exact), both exact integers per row, open ends included. Two binary searches count
-a range. With weights, a range is cut where the bucket's cell of (value, low, high)
-changes, so that each piece is counted for its bucket without listing its matches.
+range: meeting the claim's interval (exact), within the tolerance of it (approximate), or
+rounding to the claim (rounded), each exact integers per row, open ends included. Two binary
+searches count a range. With weights, a range is cut where the bucket's cell of (value, low,
+high) changes, so that each piece is counted for its bucket without listing its matches.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Segments:
     lo: Rows
     hi: Rows
     n: Rows  # matches in the range: hi - lo, less the empty second half
-    exact: Bools
+    level: Rows  # how they match: MATCH_LEVEL (0 exact, 1 approximate, 2 rounded)
     code: Rows  # the cells of (value, low, high), as one number
 
     @property
@@ -48,7 +48,7 @@ class Segments:
 
     def where(self, keep: Bools) -> Segments:
         return Segments(
-            self.row[keep], self.lo[keep], self.hi[keep], self.n[keep], self.exact[keep],
+            self.row[keep], self.lo[keep], self.hi[keep], self.n[keep], self.level[keep],
             self.code[keep],
         )  # fmt: skip
 
@@ -56,31 +56,42 @@ class Segments:
     def join(parts: Sequence[Segments]) -> Segments:
         if not parts:
             empty = np.zeros(0, np.int64)
-            return Segments(empty, empty, empty, empty, np.zeros(0, np.bool_), empty)
+            return Segments(empty, empty, empty, empty, empty, empty)
         return Segments(
             *(np.concatenate([getattr(s, name) for s in parts])
-              for name in ("row", "lo", "hi", "n", "exact", "code"))
+              for name in ("row", "lo", "hi", "n", "level", "code"))
         )  # fmt: skip
 
 
 @dataclass
 class _Windows:
-    """Per row, the second-half values that complete it: approximately [alo, ahi), exactly
-    [elo, ehi), either [start, stop) (within a radius of the claim, when one is given)."""
+    """Per row, the second-half values that complete it: exactly [elo, ehi), approximately
+    [alo, ahi), rounded [rlo, rhi) (when the target rounds), any of them [start, stop)."""
 
-    alo: Ints
-    ahi: Ints
     elo: Ints
     ehi: Ints
+    alo: Ints
+    ahi: Ints
+    rounded: tuple[Ints, Ints] | None
     start: Ints
     stop: Ints
 
+    def levels(self) -> list[tuple[Ints, Ints]]:
+        """The windows in MATCH_LEVEL order."""
+        found = [(self.elo, self.ehi), (self.alo, self.ahi)]
+        return found + ([self.rounded] if self.rounded is not None else [])
+
     def edges(self, kinds: bool) -> list[Ints]:
-        """Where a range may begin or end. Where the two windows overlap and the kind of
-        match does not matter, their union is one range: half the binary searches."""
-        if kinds or (np.maximum(self.alo, self.elo) > np.minimum(self.ahi, self.ehi)).any():
-            return [self.start, self.stop, self.alo, self.ahi, self.elo, self.ehi]
-        return [self.start, self.stop]
+        """Where a range may begin or end. Where the windows make one range and the kind of
+        match does not matter, their union is one range: fewer binary searches. (Each window
+        holds the exact one, so the union is one range when each other meets it.)"""
+        if not kinds:
+            apart = np.zeros(len(self.start), np.bool_)
+            for low, high in self.levels()[1:]:
+                apart |= (np.maximum(low, self.elo) > np.minimum(high, self.ehi)) & (low < high)
+            if not apart.any():
+                return [self.start, self.stop]
+        return [self.start, self.stop, *(edge for window in self.levels() for edge in window)]
 
 
 @dataclass
@@ -139,26 +150,40 @@ class Completions:
     def _windows(self, rows: Rows, radius: int | None) -> _Windows:
         target, a = self.p.target, self.a
         pa = a.point[rows]
-        alo = target.tp - target.ftol - pa
-        ahi = target.tp + target.ftol - pa + 1
+        # Exact: the combination's interval meets the target's, open ends included.
         elo = target.tl - a.high[rows] + (a.high_open[rows] | target.tl_open)
         ehi = target.th - a.low[rows] - (a.low_open[rows] | target.th_open) + 1
+        # Approximate: the gap between the two intervals is at most the tolerance.
+        alo = target.tl - target.ftol - a.high[rows]
+        ahi = target.th + target.ftol - a.low[rows] + 1
         start, stop = np.minimum(alo, elo), np.maximum(ahi, ehi)
+        rounded = None
+        if target.rounded is not None:  # the combination's value rounds to the target
+            rounded = (target.rounded[0] - pa, target.rounded[1] - pa + 1)
+            start, stop = np.minimum(start, rounded[0]), np.maximum(stop, rounded[1])
         if radius is not None:
             start = np.maximum(start, target.tp - radius - pa)
             stop = np.maximum(start, np.minimum(stop, target.tp + radius + 1 - pa))
-        return _Windows(alo, ahi, elo, ehi, start, stop)
+        return _Windows(elo, ehi, alo, ahi, rounded, start, stop)
 
     def _splits(self, coordinates: list[tuple[Ints, int]]) -> list[Ints]:
-        """Per row, the second-half values where a coordinate crosses a breakpoint."""
+        """Per row, the second-half values where a coordinate crosses a breakpoint. A
+        coordinate base + factor x reaches an edge e at x = (e - base) / factor: cutting at
+        its ceiling and the next value covers a factor of either sign, and an edge that
+        falls between two values."""
         buckets = self.p.buckets
-        return [
-            edge - base
-            for base, factor in coordinates
-            if factor
-            for up, at in zip(buckets.ups, buckets.ats, strict=True)
-            for edge in ((up,) if at is None else (up, at))
-        ]
+        found = []
+        for base, factor in coordinates:
+            if not factor:
+                continue
+            for up, at in zip(buckets.ups, buckets.ats, strict=True):
+                for edge in (up,) if at is None else (up, at):
+                    if factor == 1:
+                        found.append(edge - base)
+                        continue
+                    first = -((base - edge) // factor)  # ceil((edge - base) / factor)
+                    found += [first, first + 1]
+        return found
 
     def _ranges(self, query: _Query, where: Where, columns: list[Ints], split: bool) -> Segments:
         """The ranges between consecutive edges (`columns`) of the rows `where`."""
@@ -169,9 +194,13 @@ class Completions:
         positions = np.searchsorted(query.values, bounds)
         x, after = bounds[:, :-1], bounds[:, 1:]
         count = positions[:, 1:] - positions[:, :-1]
-        exact = (x >= w.elo[where][:, None]) & (x < w.ehi[where][:, None])
-        match = exact | ((x >= w.alo[where][:, None]) & (x < w.ahi[where][:, None]))
-        match &= x < after
+        # Each range lies wholly inside or outside each window (its ends are among the
+        # edges): its level is that of the first window it lies in.
+        level = np.full(x.shape, -1, np.int64)
+        for number, (low, high) in reversed(list(enumerate(w.levels()))):
+            inside = (x >= low[where][:, None]) & (x < high[where][:, None])
+            level[inside] = number
+        match = (level >= 0) & (x < after)
         rows = query.rows[where]
         if query.skip_empty:  # the empty second half completes nothing on its own
             count = count - (~self.a.plus[rows][:, None] & (x <= 0) & (after > 0) & match)
@@ -182,7 +211,7 @@ class Completions:
             lo=positions[:, :-1][keep] + query.offset,
             hi=positions[:, 1:][keep] + query.offset,
             n=count[keep],
-            exact=exact[keep],
+            level=level[keep],
             code=np.broadcast_to(code, keep.shape)[keep],
         )
 

@@ -38,26 +38,60 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class Target:
-    """What a combination must reproduce."""
+    """What a combination must reproduce: exactly (its interval meets `interval`),
+    approximately (the gap between the two intervals is at most `allowance`), or, for a
+    number said without a qualifier, as rounded (its value lies in `rounded`)."""
 
     point: Decimal
     interval: Interval
     tolerance: Decimal  # relative
+    # An absolute tolerance beside the relative one: for a claim in percent, percentage
+    # points (`tolerance_points`); the larger of the two applies.
+    points: Decimal = Decimal(0)
+    # The values that round to the claim at its written precision (v - p/2 to v + p/2,
+    # both included), for a claim whose qualifier is `exact`; None otherwise.
+    rounded: Interval | None = None
 
     @property
     def allowance(self) -> Decimal:
-        """The relative tolerance as an absolute amount: the one place that turns one into
-        the other (the search, the judge, the coincidence estimate and the notes use it)."""
-        return self.tolerance * abs(self.point)
+        """The tolerance as an absolute amount: the one place that turns the relative one
+        (and the points) into a distance (the search, the judge, the coincidence estimate and
+        the notes use it)."""
+        return max(self.tolerance * abs(self.point), self.points)
 
     @property
     def reach(self) -> tuple[Decimal, Decimal]:
-        """The values a combination may take and still reproduce the claim approximately."""
-        return self.interval.low - self.allowance, self.interval.high + self.allowance
+        """The values a combination may take and still reproduce the claim in some way."""
+        low, high = self.interval.low - self.allowance, self.interval.high + self.allowance
+        if self.rounded is not None:
+            low, high = min(low, self.rounded.low), max(high, self.rounded.high)
+        return low, high
+
+    def match(self, interval: Interval, point: Decimal) -> Match | None:
+        """How a combination with this interval and value reproduces the target, if it does."""
+        if interval.meets(self.interval):
+            return Match.exact
+        if interval_gap(interval, self.interval) <= self.allowance:
+            return Match.approximate
+        if self.rounded is not None and self.rounded.low <= point <= self.rounded.high:
+            return Match.rounded
+        return None
+
+
+def interval_gap(a: Interval, b: Interval) -> Decimal:
+    """How far apart two intervals lie (0 when they meet or touch), open ends ignored."""
+    return max(Decimal(0), a.low - b.high, b.low - a.high)
+
+
+# How a match ranks among matches with as many terms: exact, approximate, rounded (and,
+# for the combinations nearest a claim that nothing reproduces, none).
+MATCH_OF_LEVEL: tuple[Match, ...] = (Match.exact, Match.approximate, Match.rounded, Match.none)
+MATCH_LEVEL: dict[Match, int] = {match: level for level, match in enumerate(MATCH_OF_LEVEL)}
+NO_MATCH = MATCH_LEVEL[Match.none]
 
 
 Selection = tuple[tuple[int, int], ...]  # (candidate index, +1 | -1), by candidate index
-Rank = tuple[int, int, Fraction, Selection]  # terms, 0 exact | 1 approximate, distance
+Rank = tuple[int, int, Fraction, Selection]  # terms, MATCH_LEVEL, distance, selection
 
 
 @dataclass(frozen=True, order=True)

@@ -52,6 +52,7 @@ class Walk:
         self.examined = 0
         self.tally = Tally(top)
         self.group_count: dict[str, int] = {}
+        self.minus_wholes = 0  # subtracted figures that are wholes (only their parts are barred)
         self.bounds = Bounds(prepared, self.max_terms)
 
     def run(self) -> None:
@@ -66,6 +67,7 @@ class Walk:
             self._groups(0, left, point, plus, minus, overlaps)
         rules, points, bounds = self.p.rules, self.p.points, self.bounds
         order, reach_low, reach_high = bounds.order, bounds.reach_low, bounds.reach_high
+        wholes = rules.wholes
         low, high = bounds.window_low, bounds.window_high
         terms = min(left, EXACT_REACH + 1)  # beyond the exact rows: the sum of everything
         for j in range(start, len(order)):
@@ -84,25 +86,33 @@ class Walk:
                 self.group_count[group] = 1
             series = rules.stock[k]
             value = points[k]
-            # Added: never beside a second stock of its series.
-            if series is None or not any(rules.stock[q] == series for q in plus):
-                nested = sum(1 for q in plus if rules.nested(q, k)) if rules.related[k] else 0
+            related = rules.related[k]  # part_of ties it to another candidate
+            # Added: never beside a second stock of its series, nor a part of a subtracted figure.
+            if (series is None or not any(rules.stock[q] == series for q in plus)) and not (
+                related and self.minus_wholes and rules.part_of_subtracted(k, minus)
+            ):
+                nested = sum(1 for q in plus if rules.nested(q, k)) if related else 0
                 plus.append(k)
                 if low <= point + value <= high:  # (_visit would return at once otherwise)
                     self._visit(point + value, plus, minus, overlaps + nested)
                 self._extend(j + 1, left - 1, point + value, plus, minus, overlaps + nested)
                 plus.pop()
-            # Subtracted: never nested in another subtracted figure, one stock per series.
+            # Subtracted: never nested in another subtracted figure, one stock per series,
+            # never the whole of an added figure.
             if (
                 rules.negatable[k]
-                and not (rules.related[k] and any(rules.nested(q, k) for q in minus))
+                and not (related and any(rules.nested(q, k) for q in minus))
                 and (series is None or not any(rules.stock[q] == series for q in minus))
+                and not (related and k in wholes and rules.whole_of_added(k, plus))
             ):
+                whole = related and k in wholes
+                self.minus_wholes += whole
                 minus.append(k)
                 if low <= point - value <= high:
                     self._visit(point - value, plus, minus, overlaps)
                 self._extend(j + 1, left - 1, point - value, plus, minus, overlaps)
                 minus.pop()
+                self.minus_wholes -= whole
             if group is not None:
                 self.group_count[group] = 0
 
@@ -135,21 +145,20 @@ class Walk:
         if minus and not all(p.rules.justified(k, plus) for k in minus):
             return
         if p.points_only:
-            exact = target.meets(point, point, False, False)
+            level = target.level(point, point, point, False, False)
         else:
             low = sum(p.lows[k] for k in plus) - sum(p.highs[k] for k in minus)
             high = sum(p.highs[k] for k in plus) - sum(p.lows[k] for k in minus)
             low_open = any(p.low_open[k] for k in plus) or any(p.high_open[k] for k in minus)
             high_open = any(p.high_open[k] for k in plus) or any(p.low_open[k] for k in minus)
-            exact = target.meets(low, high, low_open, high_open)
-        distance = abs(point - target.tp)
-        if not exact and distance > target.ftol:
+            level = target.level(point, low, high, low_open, high_open)
+        if level is None:
             return
         # Ranks here measure the distance in scaled integers (the order is the same); the
         # selection and the Fraction are made only for what may be kept.
-        near = (len(plus) + len(minus), 0 if exact else 1, distance)
+        near = (len(plus) + len(minus), level, abs(point - target.tp))
         if overlaps:
-            self._keep(self.tally.overlap(), near, plus, minus, point, exact, OVERLAPS_KEPT)
+            self._keep(self.tally.overlap(), near, plus, minus, point, level, OVERLAPS_KEPT)
             return
         if self.classify is not None:
             key = self.classify(selection_of(plus, minus))
@@ -158,7 +167,7 @@ class Walk:
         else:
             key = None
         heap = self.tally.match(key, plus, minus)
-        self._keep(heap, near, plus, minus, point, exact, self.tally.top)
+        self._keep(heap, near, plus, minus, point, level, self.tally.top)
 
     def _keep(
         self,
@@ -167,10 +176,10 @@ class Walk:
         plus: list[int],
         minus: list[int],
         point: int,
-        exact: bool,
+        level: int,
         top: int,
     ) -> None:
         if len(heap) >= top and near > heap[0][0].rank[:3]:
             return  # worse than the worst kept, whatever the selection
         selection = selection_of(plus, minus)
-        keep(heap, (*near, selection), lambda: self.p.found(selection, point, exact), top)
+        keep(heap, (*near, selection), lambda: self.p.found(selection, point, level), top)

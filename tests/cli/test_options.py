@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -140,6 +141,13 @@ def test_counts_are_at_least_one(run_main: Run, in_repo: Path, option: str, valu
         ("--tolerance", "100%", False),
         ("--tolerance", "-0.01", False),
         ("--tolerance", "NaN", False),
+        ("--tolerance-points", "0", True),
+        ("--tolerance-points", " 2.5 ", True),
+        ("--tolerance-points", "100", True),
+        ("--tolerance-points", "100.1", False),
+        ("--tolerance-points", "-1", False),
+        ("--tolerance-points", "1pp", False),
+        ("--tolerance-points", "1e-100000000", False),  # would scale the search forever
         ("--max-terms", "1", True),
         ("--max-terms", "12", True),
         ("--max-terms", " ALL ", True),
@@ -153,6 +161,16 @@ def test_ranges_are_the_claim_formats(
     code, _, err = run_main("verify", CLAIM, option, value, "--format", "json", "--top", "1")
     assert (code != 2) == accepted, err  # (a verdict that changes exits 3: accepted too)
     assert (f"Invalid value for '{option}'" in err) == (not accepted)
+
+
+def test_tolerance_points_reach_the_json_search_block(run_main: Run, in_repo: Path) -> None:
+    # Rule B2: the option overrides the claim's `tolerance_points` (default 1) and the JSON
+    # `search` block reports the one used.
+    claim = "claims/trump-2017-03-13-border-down-40pct.yaml"
+    _, default, _ = run_main("verify", claim, "--format", "json")
+    assert json.loads(default)["search"]["tolerance_points"] == 1
+    _, given, _ = run_main("verify", claim, "--format", "json", "--tolerance-points", "0.25")
+    assert json.loads(given)["search"]["tolerance_points"] == 0.25
 
 
 def test_debug_shows_the_traceback_of_an_internal_error(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.judge.items import MAX_WINDOWS, items
+from factcheck.judge.items import MAX_WINDOWS, Scope, items
 from factcheck.judge.readings import read_all
 from factcheck.lexicon import shipped_lexicon
 from factcheck.load import load_claim
@@ -61,19 +61,35 @@ def test_a_window_the_source_describes_with_the_claims_word_is_supported(
 
 
 def test_months_apart_are_not_a_window(write_case: CaseWriter) -> None:
-    # Jan + Mar = 400 is two months picked from the series, not a derivation.
+    # Jan + Mar = 400 is two months picked from the series, not a derivation. (Precision 1:
+    # 350 for Jan - Feb would round to a bare 400, rule B1.)
     path = write_case(
-        monthly([100, 250, 300]), value=400, unit="encounters", asserts="crossed", tolerance=0
+        monthly([100, 250, 300]),
+        value=400,
+        precision=1,
+        unit="encounters",
+        asserts="crossed",
+        tolerance=0,
     )
     result = judged(path)
-    assert result.verdict.value == "unsupported"
+    # Nothing reproduces 400; Feb - Mar (550), which the source says crossed, lies within
+    # half the claim above it: understated (rule C3).
+    assert result.verdict.value == "understated"
+    assert basis(result).expression == "encounters_monthly[Feb 2024 - Mar 2024]"
+    assert result.nearest[0].expression == "encounters_monthly[Jan 2024 - Feb 2024]"  # 350
+    for combination in [*result.combinations, *result.nearest]:
+        members = [m for t in combination.terms for m in t.members or [t.figure]]
+        assert not ("m2024_01" in members and "m2024_03" in members and "m2024_02" not in members)
 
 
 def test_a_gap_splits_a_series_into_runs(write_case: CaseWriter) -> None:
     # Jan, Feb, then Apr: no window spans the missing March.
     figures = monthly([100, 200]) + monthly([400], first=4)
     path = write_case(figures, value=700, unit="encounters", asserts="crossed", tolerance=0)
-    assert judged(path).verdict.value == "unsupported"
+    result = judged(path)
+    # The most the figures add up to is one window, April's 400 (rule C2): overstated.
+    assert result.verdict.value == "overstated"
+    assert result.largest is not None and result.largest.value == 400
     path = write_case(figures, value=300, unit="encounters", asserts="crossed", tolerance=0)
     assert basis(judged(path)).expression == "encounters_monthly[Jan 2024 - Feb 2024]"
 
@@ -138,7 +154,7 @@ def test_past_max_windows_only_windows_near_the_number_are_kept(write_case: Case
     values = list(range(100, 500))  # 80,200 windows: more than MAX_WINDOWS
     case = load_claim(write_case(monthly(values), value=500, unit="encounters"))
     readings = read_all(case.figures, "crossed", shipped_lexicon())
-    made = items(case.figures, readings, (Decimal(495), Decimal(505)))
+    made = items(case.figures, readings, Scope(near=(Decimal(495), Decimal(505))))
     assert len(values) * (len(values) + 1) // 2 > MAX_WINDOWS
     near = [
         (first, last)

@@ -12,8 +12,9 @@ from tests.judge.cases import fig
 
 
 def test_tolerance_setting_widens_the_match(write_case: CaseWriter) -> None:
-    path = write_case([fig("a", 950, "missing")], value=1000)
-    assert audit(path).verdict is Verdict.unsupported
+    path = write_case([fig("a", 950, "missing")], value=1000, precision=1)
+    assert audit(path).verdict is Verdict.overstated  # 1,000 is beyond all there is
+    assert audit(path).largest is not None
     assert audit(path, Settings(tolerance=Decimal("0.06"))).verdict is Verdict.supported
 
 

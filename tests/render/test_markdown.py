@@ -76,7 +76,7 @@ def test_unsupported_verdict_has_no_table_and_lists_what_was_checked(
     path = write_case(
         [
             {"id": "a", "value": 100, "unit": "people", "described_as": ["missing"]},
-            {"id": "b", "value": 200, "unit": "people"},
+            {"id": "b", "value": 200000, "unit": "people"},
         ],
         value=85000,
     )
@@ -85,6 +85,13 @@ def test_unsupported_verdict_has_no_table_and_lists_what_was_checked(
     assert "| = |" not in text
     assert "No combination of the source's figures reproduces 85,000 people" in text
     assert "The figures checked against it: a; b." in text
+    # What it shows instead (rules C1, C2): the nearest combinations and the largest total.
+    assert (
+        "Nearest combinations, none of which reproduces the number: a = 100 people "
+        "\\(-99.9%\\); b = 200,000 people \\(+135.3%\\); a + b = 200,100 people "
+        "\\(+135.4%\\)." in text
+    )
+    assert "The most the figures add up to: a + b = 200,100 people, 235.4% of the claim." in text
     assert "What the source calls" not in text
     assert "does not say" not in text
 
@@ -109,6 +116,7 @@ def test_page_quote_and_extent(write_case: CaseWriter) -> None:
             },
         ],
         value=100,
+        precision=1,  # said to the unit: 60 alone would round to a bare 100 (rule B1)
     )
     text = render_markdown(audit(path))
     assert (

@@ -81,39 +81,39 @@ def test_a_label_names_a_figure_else_its_description_else_its_id(
 
 def test_the_summary_names_figures_and_writes_money(in_repo: Path) -> None:
     reader = Reader(audit("claims/illustrative-rivertown-2bn-without-debt.yaml"))
-    assert reader.summary() == (
-        "The source's figures for total city spending ($2.4 billion) minus debt service "
-        "($400 million) come to $2 billion, which reproduces the claimed $2 billion exactly, "
-        "and the source describes all of it as spent."
+    # (Said bare, "$2 billion" takes $1.5bn to $2.5bn: one figure rounds to it, rule B1.)
+    assert reader.summary().startswith(
+        "The source's figure for total city spending ($2.4 billion) reproduces the claimed "
+        "$2 billion as rounded (20.0% more), and the source describes all of it as spent."
     )
 
 
 def test_a_false_summary_says_what_the_source_never_says(in_repo: Path) -> None:
     reader = Reader(audit("claims/trump-2024-09-23-325k-migrant-children.yaml"))
     assert reader.summary().endswith(
-        "but the source describes at most 9.8% of it as lost. The source never describes "
+        "but the source describes at most 5.3% of it as lost. The source never describes "
         "children not served a Notice to Appear (more than 291,000) as lost."
     )
 
 
-def test_a_capped_verdict_says_why(in_repo: Path) -> None:
+def test_a_prorated_verdict_says_how_much_is_supported(in_repo: Path) -> None:
+    # Rule D: only the share of the rise inside the attributed period counts (no cap).
     found = audit("claims/illustrative-successor-added-19k-jobs.yaml")
-    assert found.verdict is Verdict.misleading
+    assert found.verdict is Verdict.false
     assert (
-        Reader(found)
-        .summary()
-        .endswith(
-            "but more than half of the period those figures cover lies outside the period the "
-            "claim attributes."
-        )
+        Reader(found).summary().endswith("but the source describes at most 25.2% of it as added.")
     )
 
 
 def test_nothing_reproduced(in_repo: Path) -> None:
     reader = Reader(audit("claims/illustrative-ice-lost-85k-children.yaml"))
+    # Rule C3: it names the nearest combination and the largest total, by their labels.
     assert reader.summary() == (
-        "Not reproduced by the source's figures: no combination of up to 4 of them comes "
-        "within 1.0% of the claimed 85,000 children."
+        "Not reproduced by the source's figures: no combination of up to 4 figures in "
+        "children comes within 1.0% of 85,000. The nearest is children ICE transferred to HHS "
+        "- children not served a Notice to Appear - children who failed to appear in "
+        "immigration court = 125,000 (+47.1%); the most the figures add up to is 448,000 "
+        "(children ICE transferred to HHS)."
     )
 
 
@@ -144,8 +144,8 @@ def test_a_windows_series_is_named_by_its_label(in_repo: Path) -> None:
     found = audit("claims/illustrative-minister-down-20pct-six-months.yaml")
     notes = dict(Reader(found).notes())
     assert notes["Period measured"].startswith(
-        "Not counted: (border encounters (Jan 2024 - May 2024) - border encounters (Aug 2023 - "
-        "Dec 2023)) / border encounters (Aug 2023 - Dec 2023) = -20.0%"
+        "Also not counted: (border encounters (Jan 2024 - May 2024) - border encounters "
+        "(Aug 2023 - Dec 2023)) / border encounters (Aug 2023 - Dec 2023) = -20.0%"
     )
     assert notes["The document"].startswith(
         "The document of Northland Border Service (invented) (1 page) never uses 'down'"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.models import Interval, Match, Qualifier
 from factcheck.search import (
+    MATCH_LEVEL,
     Candidate,
     MaxTerms,
     Rank,
@@ -23,7 +24,7 @@ from factcheck.search import (
     search,
 )
 from tests.search.helpers import EVERYTHING, D, everything_found
-from tests.search.reference import is_candidate, search_naive, weigh
+from tests.search.reference import is_candidate, match_of, search_naive, weigh
 
 QUALIFIERS = list(Qualifier)
 
@@ -98,22 +99,31 @@ def cases(
     chosen = draw(st.lists(st.tuples(st.integers(0, n - 1), st.sampled_from([1, -1])), max_size=4))
     nudge = D(draw(st.integers(-3, 3)))
     point = sum((points[k] * sign for k, sign in chosen), D(0)) + nudge
+    # Now and then an absolute tolerance (percentage points) and a rounded window (a
+    # number said bare, at its written precision).
+    half = draw(st.sampled_from([None, None, D(1), D(5), D("0.5"), D(50)]))
     claim = Target(
         point=point,
         interval=Interval.of(
             point, draw(st.sampled_from(QUALIFIERS)), draw(st.sampled_from(PRECISIONS))
         ),
         tolerance=draw(st.sampled_from(TOLERANCES)),
+        points=draw(st.sampled_from([D(0), D(0), D(1), D("2.5")])),
+        rounded=None if half is None else Interval(low=point - half, high=point + half),
     )
 
-    # Weights: none, the value, or another amount; a change now and then.
+    # Weights: none, the value, a multiple of it (as the judge's bands give), or another
+    # amount; a change now and then.
     def amount(k: int) -> Decimal:
         other = D(draw(st.integers(-5, 50)))
-        chosen: Decimal = draw(st.sampled_from([D(0), points[k], points[k], other]))
+        multiple = D(draw(st.sampled_from([-9, -1, 2]))) * points[k]
+        chosen: Decimal = draw(st.sampled_from([D(0), points[k], points[k], other, multiple]))
         return chosen
 
     low = [amount(k) for k in range(n)]
-    high: list[Decimal] = [draw(st.sampled_from([low[k], points[k], D(0)])) for k in range(n)]
+    high: list[Decimal] = [
+        draw(st.sampled_from([low[k], points[k], D(0), -points[k]])) for k in range(n)
+    ]
     stocks = [
         (a, b)
         for a, b in itertools.permutations(range(n), 2)
@@ -149,10 +159,9 @@ def expected_buckets(
 
 def rank(candidates: list[Candidate], claim: Target, selection: Selection) -> Rank:
     point = sum((candidates[i].point * s for i, s in selection), D(0))
-    exact = combine_intervals([(candidates[i].interval, s) for i, s in selection]).meets(
-        claim.interval
-    )
-    return (len(selection), 0 if exact else 1, Fraction(abs(point - claim.point)), selection)
+    match = match_of(candidates, claim, selection)
+    assert match is not None
+    return (len(selection), MATCH_LEVEL[match], Fraction(abs(point - claim.point)), selection)
 
 
 def check_against_brute_force(
@@ -181,7 +190,6 @@ def check_against_brute_force(
         assert f.interval == combine_intervals(
             [(candidates[i].interval, s) for i, s in f.selection]
         )
-        expected = f.interval.meets(claim.interval)
-        assert f.match is (Match.exact if expected else Match.approximate)
+        assert f.match is match_of(candidates, claim, f.selection)
         assert is_candidate(candidates, f.selection) is (True if f in everything_found(result)
                                                         else None)  # fmt: skip

@@ -36,12 +36,19 @@ def is_candidate(candidates: Sequence[Candidate], selection: Selection) -> bool 
             return False
     if any(a.id in b.ancestors for a in minus for b in minus):
         return False
+    # A part and its whole share a combination only as the whole less the part.
+    if any(whole.id in part.ancestors for part in plus for whole in minus):
+        return False
     for part in minus:
-        by_whole = any(p.id in part.ancestors for p in plus)
-        by_change = _stock(part) is not None and any(
-            _stock(p) == _stock(part) and p.as_of != part.as_of for p in plus
-        )
-        if not (by_whole or by_change):
+        partners = [
+            p for p in plus if _stock(part) is not None and _stock(p) == _stock(part)
+            and p.as_of != part.as_of
+        ]  # fmt: skip
+        if partners:  # a change: never against its direction (a negative change)
+            p = partners[0]
+            if not (p.point > part.point or (p.point == part.point and p.as_of > part.as_of)):
+                return False
+        elif not any(p.id in part.ancestors for p in plus):
             return False
     if any(a.id in b.ancestors for a in plus for b in plus):
         return None
@@ -76,7 +83,6 @@ def search_naive(
     matches: list[tuple[Selection, Match]] = []
     overlaps: list[Selection] = []
     indices = range(len(candidates))
-    tolerance = target.allowance
     largest = len(candidates) if max_terms == ALL else int(max_terms)
     for size in range(1, largest + 1):
         for chosen in itertools.combinations(indices, size):
@@ -85,19 +91,31 @@ def search_naive(
                 verdict = is_candidate(candidates, selection)
                 if verdict is False:
                     continue
-                signed = [(candidates[i].interval, s) for i, s in selection]
-                point = sum((candidates[i].point * s for i, s in selection), Decimal(0))
-                if combine_intervals(signed).meets(target.interval):
-                    match = Match.exact
-                elif abs(point - target.point) <= tolerance:
-                    match = Match.approximate
-                else:
+                found = match_of(candidates, target, selection)
+                if found is None:
                     continue
+                match = found
                 if verdict is None:
                     overlaps.append(selection)
                 else:
                     matches.append((selection, match))
     return sorted(matches), sorted(overlaps)
+
+
+def match_of(candidates: Sequence[Candidate], target: Target, selection: Selection) -> Match | None:
+    """Exact (the intervals meet), approximate (the gap between them is at most the
+    tolerance), rounded (the value rounds to the claim), or None."""
+    interval = combine_intervals([(candidates[i].interval, s) for i, s in selection])
+    point = sum((candidates[i].point * s for i, s in selection), Decimal(0))
+    if interval.meets(target.interval):
+        return Match.exact
+    gap = max(Decimal(0), interval.low - target.interval.high, target.interval.low - interval.high)
+    if gap <= target.allowance:
+        return Match.approximate
+    rounded = target.rounded
+    if rounded is not None and rounded.low <= point <= rounded.high:
+        return Match.rounded
+    return None
 
 
 def count_naive(candidates: Sequence[Candidate], size: int, low: Decimal, high: Decimal) -> int:
@@ -111,3 +129,45 @@ def count_naive(candidates: Sequence[Candidate], size: int, low: Decimal, high: 
             point = sum((candidates[i].point * s for i, s in selection), Decimal(0))
             total += low <= point <= high
     return total
+
+
+def signed_subsets(candidates: Sequence[Candidate], most: int) -> list[Selection]:
+    """Every candidate combination of at most `most` terms (double counts left out)."""
+    found = []
+    for size in range(1, most + 1):
+        for chosen in itertools.combinations(range(len(candidates)), size):
+            for signs in itertools.product((1, -1), repeat=size):
+                selection = tuple(zip(chosen, signs, strict=True))
+                if is_candidate(candidates, selection) is True:
+                    found.append(selection)
+    return found
+
+
+def value_of(candidates: Sequence[Candidate], selection: Selection) -> Decimal:
+    return sum((candidates[i].point * s for i, s in selection), Decimal(0))
+
+
+def nearest_naive(
+    candidates: Sequence[Candidate], target: Target, most: int, n: int
+) -> list[Selection]:
+    """The n candidate combinations nearest the target's value: by distance, then fewer
+    terms, then selection (rule C1)."""
+    ranked = sorted(
+        (abs(value_of(candidates, s) - target.point), len(s), s)
+        for s in signed_subsets(candidates, most)
+    )
+    return [selection for _, _, selection in ranked[:n]]
+
+
+def largest_naive(candidates: Sequence[Candidate]) -> Decimal:
+    """The largest total of any candidate combination (of any size) whose figures are
+    added, no two of them part and whole, but for changes between stocks (rule C2)."""
+    best = Decimal(0)
+    for selection in signed_subsets(candidates, len(candidates)):
+        chosen = [candidates[i] for i, _ in selection]
+        if any(a.id in b.ancestors for a in chosen for b in chosen):
+            continue
+        if any(sign < 0 and _stock(candidates[i]) is None for i, sign in selection):
+            continue
+        best = max(best, value_of(candidates, selection))
+    return best
