@@ -20,7 +20,7 @@ from factcheck.lookalike import lookalike_note
 from factcheck.models import Claim, Combination, Figure, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
-from factcheck.units import same_unit
+from factcheck.units import ratio_scale, same_unit
 from factcheck.wording import claim_number, counted, number, percent
 from factcheck.written import says_more
 
@@ -53,6 +53,8 @@ def notes(
         made += word_notes.wording_hints(claim.asserts, readings, rules.lexicon)
     made += word_notes.also_asserts_notes(combos.case, basis, readings, rules.lexicon)
     made += combos.own_notes(found.result, rules)
+    if ratio_scale(claim.unit) is not None and not (found.combinations or found.near_count):
+        made += ratio_unit_notes(combos.case)  # nothing reproduces, near or in its period
     made += search_notes(found.result, len(found.listed))
     if beyond is not None and not beyond.complete:
         made.append(
@@ -243,12 +245,12 @@ def _written_as(figure: Figure) -> str:
     return f", written {figure.written}" if says_more(figure.written, normalised) else ""
 
 
-def ratio_unit_notes(case: Case, result: SearchResult) -> list[Note]:
-    """A claim in percent or as a ratio that nothing reproduces and none of whose sources'
-    figures is in its unit: no figure states it, and no share or change of them comes near."""
+def ratio_unit_notes(case: Case) -> list[Note]:
+    """A claim in percent or as a ratio that nothing reproduces (the caller knows) and none
+    of whose sources' figures is in its unit: no figure states it, and no share or change of
+    them comes near."""
     claim = case.claim
-    reproduced = any(result.counts.values())
-    if reproduced or any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
+    if any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
         return []
     units = sorted({o.figure.unit for o in case.figures})
     return [

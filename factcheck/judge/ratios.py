@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from factcheck import bands
 from factcheck.coincidence import Coincidences, ValueCensus
-from factcheck.judge import notes, quotients, summary
+from factcheck.judge import quotients, summary
 from factcheck.judge.beyond import Beyond, larger_window, largest_total
 from factcheck.judge.combinations import Annotate, Direction
 from factcheck.judge.periods import inside_fraction
@@ -356,9 +356,7 @@ class RatioCombinations:
         return summary.ratio_not_reproduced(self.case.claim, rules)
 
     def own_notes(self, result: SearchResult, rules: Rules) -> list[Note]:
-        # Ratio claims compare counts of any unit by design, and never overlap; the one
-        # unit note is for no figure stated in the claim's unit (docs/format.md, Notes).
-        return notes.ratio_unit_notes(self.case, result)
+        return []  # ratio claims compare counts of any unit by design, and never overlap
 
 
 def all_ratios(case: Case, scale: int, asked: quotients.Asked | None = None) -> Iterator[Ratio]:
