@@ -97,8 +97,7 @@ def _wordings(raw: Any) -> Any:
     if isinstance(raw, str):
         raw = [raw]
     if isinstance(raw, list):
-        problem = split_wordings(raw)
-        if problem:
+        if problem := split_wordings(raw):
             raise ValueError(problem)
         return [{"term": item} if isinstance(item, str) else item for item in raw]
     return raw
@@ -138,8 +137,7 @@ def _schema_inferred_precision(schema: JsonDict) -> None:
 
 
 def _schema_unit_from_percent(schema: JsonDict) -> None:
-    """_infer_precision: a value written in a string ("12.5%", "R17.3bn", "a third",
-    "twice") may imply its unit, so unit may be left out; `check` says when it cannot."""
+    """_infer_precision: a written value ("12.5%", "R17.3bn", "a third") may imply its unit."""
     required = schema.get("required")
     if isinstance(required, list) and "unit" in required:
         required.remove("unit")
@@ -194,47 +192,18 @@ class _Numbered(_Strict):
     )
     unit: Annotated[str, Field(min_length=1)]
 
-    # The value as its writer wrote it ("220 crore"), for every output to show beside the
-    # normalised value; "" for a number YAML read as a number. Set from `value` by
-    # _infer_precision, never written in a file (the schema and key lists leave it out).
+    # The value as written ("220 crore"), set from `value`; no file writes it (units.py)
     written: Annotated[str, SkipJsonSchema(), Field(exclude=True, repr=False)] = ""
 
     @model_validator(mode="before")
     @classmethod
     def _infer_precision(cls, data: Any) -> Any:
-        # The precision follows the written form ("1.2 million" -> 100,000), so it is read
-        # here, before the value becomes a bare Decimal; a bad value is reported by _number.
-        # So does the unit, when it is left out: "12.5%" and "a third" are in percent,
-        # "R17.3bn" in ZAR, "twice" a ratio.
-        if not isinstance(data, dict) or "value" not in data:
-            return data
-        if "written" in data:
-            raise ValueError("unknown key 'written': the value as written is `value` itself")
-        try:
-            written = parse_number(data["value"])
-        except NumberFormatError:
-            if isinstance(data["value"], str) and "unit" not in data:
-                # The value may have said the unit ("$12 ZAR"): its own error says what is
-                # wrong, and a missing `unit` would only echo it (the model never validates).
-                return {**data, "unit": "(from the value)"}
-            return data
-        data = dict(data)
-        if data.get("precision") is None:
-            data["precision"] = written.precision
-        if "unit" not in data:
-            implied = units.implied_unit(written)
-            if implied is not None:
-                data["unit"] = implied
-        if isinstance(data["value"], str):
-            data["written"] = written.text
-        return data
+        # The precision (and the unit, when left out) follow the written form: units.py
+        return units.with_written_value(data)
 
     @model_validator(mode="after")
     def _unit_agrees(self) -> _Numbered:
-        if self.written:
-            problem = units.unit_conflict(parse_number(self.written), self.unit)
-            if problem:
-                raise ValueError(f"value: {problem}")
+        units.check_unit(self.written, self.unit)  # "R17.3bn" is never in USD
         return self
 
     @field_validator("value", mode="before")
@@ -577,8 +546,7 @@ class FigureReading(_Result):
     change_supports: Literal["rise", "fall"] | None = None
     quote: str | None = None
     page: int | str | None = None
-    # The value as the source wrote it ("1,02,74,10,872"); null when YAML read a number.
-    value_as_written: str | None = None
+    value_as_written: str | None = None  # as the source wrote it ("1,02,74,10,872") or null
 
 
 class SearchStats(_Result):
@@ -608,8 +576,7 @@ class ClaimSummary(_Result):
     venue: str | None = None
     direction: Literal["up", "down"] | None = None
     covers: Period | None = None
-    # The value as the claim wrote it ("220 crore"); null when YAML read a number.
-    value_as_written: str | None = None
+    value_as_written: str | None = None  # as the claim wrote it ("220 crore"), or null
     # The step its writing rounds to ("2.1m": 100,000), or the claim's `precision`.
     precision: Decimal | None = None
 

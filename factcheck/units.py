@@ -8,12 +8,14 @@ ask whether a claim is a ratio without importing the loader.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.written import CURRENCY_FAMILIES, ISO_CODES, currency_fits
 
 if TYPE_CHECKING:
     from factcheck.numbers import WrittenNumber
+
+_FROM_THE_VALUE = "(from the value)"
 
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
@@ -135,3 +137,45 @@ def unit_conflict(written: WrittenNumber, unit: str) -> str | None:
             "or the value in figures"
         )
     return None
+
+
+def with_written_value(data: Any) -> Any:
+    """A figure's or claim's keys before validation, with what its written `value` says:
+    its precision ("1.2 million" -> 100,000) and, when left out, its unit ("12.5%" and "a
+    third" percent, "R17.3bn" ZAR, "twice" a ratio), and the value as written. Read before
+    the value becomes a bare Decimal; a bad value is reported by the model's own check."""
+    from factcheck.numbers import NumberFormatError, parse_number
+
+    if not isinstance(data, dict) or "value" not in data:
+        return data
+    if "written" in data:
+        raise ValueError("unknown key 'written': the value as written is `value` itself")
+    try:
+        written = parse_number(data["value"])
+    except NumberFormatError:
+        if isinstance(data["value"], str) and "unit" not in data:
+            # The value may have said the unit ("$12 ZAR"): its own error says what is
+            # wrong, and a missing `unit` would only echo it (the model never validates).
+            return {**data, "unit": _FROM_THE_VALUE}
+        return data
+    data = dict(data)
+    if data.get("precision") is None:
+        data["precision"] = written.precision
+    if "unit" not in data:
+        implied = implied_unit(written)
+        if implied is not None:
+            data["unit"] = implied
+    if isinstance(data["value"], str):
+        data["written"] = written.text
+    return data
+
+
+def check_unit(written: str, unit: str) -> None:
+    """ValueError ("value: ...") when a value written as money, a share or a multiple is in
+    a unit that says otherwise; nothing for a bare number."""
+    from factcheck.numbers import parse_number
+
+    if written:
+        problem = unit_conflict(parse_number(written), unit)
+        if problem:
+            raise ValueError(f"value: {problem}")
