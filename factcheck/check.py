@@ -33,6 +33,7 @@ from factcheck.load import (
     resolve_source_path,
 )
 from factcheck.lookalike import lookalike_note
+from factcheck.number_text import mentions_written
 from factcheck.paths import YAML_SUFFIXES, display_path, expand_paths
 from factcheck.units import RATIO_UNITS
 
@@ -389,7 +390,12 @@ def claim_warnings(case: Case, document: Document) -> list[Problem]:
 
 # --- numbers in running text: factcheck/documents/numbers.py finds them --------------
 
-mentions_number = mentions  # the name tests and library users know
+
+def mentions_number(text: str, value: Decimal, precision: Decimal) -> bool:
+    """Whether text writes value in some form: the common forms fast (documents/numbers.py),
+    then every form a `value` accepts ("220 crore", "R17.3bn", "one in four")."""
+    return mentions(text, value, precision) or mentions_written(text, value, precision)
+
 
 _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 

@@ -27,6 +27,7 @@ from fractions import Fraction
 from typing import Literal, Protocol
 
 from factcheck.models import Coincidence, Combination, Note, Period
+from factcheck.numbers import plain
 from factcheck.search import Candidate, Census, MaxTerms, Target, census
 from factcheck.series import Span, covering
 from factcheck.wording import number
@@ -178,7 +179,7 @@ class Coincidences:
 def _round(value: Fraction) -> Decimal:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     rounded = exact.quantize(_PLACES, rounding=ROUND_HALF_EVEN)
-    return rounded.normalize() if rounded != 0 else Decimal(0)
+    return plain(rounded)  # never 1E+1
 
 
 def describe(coincidence: Coincidence, size: int) -> str:

@@ -25,11 +25,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from factcheck import bands, qualifiers, units
 from factcheck.bands import Verdict as Verdict  # re-exported: the verdicts live there
 from factcheck.escape import first_unsafe
+from factcheck.flow_lists import split_wordings
 from factcheck.kinds import RatioKind
 from factcheck.numbers import NumberFormatError, parse_number
 from factcheck.qualifiers import Qualifier as Qualifier  # re-exported: the qualifiers live there
@@ -95,6 +97,8 @@ def _wordings(raw: Any) -> Any:
     if isinstance(raw, str):
         raw = [raw]
     if isinstance(raw, list):
+        if problem := split_wordings(raw):
+            raise ValueError(problem)
         return [{"term": item} if isinstance(item, str) else item for item in raw]
     return raw
 
@@ -133,12 +137,12 @@ def _schema_inferred_precision(schema: JsonDict) -> None:
 
 
 def _schema_unit_from_percent(schema: JsonDict) -> None:
-    """_infer_precision: `value: "12.5%"` implies `unit: percent`, so unit may be left out."""
+    """_infer_precision: a written value ("12.5%", "R17.3bn", "a third") may imply its unit."""
     required = schema.get("required")
     if isinstance(required, list) and "unit" in required:
         required.remove("unit")
-        percent: JsonDict = {"type": "string", "pattern": r"%\s*$"}
-        schema["if"] = {"properties": {"value": percent}, "required": ["value"]}
+        written: JsonDict = {"type": "string", "pattern": r"[^\d\s.,]"}
+        schema["if"] = {"properties": {"value": written}, "required": ["value"]}
         schema["else"] = {"required": ["unit"]}
 
 
@@ -158,8 +162,9 @@ _WrittenNumber = WithJsonSchema(
     {
         "anyOf": [{"type": "number"}, {"type": "string", "minLength": 1}],
         "description": 'A number as the source or speaker wrote it: 325000, 12.5, "325,000", '
-        '"325 000", "1.2 million", "1.2m", "$87bn", "12.5%".',
-        "examples": [325000, "325,000", "1.2 million", "$87bn", "12.5%"],
+        '"1,02,74,10,872", "1.2 million", "1.2m", "220 crore", "half a million", "a third", '
+        '"one in four", "three times", "$87bn", "R17.3bn", "12.5%".',
+        "examples": [325000, "325,000", "1.2 million", "220 crore", "$87bn", "a third"],
     }
 )
 
@@ -187,23 +192,19 @@ class _Numbered(_Strict):
     )
     unit: Annotated[str, Field(min_length=1)]
 
+    # The value as written ("220 crore"), set from `value`; no file writes it (units.py)
+    written: Annotated[str, SkipJsonSchema(), Field(exclude=True, repr=False)] = ""
+
     @model_validator(mode="before")
     @classmethod
     def _infer_precision(cls, data: Any) -> Any:
-        # The precision follows the written form ("1.2 million" -> 100,000), so it is read
-        # here, before the value becomes a bare Decimal; a bad value is reported by _number.
-        if not isinstance(data, dict) or "value" not in data:
-            return data
-        try:
-            written = parse_number(data["value"])
-        except NumberFormatError:
-            return data
-        data = dict(data)
-        if data.get("precision") is None:
-            data["precision"] = written.precision
-        if written.percent and "unit" not in data:
-            data["unit"] = "percent"
-        return data
+        # The precision (and the unit, when left out) follow the written form: units.py
+        return units.with_written_value(data)
+
+    @model_validator(mode="after")
+    def _unit_agrees(self) -> _Numbered:
+        units.check_unit(self.written, self.unit)  # "R17.3bn" is never in USD
+        return self
 
     @field_validator("value", mode="before")
     @classmethod
@@ -218,7 +219,7 @@ class _Numbered(_Strict):
         if self.value < 0 and not units.signed(self.unit):
             raise ValueError(
                 f"value: negative value {self.value} for unit {self.unit!r}; negative values "
-                f"are allowed only for units {', '.join(sorted(SIGNED_UNITS))}"
+                f"are allowed only for units {', '.join(units.SIGNED_NAMES)}"
             )
         return self
 
@@ -545,6 +546,7 @@ class FigureReading(_Result):
     change_supports: Literal["rise", "fall"] | None = None
     quote: str | None = None
     page: int | str | None = None
+    value_as_written: str | None = None  # as the source wrote it ("1,02,74,10,872") or null
 
 
 class SearchStats(_Result):
@@ -574,6 +576,9 @@ class ClaimSummary(_Result):
     venue: str | None = None
     direction: Literal["up", "down"] | None = None
     covers: Period | None = None
+    value_as_written: str | None = None  # as the claim wrote it ("220 crore"), or null
+    # The step its writing rounds to ("2.1m": 100,000), or the claim's `precision`.
+    precision: Decimal | None = None
 
 
 class SourceSummary(_Result):

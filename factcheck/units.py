@@ -1,12 +1,21 @@
 """What factcheck knows about units: which are ratios, which may be negative, which are alike.
 
-A small table that the models, the judge and the renderers read; it imports nothing of
-factcheck, so a renderer can ask whether a claim is a ratio without importing the loader.
+A small table that the models, the judge and the renderers read; it imports only the table
+of written forms (written.py: the ISO 4217 codes currency marks stand for), so a renderer can
+ask whether a claim is a ratio without importing the loader.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from factcheck.written import CURRENCY_FAMILIES, ISO_CODES, currency_fits
+
+if TYPE_CHECKING:
+    from factcheck.numbers import WrittenNumber
+
+_FROM_THE_VALUE = "(from the value)"
 
 # Claims in these units are ratios (reproduced by changes, shares and stated figures), and
 # the factor that turns a Fraction into the unit: x100 for percent.
@@ -26,7 +35,15 @@ SIGNED_UNITS = frozenset(
         "dollars",
         "euros",
         "pounds",
+        # money, in any currency a mark stands for (written.py): a change may be negative
+        *(code.casefold() for code in ISO_CODES),
+        *CURRENCY_FAMILIES,
     }
+)
+# SIGNED_UNITS as a message names them: the currencies as one entry.
+SIGNED_NAMES = (
+    *sorted(u for u in SIGNED_UNITS if u.upper() not in ISO_CODES and u not in CURRENCY_FAMILIES),
+    "a currency (an ISO 4217 code such as ZAR, or dollars, pounds, euros, rand, rupees)",
 )
 
 
@@ -77,11 +94,88 @@ CURRENCIES: dict[str, Currency] = {
     "aud": Currency("AUD", "A$", LONG_SCALES),
     "nzd": Currency("NZD", "NZ$", LONG_SCALES),
     "jpy": Currency("JPY", "¥", LONG_SCALES),
-    "inr": Currency("INR", "₹", LONG_SCALES),
+    **dict.fromkeys(("inr", "rupees"), Currency("INR", "₹", LONG_SCALES)),
     "chf": Currency("CHF", "CHF ", LONG_SCALES),
+    # As South African, Kenyan and Nigerian newsrooms write them ("R17.3bn", Africa Check)
+    **dict.fromkeys(("zar", "rand"), Currency("ZAR", "R", SHORT_SCALES)),
+    "kes": Currency("KES", "Ksh ", LONG_SCALES),
+    "ngn": Currency("NGN", "₦", LONG_SCALES),
 }
 
 
 def currency(unit: str) -> Currency | None:
     """The currency a unit names ("USD", "pounds"), or None for a count of things."""
     return CURRENCIES.get(unit_key(unit).replace(" ", "_"))
+
+
+def implied_unit(written: WrittenNumber) -> str | None:
+    """The unit a written value says by itself: "12.5%" and "a third" percent, "twice" a
+    ratio, "R17.3bn" ZAR (ISO 4217); None for a bare number."""
+    if written.percent or written.share:
+        return "percent"
+    if written.times:
+        return "ratio"
+    return written.currency
+
+
+def unit_conflict(written: WrittenNumber, unit: str) -> str | None:
+    """Why a value written as money, a share or a multiple cannot be in this unit, or None:
+    "R17.3bn" is in ZAR (never dollars), "a third" in percent, "twice" a ratio."""
+    if written.currency and not currency_fits(written.currency, unit, written.mark or ""):
+        return (
+            f"{written.text!r} is written in {written.currency} ({written.mark}) but the unit "
+            f"is {unit!r}: write `unit: {written.currency}`, or the value without its mark"
+        )
+    if written.share and unit_key(unit) != "percent":
+        return (
+            f"{written.text!r} is a share, read as {written.value}%: write `unit: percent`, "
+            "or the value in figures"
+        )
+    if written.times and ratio_scale(unit) != 1 and unit_key(unit) != "times":
+        return (
+            f"{written.text!r} is a multiple ({written.value} times): write `unit: ratio`, "
+            "or the value in figures"
+        )
+    return None
+
+
+def with_written_value(data: Any) -> Any:
+    """A figure's or claim's keys before validation, with what its written `value` says:
+    its precision ("1.2 million" -> 100,000) and, when left out, its unit ("12.5%" and "a
+    third" percent, "R17.3bn" ZAR, "twice" a ratio), and the value as written. Read before
+    the value becomes a bare Decimal; a bad value is reported by the model's own check."""
+    from factcheck.numbers import NumberFormatError, parse_number
+
+    if not isinstance(data, dict) or "value" not in data:
+        return data
+    if "written" in data:
+        raise ValueError("unknown key 'written': the value as written is `value` itself")
+    try:
+        written = parse_number(data["value"])
+    except NumberFormatError:
+        if isinstance(data["value"], str) and "unit" not in data:
+            # The value may have said the unit ("$12 ZAR"): its own error says what is
+            # wrong, and a missing `unit` would only echo it (the model never validates).
+            return {**data, "unit": _FROM_THE_VALUE}
+        return data
+    data = dict(data)
+    if data.get("precision") is None:
+        data["precision"] = written.precision
+    if "unit" not in data:
+        implied = implied_unit(written)
+        if implied is not None:
+            data["unit"] = implied
+    if isinstance(data["value"], str):
+        data["written"] = written.text
+    return data
+
+
+def check_unit(written: str, unit: str) -> None:
+    """ValueError ("value: ...") when a value written as money, a share or a multiple is in
+    a unit that says otherwise; nothing for a bare number."""
+    from factcheck.numbers import parse_number
+
+    if written:
+        problem = unit_conflict(parse_number(written), unit)
+        if problem:
+            raise ValueError(f"value: {problem}")

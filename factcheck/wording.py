@@ -11,10 +11,12 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from factcheck.kinds import RatioKind
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
 from factcheck.units import LONG_SCALES, currency, ratio_scale
+from factcheck.written import as_written
 
 __all__ = [
     "QUALIFIER_WORDS",
     "amount",
+    "as_written",
     "claim_number",
     "counted",
     "number",
@@ -25,6 +27,7 @@ __all__ = [
     "signed",
     "signed_percent",
     "unit_words",
+    "written_amount",
 ]
 
 
@@ -51,6 +54,14 @@ def amount(qualifier: Qualifier, value: Decimal) -> str:
     return f"{QUALIFIER_WORDS[qualifier]}{number(value)}"
 
 
+def written_amount(
+    qualifier: Qualifier, value: Decimal, written: str | None, suffix: str = ""
+) -> str:
+    """A value as its writer wrote it with the normalised value beside it: "more than 220
+    crore (2,200,000,000)"; `written` comes escaped for the output it goes to."""
+    return f"{QUALIFIER_WORDS[qualifier]}{as_written(written, number(value), suffix)}"
+
+
 def claim_number(value: Decimal, unit: str, kind: RatioKind | None = None) -> str:
     """A value in the claim's unit as a reader writes it: 323,000; -40.6%; +12.5%; 0.33.
 
@@ -62,7 +73,8 @@ def claim_number(value: Decimal, unit: str, kind: RatioKind | None = None) -> st
     sign = "+" if kind is not None and kind.form.signed and value > 0 else ""
     if scale == 100:
         return f"{sign}{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_EVEN)}%"
-    return f"{sign}{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_EVEN).normalize()}"
+    # `:f`: a ratio of 100 is "100", never "1E+2"
+    return f"{sign}{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_EVEN).normalize():f}"
 
 
 def signed(value: Decimal) -> str:

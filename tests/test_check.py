@@ -12,7 +12,7 @@ from factcheck.check import check_paths as check_all
 from factcheck.check import mentions_number
 from factcheck.errors import CODES, Problem
 from factcheck.load import sources
-from tests.conftest import REPO
+from tests.conftest import REPO, CaseWriter
 
 CASES = "tests/cases/check"
 
@@ -364,3 +364,66 @@ def test_the_codes_table_in_ci_md_is_the_registry() -> None:
 def test_every_registered_code_is_in_errors_md() -> None:
     text = (REPO / "docs" / "errors.md").read_text(encoding="utf-8")
     assert sorted(set(CODES) - set(CODE.findall(text))) == []
+
+
+# --- numbers as the world writes them (issue 14, item 1): FC505 and FC501 read them -------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("220 crore people would get vaccinated", "220 crore"),
+        ("220 crore people would get vaccinated", 2_200_000_000),
+        ("coverage has exceeded 201.30 Cr (2,01,30,97,819)", "2,01,30,97,819"),
+        ("coverage has exceeded 201.30 Cr (2,01,30,97,819)", "201.30 Cr"),
+        ("we have lost R700-billion.", "R700 billion"),
+        ("spent ₹2,000 crore on it", "₹2,000 crore"),
+        ("cut A$1.2 billion from aged care", "A$1.2 billion"),
+        ("Ksh 1.2 billion went missing", "Ksh 1.2 billion"),
+        ("one in four people are waiting", "one in four"),
+        ("about a third were released", "a third"),
+        ("two-thirds of the homes", "two-thirds"),
+        ("lists are 100 times bigger", "100 times"),
+        ("half a million homes", "half a million"),
+        ("nearly a quarter of a million visits", 250_000),
+        ("a dozen schools", 12),
+    ],
+)
+def test_the_text_check_reads_every_written_form(text: str, value: object) -> None:
+    from factcheck.numbers import parse_number
+
+    written = parse_number(value)
+    assert mentions_number(text, written.value, written.precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("220 lakh people", "220 crore"),
+        ("one in five people are waiting", "one in four"),
+        ("R17.3bn", "R17.2bn"),
+    ],
+)
+def test_the_text_check_still_misses_other_numbers(text: str, value: object) -> None:
+    from factcheck.numbers import parse_number
+
+    written = parse_number(value)
+    assert not mentions_number(text, written.value, written.precision)
+
+
+def test_a_claim_written_in_crore_gets_no_fc505(write_case: CaseWriter) -> None:
+    path = write_case(
+        [{"id": "f", "value": 5, "unit": "people", "described_as": ["vaccinated"]}],
+        text="Did you ever think 220 crore people would get vaccinated?",
+        value="220 crore",
+    )
+    codes = [p.code for p in check_paths([str(path)], root=path.parents[1])]
+    assert "FC505" not in codes
+    # Without the reading of "crore", the text check used to warn: the value is not a bare
+    # number in the text (the reading is what this test pins).
+    other = write_case(
+        [{"id": "f", "value": 5, "unit": "people", "described_as": ["vaccinated"]}],
+        text="Did you ever think 220 lakh people would get vaccinated?",
+        value="220 crore",
+    )
+    assert "FC505" in [p.code for p in check_paths([str(other)], root=other.parents[1])]

@@ -98,7 +98,12 @@ SHORTHANDS = [
     (Kind.claim, SEED_CLAIM, {"value": "12.5%", "unit": None}),
     (Kind.source, SEED_SOURCE, {"figures[0].part_of": "no_nta"}),
     (Kind.source, SEED_SOURCE, {"figures[0].described_as": "transferred"}),
-    (Kind.source, SEED_SOURCE, {"figures[0].value": "$87bn"}),
+    (Kind.source, SEED_SOURCE, {"figures[0].value": "$87bn", "figures[0].unit": None}),
+    (Kind.source, SEED_SOURCE, {"figures[0].value": "R17.3bn", "figures[0].unit": "ZAR"}),
+    (Kind.source, SEED_SOURCE, {"figures[0].value": "1,02,74,10,872"}),
+    (Kind.claim, SEED_CLAIM, {"value": "220 crore"}),
+    (Kind.claim, SEED_CLAIM, {"value": "a third", "unit": None}),
+    (Kind.claim, SEED_CLAIM, {"value": "three times", "unit": None}),
     (Kind.source, SEED_SOURCE, {"figures[0].value": "86%", "figures[0].unit": None}),
 ]
 

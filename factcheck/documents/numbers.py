@@ -19,13 +19,15 @@ from factcheck.numbers import NumberFormatError, parse_number, precision_of
 
 _NUMERAL = re.compile(
     r"""(?<![\w.,])
-        (?:(?P<currency>(?:US|A|C|NZ)?[$€£¥])\ ?)?
-        (?P<digits>\d{1,3}(?:(?P<sep>[,'\u00a0\u202f\u2009\ .])\d{3})(?:(?P=sep)\d{3})*
+        (?:(?P<currency>(?:US|A|C|NZ)?[$€£¥]|[₹₦]|Rs\.?|R(?=\d)|Ksh|KSh)\ ?)?
+        (?P<digits>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?   # Indian grouping: 1,02,74,10,872
+                  |\d{1,3}(?:(?P<sep>[,'\u00a0\u202f\u2009\ .])\d{3})(?:(?P=sep)\d{3})*
                   (?:\.\d+)?
                   |\d+(?:\.\d+)?|\.\d+)
         (?![\d])
         (?:(?:[^\S\n]|\n(?=[a-z])|-)?   # "$1.2 billion", "$1.2⏎billion", "$1.2-billion"
-           (?P<scale>thousands?|millions?|billions?|trillions?|mn|bn|tn|k|m|b)\b)?
+           (?P<scale>thousands?|millions?|billions?|trillions?|lakhs?|lacs?|crores?|cr
+                     |mn|bn|tn|k|m|b)\b)?
         (?P<percent>\ ?%|(?:[^\S\n]|\n)per(?:\ |\n)?cent\b)?""",
     re.VERBOSE | re.IGNORECASE,
 )

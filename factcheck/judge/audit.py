@@ -209,6 +209,8 @@ def _claim_summary(claim: Claim) -> ClaimSummary:
         venue=claim.venue,
         direction=claim.direction,
         covers=claim.covers,
+        value_as_written=claim.written or None,
+        precision=claim.precision,
     )
 
 

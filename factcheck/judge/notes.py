@@ -17,10 +17,12 @@ from factcheck.judge.document_notes import document_notes
 from factcheck.judge.periods import outside_days, outside_ranges, outside_share
 from factcheck.load import Case, FigureOrigin
 from factcheck.lookalike import lookalike_note
-from factcheck.models import Claim, Combination, FigureReading, Note, Period
+from factcheck.models import Claim, Combination, Figure, FigureReading, Note, Period
 from factcheck.search import Candidate, SearchResult, Target
 from factcheck.series import recovery
+from factcheck.units import ratio_scale, same_unit
 from factcheck.wording import claim_number, counted, number, percent
+from factcheck.written import says_more
 
 if TYPE_CHECKING:
     from factcheck.judge.beyond import Beyond
@@ -51,6 +53,8 @@ def notes(
         made += word_notes.wording_hints(claim.asserts, readings, rules.lexicon)
     made += word_notes.also_asserts_notes(combos.case, basis, readings, rules.lexicon)
     made += combos.own_notes(found.result, rules)
+    if ratio_scale(claim.unit) is not None and not (found.combinations or found.near_count):
+        made += ratio_unit_notes(combos.case)  # nothing reproduces, near or in its period
     made += search_notes(found.result, len(found.listed))
     if beyond is not None and not beyond.complete:
         made.append(
@@ -225,12 +229,37 @@ def unit_notes(case: Case, origins: Sequence[FigureOrigin], target: Target) -> l
         Note(
             kind="unit",
             message=(
-                f"{figure.id} ({number(figure.value)} {figure.unit}) matches the number "
-                f"but counts {figure.unit}, not {claim.unit}; it was not combined."
+                f"{figure.id} ({number(figure.value)} {figure.unit}{_written_as(figure)}) "
+                f"matches the number but counts {figure.unit}, not {claim.unit}; it was not "
+                "combined."
             ),
         )
         for figure in others
         if abs(figure.value - claim.value) <= target.allowance
+    ]
+
+
+def _written_as(figure: Figure) -> str:
+    """ ", written US$17.3bn": the figure's value as its source wrote it, when that says more."""
+    normalised = number(figure.value)
+    return f", written {figure.written}" if says_more(figure.written, normalised) else ""
+
+
+def ratio_unit_notes(case: Case) -> list[Note]:
+    """A claim in percent or as a ratio that nothing reproduces (the caller knows) and none
+    of whose sources' figures is in its unit: no figure states it, and no share or change of
+    them comes near."""
+    claim = case.claim
+    if any(same_unit(o.figure.unit, claim.unit) for o in case.figures):
+        return []
+    units = sorted({o.figure.unit for o in case.figures})
+    return [
+        Note(
+            kind="unit",
+            message=f"No figure of the sources is in {claim.unit}; units present: "
+            f"{', '.join(units) if units else 'none'}. No figure states the claim, and no "
+            "share or change of the figures reproduces it.",
+        )
     ]
 
 

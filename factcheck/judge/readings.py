@@ -64,4 +64,5 @@ def figure_reading(origin: FigureOrigin, readings: Readings) -> FigureReading:
         supporting_terms=reading.supporting,
         quote=figure.quote,
         page=figure.page,
+        value_as_written=figure.written or None,
     )

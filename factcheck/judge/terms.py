@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from factcheck.models import ChangeInfo, Term, WindowInfo
+from factcheck.numbers import plain
 from factcheck.series import Window, WindowChange
 
 
@@ -78,4 +79,4 @@ def difference(value: Decimal, claimed: Decimal) -> tuple[Decimal, Decimal]:
 def rounded(value: Decimal) -> Decimal:
     """A share or a relative difference as reported: to 6 places, without trailing zeros."""
     found = value.quantize(_PLACES, rounding=ROUND_HALF_EVEN)
-    return found.normalize() if found != 0 else Decimal(0)
+    return plain(found)  # never 1E+1

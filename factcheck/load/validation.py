@@ -218,7 +218,8 @@ def _allowed_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
         current = _model_in(field_info.annotation)
         if current is None:
             return []
-    return list(current.model_fields)
+    # A field no file may write (the value as written, set from `value`) is no key to offer.
+    return [name for name, field in current.model_fields.items() if not field.exclude]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from factcheck.escape import http_url
 from factcheck.kinds import RatioKind
-from factcheck.models import Audit, Combination, FigureReading, Match, Term
+from factcheck.models import Audit, Combination, FigureReading, Match, Qualifier, Term
 from factcheck.render.reader import Reader, and_list
 from factcheck.units import currency, ratio_scale, unit_key
 from factcheck.wording import counted, number, percent, share, signed_percent, unit_words
@@ -169,7 +169,7 @@ def _arithmetic(r: Reader, basis: Combination) -> Arithmetic:
     difference += f"({signed_percent(basis.relative_difference)})"
     rows += [
         Row("=", "Total", "", r.amount(basis.value, counted=False), total=True),
-        Row("", "Claimed", "", r.amount(claim.value, claim.qualifier, counted=False), total=True),
+        Row("", "Claimed", "", r.claimed_amount(counted=False), total=True),
         Row("", "Difference", "", difference, total=True),
     ]
     text = f"{_match(r, basis)} {_described_share(r, basis)}"
@@ -190,7 +190,7 @@ def _ratio_arithmetic(r: Reader, basis: Combination) -> Arithmetic:
     ]
     rows += [
         Row("=", basis.formula or "", _worked(basis), r.value_of(basis), total=True),
-        Row("", "Claimed", "", r.amount(r.claim.value, r.claim.qualifier), total=True),
+        Row("", "Claimed", "", r.claimed_amount(), total=True),
         Row("", "Difference", "", _ratio_difference(r, basis), total=True),
     ]
     text = f"{_match(r, basis)} {_ratio_support(r, basis)}"
@@ -353,7 +353,7 @@ def _other_combinations(r: Reader) -> list[str]:
 def _not_reproduced(r: Reader) -> list[str]:
     audit = r.audit
     search, claim = audit.search, audit.claim
-    claimed = r.amount(claim.value, claim.qualifier)
+    claimed = r.claimed_amount()
     if ratio_scale(claim.unit) is not None:
         text = (
             f"No change between figures of one series, share of a whole or figure stated in "
@@ -425,6 +425,12 @@ def _reading(r: Reader, basis: Combination, term: Term, members: list[FigureRead
     one = len(members) == 1
     # A ratio's operands are counts of something else than the claim's unit: say what.
     amount = r.term_amount(term, counted=basis.formula is not None)
+    first = members[0]
+    if one and first.value == term.value and first.qualifier is Qualifier.exact:
+        # as the source wrote it ("1,02,74,10,872"), the amount beside it
+        amount = r.as_written(
+            first.value_as_written, term.value, first.unit, counted=basis.formula is not None
+        )
     where = [amount, *([] if one else [f"{len(members)} figures"]), *_where(r, members[0], one)]
     groups: dict[tuple[object, ...], list[FigureReading]] = {}
     for reading in members:

@@ -20,9 +20,10 @@ from decimal import Decimal
 from factcheck.bands import Verdict, earned
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
-from factcheck.qualifiers import Qualifier
+from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
 from factcheck.units import ratio_scale
-from factcheck.wording import claim_number, percent, reader_amount
+from factcheck.wording import claim_number, number, percent, reader_amount
+from factcheck.written import says_more
 
 # How published formats head each kind of note.
 NOTE_LABELS = {
@@ -159,12 +160,36 @@ class Reader:
         unit = reading.unit if reading is not None else self.claim.unit
         return self.amount(term.value, self.term_qualifier(term), counted=counted, unit=unit)
 
+    def claimed_amount(self, *, counted: bool = True) -> str:
+        """The claimed value with its qualifier, as the claim wrote it and as published text
+        writes it: "220 crore (2.2 billion people)", "more than 325,000 children"."""
+        claim = self.claim
+        return QUALIFIER_WORDS[claim.qualifier] + self.as_written(
+            claim.value_as_written, claim.value, claim.unit, counted=counted
+        )
+
+    def as_written(
+        self, written: str | None, value: Decimal, unit: str, *, counted: bool = True
+    ) -> str:
+        """An amount as published text writes it, after the number as its writer wrote it
+        when that says more: "220 crore (2.2 billion people)", "$2 billion"."""
+        if ratio_scale(unit) is not None and says_more(written, number(value)):
+            # a share in words beside its percent as readers write one: "a third (33.3%)"
+            value = value.quantize(Decimal("0.1")) if value != round(value, 1) else value
+        amount = self.amount(value, counted=counted, unit=unit)
+        if not says_more(written, self.amount(value, counted=False, unit=unit)):
+            return amount
+        return f"{(written or '').strip()} ({amount})"
+
     def claimed(self, *, qualified: bool = True) -> str:
         """The claimed number: "more than 325,000 children", "fall of 47%", "$2 billion"
         (a change without its article: "the claimed fall of 47%")."""
         claim = self.claim
-        qualifier = claim.qualifier if qualified else Qualifier.exact
-        written = self.amount(claim.value, qualifier)
+        written = (
+            self.claimed_amount()
+            if qualified
+            else self.as_written(claim.value_as_written, claim.value, claim.unit)
+        )
         if ratio_scale(claim.unit) is not None and claim.direction is not None:
             return f"{'rise' if claim.direction == 'up' else 'fall'} of {written}"
         return written

@@ -23,7 +23,15 @@ from factcheck.models import Audit, Combination, FigureReading, Verdict
 from factcheck.render.bars import SUPPORT_STYLES, Bars, label
 from factcheck.render.fit import Column, Fitted, cell, safe, terminal_width
 from factcheck.units import ratio_scale
-from factcheck.wording import amount, claim_number, number, percent, share, signed, signed_percent
+from factcheck.wording import (
+    claim_number,
+    number,
+    percent,
+    share,
+    signed,
+    signed_percent,
+    written_amount,
+)
 
 UNUSED_SHOWN = 12
 # The narrowest a column of prose may be in a table (else the rows become a list).
@@ -81,8 +89,8 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{amount(claim.qualifier, claim.value)} {safe(claim.unit)}; the claim's word: "
-            f"\u201c{safe(claim.asserts)}\u201d",
+            f"{written_amount(claim.qualifier, claim.value, _written(claim.value_as_written))} "
+            f"{safe(claim.unit)}; the claim's word: \u201c{safe(claim.asserts)}\u201d",
         )
     )
     if claim.also_asserts:
@@ -197,7 +205,8 @@ def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
     for reading in audit.figures:
         subtracted = signs.get(reading.figure, 1) < 0 and basis.formula is None
         figure = cell(reading.figure + (" (subtracted)" if subtracted else ""))
-        value = amount(reading.qualifier, reading.value)
+        written = _written(reading.value_as_written)
+        value = written_amount(reading.qualifier, reading.value, written)
         words = Text(
             "\n".join(f"\u201c{safe(words)}\u201d" for words in reading.described_as)
             or "(none recorded)"
@@ -208,6 +217,11 @@ def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
         listed.extend([heading, Padding(body, (0, 0, 0, 2))])
     fitted.stacked = Group(*listed)
     return fitted
+
+
+def _written(value_as_written: str | None) -> str | None:
+    """A value as its file wrote it, safe on a terminal (it is input)."""
+    return safe(value_as_written) if value_as_written else None
 
 
 def _support_text(reading: FigureReading) -> Text:

@@ -219,6 +219,8 @@ def test_ctrl_c_keeps_the_old_report_and_writes_what_finished_beside_it(
         return real_judge(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch, "judge", judge_then_ctrl_c)
+    # One job: the judge patched here runs in this process (a batch of 16 or more shipped
+    # claims would otherwise go to worker processes, which the patch does not reach).
     code, _, err = run_main("verify", "claims/", "--json", "-o", "report.json", "--jobs", "1")
     assert code == 130
     assert report.read_text() == '["the previous complete report"]\n'

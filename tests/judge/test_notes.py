@@ -44,3 +44,36 @@ def test_a_search_stopped_after_one_combination_says_so_in_the_singular(
     result = judge(load_claim(write_case(figures, value=203)), Settings(budget=1))
     notes = [n.message for n in result.notes if n.kind == "search"]
     assert any("after examining 1 combination (its budget)" in note for note in notes), notes
+
+
+# --- the unit note (issue 14, item 5) -----------------------------------------------------
+
+
+def test_a_ratio_claim_with_no_figure_in_its_unit_gets_a_unit_note(
+    write_case: CaseWriter,
+) -> None:
+    figures = [fig("a", 105486, "waiting"), fig("b", 1089, "waiting")]
+    found = judged(write_case(figures, value=100, unit="ratio"))
+    assert found.verdict is Verdict.unsupported
+    (note,) = [n for n in found.notes if n.kind == "unit"]
+    assert note.message.startswith("No figure of the sources is in ratio; units present: people.")
+
+
+def test_no_unit_note_when_a_share_reproduces_a_percent_claim(write_case: CaseWriter) -> None:
+    figures = [fig("whole", 1000, "counted"), fig("part", 250, "lost", part_of="whole")]
+    found = judged(write_case(figures, value="one in four", unit="percent"))
+    assert found.verdict is Verdict.supported
+    assert [n for n in found.notes if n.kind == "unit"] == []
+
+
+def test_a_claim_in_rand_is_never_reproduced_by_dollars(write_case: CaseWriter) -> None:
+    figures = [
+        {"id": "loan", "value": "US$17.3bn", "described_as": ["lost"]},
+        {"id": "grant", "value": "R12.3bn", "described_as": ["lost"]},
+    ]
+    found = judged(write_case(figures, value="R17.3bn", unit="ZAR"))
+    assert found.combinations == []
+    (note,) = [n for n in found.notes if n.kind == "unit"]
+    assert "loan (17,300,000,000 USD, written US$17.3bn) matches the number but counts USD" in (
+        note.message
+    )
