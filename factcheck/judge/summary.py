@@ -7,15 +7,14 @@ sentence of their kind of claim (sums or ratios).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from factcheck import coincidence
-from factcheck.judge.periods import outside_share
 from factcheck.judge.terms import term_label
 from factcheck.models import Claim, Combination, LargestTotal, Match, Period, Qualifier, Verdict
+from factcheck.sentences import SENTENCES, Said, within
 from factcheck.units import ratio_scale
 from factcheck.wording import amount, claim_number, number, percent, signed_percent
 
@@ -143,53 +142,10 @@ def ratio_not_reproduced(claim: Claim, rules: Rules) -> str:
 
 
 @dataclass(frozen=True)
-class Phrases:
-    """The parts the sentences are made of, for one basis."""
+class Phrases(Said):
+    """The sentences' parts, and what the understated sentence adds."""
 
-    derivation: str  # "a + b = 323,000 reproduces the number exactly"
-    value_said: str  # "a + b = 323,000"
-    support: str  # "the source describes 100.0% of it as lost"
-    word: str  # the claim's word
-    low: Decimal  # the supported share, low and high
-    high: Decimal
-    share: str  # "100.0%", or "between 40.0% and 60.0%"
-    never: str  # sentences on figures never called the claim's word, and wrong-way changes
-    within: str = ""  # " within the period the claim attributes", when prorated (rule D)
-
-
-def _supported(said: Phrases) -> str:
-    return f"{said.derivation}, and {said.support}."
-
-
-def _misleading(said: Phrases) -> str:
-    if said.low < said.high:
-        return (
-            f"{said.derivation}, but the source says '{said.word}' of only some of them, "
-            f"not of all.{said.never}"
-        )
-    return (
-        f"{said.derivation}, but the source describes only {said.share} of it as "
-        f"{said.word}{said.within}.{said.never}"
-    )
-
-
-def _false(said: Phrases) -> str:
-    if said.high == 0:
-        return (
-            f"{said.derivation}, but the source does not describe any of it as "
-            f"{said.word}.{said.never}"
-        )
-    return (
-        f"{said.derivation}, but the source describes at most {percent(said.high)} of it as "
-        f"{said.word}{said.within}.{said.never}"
-    )
-
-
-SENTENCES: dict[Verdict, Callable[[Phrases], str]] = {
-    Verdict.supported: _supported,
-    Verdict.misleading: _misleading,
-    Verdict.false: _false,
-}
+    value_said: str = ""  # "a + b = 323,000"
 
 
 def _phrases(combos: Combinations, basis: Combination) -> Phrases:
@@ -205,8 +161,6 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
     else:
         support = f"the source describes {share} of it as {word}"
     value_said = f"{basis.expression} = {claim_number(basis.value, claim.unit, basis.kind)}"
-    outside = outside_share(basis.period, claim.period)
-    within = " within the period the claim attributes" if outside else ""
     return Phrases(
         derivation=f"{value_said} reproduces the number {_how(basis)}",
         value_said=value_said,
@@ -214,9 +168,8 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
         word=word,
         low=low,
         high=high,
-        share=share,
         never=_never(basis, word) + combos.wrong_way(basis),
-        within=within,
+        within=within(basis.period, claim.period),
     )
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 
-from factcheck.bands import Verdict, earned
+from factcheck.bands import earned
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
+from factcheck.sentences import SENTENCES, Said, within
 from factcheck.units import ratio_scale
 from factcheck.wording import claim_number, number, percent, reader_amount
 from factcheck.written import says_more
@@ -216,15 +216,10 @@ class Reader:
             low=basis.supported_share.low,
             high=basis.supported_share.high,
             never=self._never(basis) + self._wrong_way(basis),
+            within=within(basis.period, self.claim.period),
         )
-        if self.audit.verdict is not basis.band:  # capped by the period it attributes
-            text = (
-                f"{said.derivation}, and {said.support}, but more than half of the period "
-                "those figures cover lies outside the period the claim attributes."
-            )
-        else:
-            text = SENTENCES[self.audit.verdict](said)
-        return text + _weak(basis)
+        # (a verdict capped below its basis's band takes the judge's words, above)
+        return SENTENCES[self.audit.verdict](said) + _weak(basis)
 
     def _judges_words(self, basis: Combination | None) -> bool:
         """Where the judge's own summary is published, its ids named: the verdicts and
@@ -433,54 +428,6 @@ class Reader:
         if reading.supports == "some":
             return "of some of them"
         return "no"
-
-
-@dataclass(frozen=True)
-class Said:
-    """The parts the summary's sentences are made of, for one basis."""
-
-    derivation: str
-    support: str
-    word: str
-    low: Decimal
-    high: Decimal
-    never: str
-
-
-def _supported(said: Said) -> str:
-    return f"{said.derivation}, and {said.support}.{said.never}"
-
-
-def _misleading(said: Said) -> str:
-    if said.low < said.high:
-        return (
-            f"{said.derivation}, but the source says '{said.word}' of only some of them, "
-            f"not of all.{said.never}"
-        )
-    return (
-        f"{said.derivation}, but the source describes only {percent(said.high)} of it as "
-        f"{said.word}.{said.never}"
-    )
-
-
-def _false(said: Said) -> str:
-    if said.high == 0:
-        return (
-            f"{said.derivation}, but the source does not describe any of it as "
-            f"{said.word}.{said.never}"
-        )
-    return (
-        f"{said.derivation}, but the source describes at most {percent(said.high)} of it as "
-        f"{said.word}.{said.never}"
-    )
-
-
-# One sentence for each band a reproducing combination can earn (bands.EARNED).
-SENTENCES: dict[Verdict, Callable[[Said], str]] = {
-    Verdict.supported: _supported,
-    Verdict.misleading: _misleading,
-    Verdict.false: _false,
-}
 
 
 def _strength(found: Coincidence | None) -> str | None:

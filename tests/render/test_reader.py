@@ -91,7 +91,8 @@ def test_the_summary_names_figures_and_writes_money(in_repo: Path) -> None:
 def test_a_false_summary_says_what_the_source_never_says(in_repo: Path) -> None:
     reader = Reader(audit("claims/trump-2024-09-23-325k-migrant-children.yaml"))
     assert reader.summary().endswith(
-        "but the source describes at most 5.3% of it as lost. The source never describes "
+        "but the source describes at most 5.3% of it as lost within the period the claim "
+        "attributes. The source never describes "
         "children not served a Notice to Appear (more than 291,000) as lost."
     )
 
@@ -100,9 +101,10 @@ def test_a_prorated_verdict_says_how_much_is_supported(in_repo: Path) -> None:
     # Rule D: only the share of the rise inside the attributed period counts (no cap).
     found = audit("claims/illustrative-successor-added-19k-jobs.yaml")
     assert found.verdict is Verdict.false
-    assert (
-        Reader(found).summary().endswith("but the source describes at most 25.2% of it as added.")
-    )
+    # The published ruling says what the 25.2% is of, as the judge's summary does.
+    said = "but the source describes at most 25.2% of it as added within the period the claim "
+    assert Reader(found).summary().endswith(said + "attributes.")
+    assert said in found.summary
 
 
 def test_nothing_reproduced(in_repo: Path) -> None:
