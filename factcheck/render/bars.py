@@ -14,6 +14,7 @@ from rich.text import Text
 
 from factcheck.models import FigureReading, Term
 from factcheck.render.fit import safe
+from factcheck.render.reader import said_of
 from factcheck.wording import number
 
 SUPPORT_GLYPHS = {"all": "█", "some": "▓", "none": "░"}
@@ -34,13 +35,7 @@ def label(term: Term) -> str:
 
 def term_support(term: Term, readings: Mapping[str, FigureReading]) -> str:
     """A window is said-so as a whole only when each of its members is."""
-    found = [readings[m] for m in term.members or [term.figure] if m in readings]
-    if any(r.change_supports for r in found):
-        return "all"
-    kinds = {r.supports for r in found}
-    if kinds == {"all"}:
-        return "all"
-    return "some" if kinds - {"none"} else "none"
+    return said_of([readings[m] for m in term.members or [term.figure] if m in readings])
 
 
 @dataclass(frozen=True)

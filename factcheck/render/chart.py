@@ -17,7 +17,7 @@ from typing import Literal
 
 from factcheck.kinds import RatioKind
 from factcheck.models import Combination, Term
-from factcheck.render.reader import Reader
+from factcheck.render.reader import Reader, said_of
 from factcheck.wording import percent
 
 Shade = Literal["claimed", "all", "some", "none", "subtracted"]
@@ -169,13 +169,7 @@ def _supported_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
 
 def _shade(reader: Reader, term: Term) -> Shade:
     """A term is said-so as a whole only when each of its members is (as the terminal)."""
-    found = reader.members(term)
-    if any(r.change_supports for r in found):
-        return "all"
-    kinds = {r.supports for r in found}
-    if kinds == {"all"}:
-        return "all"
-    return "some" if kinds - {"none"} else "none"
+    return said_of(reader.members(term))
 
 
 def _shade_of_ratio(reader: Reader, basis: Combination) -> Shade:

@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Literal
 
 from factcheck.bands import earned
 from factcheck.kinds import RatioKind
@@ -428,6 +429,17 @@ class Reader:
         if reading.supports == "some":
             return "of some of them"
         return "no"
+
+
+def said_of(found: Sequence[FigureReading]) -> Literal["all", "some", "none"]:
+    """Whether the source says the claim's word of a term (a window: of each of its members,
+    `found`): of all of it only when it does of every member, or of a change its direction."""
+    if any(r.change_supports for r in found):
+        return "all"
+    kinds = {r.supports for r in found}
+    if kinds == {"all"}:
+        return "all"
+    return "some" if kinds - {"none"} else "none"
 
 
 def _strength(found: Coincidence | None) -> str | None:
