@@ -5,38 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factcheck import audit
-from factcheck.judge.summary import SENTENCES, Phrases
-from factcheck.models import Verdict
 from tests.conftest import REPO, CaseWriter
 from tests.judge.cases import fig, judged
 
 D = Decimal
-
-
-def phrases(low: str, high: str) -> Phrases:
-    return Phrases(
-        derivation="a + b = 100 reproduces the number exactly",
-        value_said="a + b = 100",
-        support="the source describes 100.0% of it as lost",
-        word="lost",
-        low=D(low),
-        high=D(high),
-        share="40.0%",
-        never=" The source never describes these 60 (b) as lost.",
-    )
-
-
-def test_each_band_has_its_sentence() -> None:
-    said = phrases("1", "1")
-    assert SENTENCES[Verdict.supported](said) == (
-        "a + b = 100 reproduces the number exactly, and the source describes 100.0% of it as lost."
-    )
-    assert SENTENCES[Verdict.misleading](phrases("0.4", "0.4")).startswith(
-        "a + b = 100 reproduces the number exactly, but the source describes only 40.0% of it"
-    )
-    assert "of only some of them" in SENTENCES[Verdict.misleading](phrases("0", "1"))
-    assert "does not describe any of it" in SENTENCES[Verdict.false](phrases("0", "0"))
-    assert "at most 30.0% of it" in SENTENCES[Verdict.false](phrases("0", "0.3"))
 
 
 def test_nothing_reproduced_says_what_was_searched(write_case: CaseWriter) -> None:
