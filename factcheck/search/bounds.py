@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from factcheck.search.prepare import Prepared
 
 EXACT_REACH = 64  # terms up to which the walk's bounds are the exact best sums
+_NOTHING = 1 << 400  # first_low past the last figure: no figure is left to add
 
 
 class Bounds:
@@ -57,6 +58,15 @@ class Bounds:
             options.append([point, -point] if p.rules.negatable[k] else [point])
         self.reach_high = reach(options, depth, 1, group_high)
         self.reach_low = reach(options, depth, -1, group_low)
+        # first_low[j]: the least a figure from position j on adds by itself. A walk's level
+        # always adds (or takes away) one figure, so with the rest's reach_low this bounds
+        # the level from below where reach_low alone (which may add nothing) cannot: a round
+        # number's wide window (rule B1) otherwise walked every figure past every start.
+        self.first_low = list(
+            itertools.accumulate(
+                (min(values) for values in reversed(options)), min, initial=_NOTHING
+            )
+        )[::-1]
 
 
 def _spread(p: Prepared) -> int:

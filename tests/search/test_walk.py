@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.models import Interval, Qualifier
 from factcheck.search import Candidate, Target, Weights, search
 from tests.conftest import examples
 from tests.search.brute_force import cases, check_against_brute_force
@@ -35,6 +37,23 @@ def test_a_budget_exactly_large_enough_is_complete() -> None:
     assert exact.complete
     assert exact.examined == full.examined
     assert not search(candidates, target(4030), max_terms=4, budget=full.examined - 1).complete
+
+
+def test_a_wide_window_stops_at_the_first_figure_that_overshoots() -> None:
+    # A bare "1,000" reproduces as rounded from 500 to 1,500 (rule B1). Each level of the
+    # walk adds a figure, so after 1,000 none of 2,000 figures over 1,000 can follow it: the
+    # walk once tried them all after each of the 72 figures under 1,500 and spent its budget.
+    candidates = [figure(f"f{k}", 1000 + 7 * k) for k in range(2_000)]
+    wide = Target(
+        point=D(1000),
+        interval=Interval.of(D(1000), Qualifier.exact, D(1)),
+        tolerance=D("0.01"),
+        rounded=Interval(low=D(500), high=D(1500)),
+    )
+    result = search(candidates, wide, max_terms=4, budget=10_000)
+    assert result.complete
+    assert result.examined == 72  # the figures from 1,000 to 1,497, each tried once
+    assert sum(result.counts.values()) == 72
 
 
 def test_a_large_group_is_searched_not_walked() -> None:
