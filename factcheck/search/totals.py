@@ -68,7 +68,7 @@ def largest(p: Prepared) -> Largest:
                 total += points[k]
                 terms.append((k, 1))
             continue
-        choices = _choices(p, members)
+        choices = _best_choices(p, members) if independent else _choices(p, members)
         if not choices:
             continue
         if independent:
@@ -122,6 +122,45 @@ def _choices(p: Prepared, members: Sequence[int]) -> list[_Choice]:
             if change > 0 and rules.is_change(added, subtracted) and apart:
                 terms = tuple(sorted(((added, 1), (subtracted, -1))))
                 found.append(_Choice(change, terms, names(added, subtracted)))
+    return found
+
+
+def _best_choices(p: Prepared, members: Sequence[int]) -> list[_Choice]:
+    """The choices of the largest value among a component whose choices all exclude one
+    another (one series of stocks): what _choices lists, less all that a larger one beats.
+    A series of 3,000 stocks has 9 million changes; the largest is a stock less the least
+    stock of another day, found in one pass."""
+    rules, points = p.rules, p.points
+    singles = [k for k in members if points[k] > 0]
+    by_value = sorted(members, key=points.__getitem__)
+    least = by_value[0]
+    # the least value on another day than the least stock's, for a stock of that day
+    other = next((k for k in by_value if rules.as_of[k] != rules.as_of[least]), None)
+
+    def least_apart(k: int) -> int | None:
+        return other if rules.as_of[k] == rules.as_of[least] else least
+
+    stocks = rules.stock[least] is not None  # else a group's members: no changes
+    gains = [
+        (points[k] - points[s], k)
+        for k in (members if stocks else ())
+        if (s := least_apart(k)) is not None
+    ]
+    best_change = max((gain for gain, _ in gains), default=0)
+    best_single = max((points[k] for k in singles), default=0)
+    best = max(best_change, best_single)
+    if best <= 0:
+        return []
+    found = [_Choice(points[k], ((k, 1),), frozenset()) for k in singles if points[k] == best]
+    if best_change == best:
+        for gain, added in gains:
+            if gain != best:
+                continue
+            floor = points[added] - best
+            for subtracted in members:
+                if points[subtracted] == floor and rules.is_change(added, subtracted):
+                    terms = tuple(sorted(((added, 1), (subtracted, -1))))
+                    found.append(_Choice(best, terms, frozenset()))
     return found
 
 
