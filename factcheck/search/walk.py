@@ -71,13 +71,12 @@ class Walk:
         low, high = bounds.window_low, bounds.window_high
         terms = min(left, EXACT_REACH + 1)  # beyond the exact rows: the sum of everything
         rest = min(left - 1, EXACT_REACH + 1)  # after this level's own figure
-        first_low = bounds.first_low
         for j in range(start, len(order)):
             if point + reach_high[j][terms] < low:
                 break  # later figures reach no further: the bounds only shrink with j
             if point + reach_low[j][terms] > high:
                 break
-            if point + first_low[j] + reach_low[j][rest] > high:
+            if point + bounds.first_low[j] + reach_low[j][rest] > high:
                 break  # this figure and any after it overshoot, whatever else is added
             if self.examined >= self.budget:  # so that `examined` never exceeds `budget`
                 raise BudgetSpent
