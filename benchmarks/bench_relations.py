@@ -16,7 +16,6 @@ quotients.
 from __future__ import annotations
 
 import argparse
-import calendar
 import contextlib
 import functools
 import random
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bench_series import monthly_figures
 
 from factcheck.judge import judge, quotients, ratios, sums
 from factcheck.load import Case, load_claim
@@ -82,25 +82,7 @@ def _plain(n: int, seed: int, unit: str = "people") -> list[dict[str, Any]]:
 
 
 def _months() -> list[dict[str, Any]]:
-    rng = random.Random(240)
-    figures = []
-    for k in range(240):
-        year, month = 2004 + k // 12, k % 12 + 1
-        last = calendar.monthrange(year, month)[1]
-        figures.append(
-            {
-                "id": f"m{year}_{month:02d}",
-                "value": rng.randint(800, 1_200),
-                "unit": "encounters",
-                "series": "encounters_monthly",
-                "period": {"start": f"{year}-{month:02d}-01", "end": f"{year}-{month:02d}-{last}"},
-                "described_as": ["border encounters"],
-            }
-        )
-    return figures + [
-        {"id": f"other_{k}", "value": rng.randint(1_000, 60_000), "unit": "encounters"}
-        for k in range(12)
-    ]
+    return monthly_figures(240)
 
 
 def cases(root: Path) -> dict[str, Path]:

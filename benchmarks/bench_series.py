@@ -52,8 +52,9 @@ from factcheck.search.prepare import Prepared
 VERIFY_IMPORTS = "import factcheck.cli, factcheck.batch, factcheck.render.terminal"
 
 
-def generate(root: Path, months: int) -> dict[str, Path]:
-    """The source and the claims; returns each claim's path by name."""
+def monthly_figures(months: int) -> list[dict[str, Any]]:
+    """A monthly flow series of `months` figures and 12 other figures in its unit, the same
+    on every run (bench_relations.py times the judge on it too)."""
     rng = random.Random(240)
     figures: list[dict[str, Any]] = []
     for k in range(months):
@@ -69,10 +70,15 @@ def generate(root: Path, months: int) -> dict[str, Path]:
                 "described_as": ["border encounters"],
             }
         )
-    figures += [
+    return figures + [
         {"id": f"other_{k}", "value": rng.randint(1_000, 60_000), "unit": "encounters"}
         for k in range(12)
     ]
+
+
+def generate(root: Path, months: int) -> dict[str, Path]:
+    """The source and the claims; returns each claim's path by name."""
+    figures = monthly_figures(months)
     source = {"id": "series", "title": "Monthly encounters", "publisher": "Agency"}
     source |= {"published": "2024-06-30", "figures": figures}
     (root / ".git").mkdir()
