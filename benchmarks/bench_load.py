@@ -50,21 +50,29 @@ unit: people
 asserts: lost
 sources: [../sources/{name}.yaml]
 """
+# Set so that `check` draws no warning (FC522) on a valid repository.
+CONFIG = """\
+review_url = "https://factcheck.example.org/reviews/{claim_id}"
+
+[publisher]
+name = "Bench Desk"
+url = "https://factcheck.example.org"
+"""
 TARGETS = {"check": 0.8, "verify": 1.2}
 
 
 def source_text(figures: int) -> str:
     head = "id: big-source\ntitle: A source\npublisher: Bench Office\npublished: 2024-01-31\n"
     lines = [
-        f'  - {{id: f{i}, value: "{1000 + 7 * i:,}", unit: people, page: {i // 40 + 1}, '
-        f'quote: "lost {1000 + 7 * i:,}", described_as: [lost]}}'
+        f'  - {{id: f{i}, value: "{1000 + 7 * i:,}", unit: people, '
+        f'label: lost, quote: "lost {1000 + 7 * i:,}", described_as: [lost]}}'
         for i in range(figures)
     ]
     return head + "figures:\n" + "\n".join(lines) + "\n"
 
 
 def generate(root: Path, figures: int) -> None:
-    (root / "factcheck.toml").write_text("")
+    (root / "factcheck.toml").write_text(CONFIG)
     (root / "sources").mkdir()
     (root / "claims").mkdir()
     for name, count in (("big", figures), ("small", 3)):
