@@ -19,6 +19,8 @@ _GROUP_START = re.compile(r"\d{3}(?!\d)")
 def split_wordings(items: list[Any]) -> str | None:
     """What is wrong with a list of wordings a thousands comma split, or None."""
     for index, item in enumerate(items):
+        if isinstance(item, str) and not (index and _GROUP_START.match(item)):
+            continue  # most items: a wording that cannot be the tail of a split number
         if isinstance(item, int | float | Decimal) and not isinstance(item, bool):
             return f"item {index + 1} is the number {item}, not a wording: {SPLIT_HINT}"
         before = items[index - 1] if index else None
