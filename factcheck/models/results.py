@@ -51,9 +51,7 @@ class Interval(_Result):
         """The set of true values a written number with this qualifier admits (qualifiers.py);
         qualifiers.UnknownQualifier for a qualifier that has no row there."""
         low, high, low_open, high_open = qualifiers.bounds(value, qualifier, precision)
-        # Made for every figure (10,000 in a large source) from values already checked:
-        # constructed without validating them again.
-        return cls.model_construct(low=low, high=high, low_open=low_open, high_open=high_open)
+        return cls(low=low, high=high, low_open=low_open, high_open=high_open)
 
     def meets(self, other: Interval) -> bool:
         """True when the two intervals share at least one point."""
