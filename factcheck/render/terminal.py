@@ -19,7 +19,7 @@ from rich.text import Text
 
 from factcheck.bands import band
 from factcheck.kinds import RatioKind
-from factcheck.models import Audit, Combination, FigureReading, Verdict
+from factcheck.models import Audit, ClaimSummary, Combination, FigureReading, Verdict
 from factcheck.render.bars import SUPPORT_STYLES, Bars, label
 from factcheck.render.fit import Column, Fitted, cell, safe, terminal_width
 from factcheck.units import ratio_scale
@@ -28,6 +28,7 @@ from factcheck.wording import (
     number,
     percent,
     share,
+    shown_beside_words,
     signed,
     signed_percent,
     written_amount,
@@ -89,7 +90,7 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{written_amount(claim.qualifier, claim.value, _written(claim.value_as_written))} "
+            f"{written_amount(claim.qualifier, _shown(claim), _written(claim.value_as_written))} "
             f"{safe(claim.unit)}; the claim's word: \u201c{safe(claim.asserts)}\u201d",
         )
     )
@@ -217,6 +218,11 @@ def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
         listed.extend([heading, Padding(body, (0, 0, 0, 2))])
     fitted.stacked = Group(*listed)
     return fitted
+
+
+def _shown(claim: ClaimSummary) -> Decimal:
+    """The claimed value beside the words it was written in: "a third (33.3)"."""
+    return shown_beside_words(claim.value, claim.unit, claim.value_as_written)
 
 
 def _written(value_as_written: str | None) -> str | None:
