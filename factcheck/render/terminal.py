@@ -287,9 +287,11 @@ def _checked(audit: Audit) -> RenderableType:
     if ratio_scale(audit.claim.unit) is not None:
         points = search.tolerance_points
         within = f" or {number(points)} point{'' if points == 1 else 's'}" if points else ""
+        # The count is of every ratio tried, whatever its kind (kinds.py), not of changes.
         searched = (
-            f"{_count(search.figures_searched, 'change')} within a series, shares of a whole "
-            f"and figures stated in {unit}, tolerance {percent(search.tolerance)}{within}"
+            f"{_count(search.figures_searched, 'ratio')} (changes within a series, shares of "
+            f"a whole, quotients where the claim asks for them, figures stated in {unit}), "
+            f"tolerance {percent(search.tolerance)}{within}"
         )
     else:
         searched = (
