@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.escape import visible
+from factcheck.paths import display_path
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.streams import stdout_is_terminal, write_stdout
@@ -115,7 +117,9 @@ def plural(count: int, word: str) -> str:
 
 
 def report_problems(problems: Sequence[Problem]) -> None:
-    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
+    """One line per problem on stderr, never wrapped: editors and CI parse these lines.
+    Each names its file as `check` does: sources/x.yaml, not claims/../sources/x.yaml."""
+    problems = [replace(p, path=display_path(p.path)) for p in problems]
     for problem in sorted(problems):
         sys.stderr.write(visible(problem.format()) + "\n")
     if problems:

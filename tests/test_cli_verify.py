@@ -211,3 +211,23 @@ def test_output_file_gets_the_usual_permissions(in_repo: Path, tmp_path: Path) -
         os.umask(umask)
     assert code == 0
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_problems_name_files_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "factcheck.toml").write_text("")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "s.yaml").write_text(
+        "id: s\ntitle: T\npublisher: P\npublished: 2024-01-01\nfigures:\n"
+        "  - {id: a, value: lots, unit: people}\n"
+    )
+    (tmp_path / "claims" / "c.yaml").write_text(
+        'id: c\ntext: "They lost 5 people."\nspeaker: X\ndate: 2024-02-01\nvalue: 5\n'
+        "unit: people\nasserts: lost\nsources: [../sources/s.yaml, ../sources/gone.yaml]\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = invoke("verify", "claims/c.yaml")
+    assert code == 1
+    assert "looked for sources/gone.yaml)" in stderr
+    assert "\nsources/s.yaml:6:" in f"\n{stderr}"  # not claims/../sources/s.yaml
+    assert "../" not in stderr.replace("'../sources/", "")
