@@ -152,6 +152,22 @@ def report_shard(shard: Shard, batch: Batch) -> None:
     )
 
 
+def report_totals(batch: Batch) -> None:
+    """A batch's last line: how many claim files, judged (and against their `expect:`),
+    invalid; the table above lists only the judged ones."""
+    judged = len(batch.audits)
+    expected = [a for a in batch.audits if a.expect is not None]
+    differ = sum(a.expect != a.verdict for a in expected)
+    parts = [f"{counted(judged + len(batch.invalid), 'claim file')}: {judged:,} judged"]
+    if expected:
+        parts[0] += f" ({len(expected) - differ:,} as expected, {differ:,} differ)"
+    if batch.invalid:
+        parts.append(f"{len(batch.invalid):,} invalid (the problems above)")
+    if batch.skipped_sources:
+        parts.append(f"{counted(len(batch.skipped_sources), 'source file')} skipped")
+    sys.stderr.write(", ".join(parts) + "\n")
+
+
 def report_interrupted(finished: int) -> None:
     verified = "claim was" if finished == 1 else "claims were"
     sys.stderr.write(f"Interrupted: {finished:,} {verified} verified before Ctrl-C.\n")

@@ -231,3 +231,24 @@ def test_problems_name_files_as_check_does(tmp_path: Path, monkeypatch: pytest.M
     assert "looked for sources/gone.yaml)" in stderr
     assert "\nsources/s.yaml:6:" in f"\n{stderr}"  # not claims/../sources/s.yaml
     assert "../" not in stderr.replace("'../sources/", "")
+
+
+def test_a_batch_ends_with_its_totals_for_people_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    seed = REPO / "claims" / "illustrative-mayor-created-12k-jobs.yaml"
+    text = seed.read_text(encoding="utf-8").replace("../sources/", f"{REPO}/sources/")
+    (claims / "good.yaml").write_text(text, encoding="utf-8")
+    (claims / "broken.yaml").write_text(text.replace("value: 12000", "value: lots"))
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = invoke("verify", "claims", "--root", str(REPO.parent))
+    assert code == 1
+    last = stderr.splitlines()[-1]
+    assert last == (
+        "2 claim files: 1 judged (1 as expected, 0 differ), 1 invalid (the problems above)"
+    )
+    code, _, stderr = invoke("verify", "claims", "--root", str(REPO.parent), "--format", "jsonl")
+    assert code == 1
+    assert "claim files" not in stderr  # machine formats: problems only
