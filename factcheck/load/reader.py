@@ -9,6 +9,7 @@ bounded in size, nesting, number range and the count of problems listed (limits.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -35,7 +36,7 @@ def read_document(path: Path) -> Document:
             parsed = read_nodes(path, text)
             parsed[1].extend(surrogate_problems(parsed[0], text))
     except yaml.MarkedYAMLError as exc:
-        raise InputError([_yaml_problem(path, exc)]) from None
+        raise InputError([_yaml_problem(path, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all parse errors
         raise InputError([problem_at(path, f"invalid YAML: {exc}", "FC102")]) from None
     except ValueError:  # PyYAML's chr() of a \U escape beyond U+10FFFF
@@ -66,7 +67,7 @@ def read_document(path: Path) -> Document:
     return document
 
 
-def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, text: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = exc.problem or "invalid YAML"
@@ -82,5 +83,31 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
         if start is not None and mark is not None and start.line != mark.line:
             # e.g. an unclosed quote is found only at the end of the file
             context += f" (which starts at line {start.line + 1}, column {start.column + 1})"
-        message = f"invalid YAML: {problem}{context}"
+        message = f"invalid YAML: {problem}{context}{_unclosed_quote(text, line)}"
     return problem_at(path, message, "FC102", line, column)
+
+
+# A value that opens a quote: `key: "...` or `- '...`.
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:][^:#]*:\s+)?(?P<quote>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote(text: str, line: int) -> str:
+    """Where YAML met a stray scalar, the likely cause: a quote opened on an earlier line
+    and not closed on it, which YAML reads on to the next quote of its kind."""
+    lines = text.splitlines()[: max(line - 1, 0)]
+    for number in range(len(lines), max(len(lines) - 50, 0), -1):
+        found = _OPENS_QUOTE.match(lines[number - 1])
+        if found is None:
+            continue
+        quote, rest = found["quote"], found["rest"]
+        body = (
+            rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        )
+        if quote not in body:
+            kind = "double" if quote == '"' else "single"
+            return (
+                f"; the {kind} quote opened on line {number} is not closed on its line, so "
+                f"YAML reads on to the next {kind} quote: close it, or write the value "
+                "without quotes"
+            )
+    return ""

@@ -233,7 +233,16 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _lookalike_word(value: Any, words: list[str]) -> str:
-    return lookalike_note(value, words) if isinstance(value, str) else ""
+    """A hint for a word that is not one of `words`: letters that only look alike, the
+    word written with spaces ("more than" for more_than), or a close spelling."""
+    if not isinstance(value, str):
+        return ""
+    note = lookalike_note(value, words)
+    if note or len(value) > 100:
+        return note
+    plain = re.sub(r"[\s-]+", "_", value.strip().casefold())
+    close = [plain] if plain in words else difflib.get_close_matches(plain, words, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _foreign_letters(error: Mapping[str, Any]) -> str:
