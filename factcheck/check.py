@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck import check_publishing
+from factcheck.currencies import CURRENCY_FAMILIES
 from factcheck.documents.numbers import mentions
 from factcheck.errors import InputError, Problem, problem_at
 from factcheck.load import (
@@ -329,13 +330,24 @@ def claim_warnings(case: Case, document: Document) -> list[Problem]:
                 document,
                 ("unit",),
                 f"no figure of the claim's sources is in unit {claim.unit!r} (they are in "
-                f"{', '.join(repr(u) for u in units)}){lookalike_note(claim.unit, units)}; "
+                f"{', '.join(repr(u) for u in units)}){lookalike_note(claim.unit, units)}"
+                f"{_same_money(claim.unit, units)}; "
                 "figures combine only with figures of the claim's unit, so nothing can "
                 "reproduce it",
                 "FC504",
             )
         )
     return found
+
+
+def _same_money(unit: str, units: Iterable[str]) -> str:
+    """For a claim in a name of money ("dollars") whose sources count in one currency of
+    it ("USD"): the unit to write, since the two never combine."""
+    family = CURRENCY_FAMILIES.get(unit.strip().casefold(), frozenset())
+    members = sorted({u for u in units if u.strip().upper() in family})
+    if len(members) != 1:
+        return ""
+    return f" ({members[0]!r} is one of the {unit!r}: write `unit: {members[0]}`)"
 
 
 # --- numbers in running text: factcheck/documents/numbers.py finds them --------------

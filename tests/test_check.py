@@ -427,3 +427,27 @@ def test_a_claim_written_in_crore_gets_no_fc505(write_case: CaseWriter) -> None:
         value="220 crore",
     )
     assert "FC505" in [p.code for p in check_paths([str(other)], root=other.parents[1])]
+
+
+@pytest.mark.parametrize(
+    ("claim_unit", "figure_units", "hint"),
+    [
+        ("dollars", ["USD"], "('USD' is one of the 'dollars': write `unit: USD`)"),
+        ("rupees", ["INR"], "('INR' is one of the 'rupees': write `unit: INR`)"),
+        ("dollars", ["USD", "AUD"], None),  # two of them: which is for the writer to say
+        ("people", ["children"], None),  # no money at all
+    ],
+)
+def test_a_claim_in_a_name_of_money_is_told_its_sources_currency(
+    write_case: CaseWriter, claim_unit: str, figure_units: list[str], hint: str | None
+) -> None:
+    figures = [
+        {"id": f"f{n}", "value": 5, "unit": unit, "described_as": ["cut"]}
+        for n, unit in enumerate(figure_units)
+    ]
+    path = write_case(figures, unit=claim_unit, value=5, text="They cut 5.")
+    (warning,) = [p for p in check_paths([str(path)], root=path.parents[1]) if p.code == "FC504"]
+    if hint is None:
+        assert "write `unit:" not in warning.message
+    else:
+        assert hint in warning.message
