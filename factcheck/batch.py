@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 
-from factcheck.check import draft_problems
 from factcheck.errors import InputError, Problem
 from factcheck.judge import Settings, judge
 from factcheck.load import Document, SourceCache, claim_case
 from factcheck.models import Audit, Verdict
 from factcheck.paths import expand_paths
+from factcheck.placeholders import draft_problems
 from factcheck.shards import Shard
 from factcheck.workers import default_jobs, in_order
 

@@ -3,7 +3,8 @@
 Heavy modules (pydantic, PyYAML, the renderers) are imported inside the commands so that
 `factcheck --help` starts fast; the formats come from the registry, which imports no renderer.
 The options are declared in cli_options.py, where the output goes in cli_output.py, and
---help is laid out by cli_help.py.
+--help is laid out by cli_help.py; the commands beside verify and check (site, explain,
+schema, new, draft) are in cli_commands.py.
 """
 
 from __future__ import annotations
@@ -15,12 +16,25 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
 import typer
 
 from factcheck import __version__
 from factcheck.bands import Verdict
+from factcheck.cli_commands import (
+    COMMANDS,
+    DRAFT_HELP,
+    EXPLAIN_HELP,
+    NEW_HELP,
+    SCHEMA_HELP,
+    SITE_HELP,
+    draft,
+    explain,
+    new,
+    schema,
+    site,
+)
 from factcheck.cli_help import ManCommand
 from factcheck.cli_options import (
     CHECK_DEFAULT,
@@ -33,7 +47,6 @@ from factcheck.cli_options import (
     FailOn,
     Jobs,
     JsonFlag,
-    KindArgument,
     MaxTermsOption,
     OutputFile,
     OutputFormat,
@@ -44,12 +57,12 @@ from factcheck.cli_options import (
     TolerancePoints,
     Top,
     VerifyFormat,
+    check_settings,
 )
 from factcheck.cli_output import (
     Output,
     ReaderGone,
     plain,
-    plural,
     report_gated,
     report_interrupted,
     report_problems,
@@ -69,6 +82,29 @@ if TYPE_CHECKING:
     from factcheck.batch import Batch
     from factcheck.search import MaxTerms
     from factcheck.shards import Shard
+
+__all__ = [
+    "CHECK_HELP",
+    "DRAFT_HELP",  # the other commands and their help are re-exported from cli_commands.py
+    "EXPLAIN_HELP",
+    "NEW_HELP",
+    "SCHEMA_HELP",
+    "SITE_HELP",
+    "VERIFY_HELP",
+    "CheckFormat",  # re-exported from cli_options.py, as tests and callers name them here
+    "OutputFormat",
+    "app",
+    "check",
+    "draft",
+    "explain",
+    "main",
+    "main_options",
+    "new",
+    "run",
+    "schema",
+    "site",
+    "verify",
+]
 
 app = typer.Typer(
     name="factcheck",
@@ -162,7 +198,7 @@ def verify(
     )
     reviewed = cast("dt.date | None", date)  # parsed by cli_options._date
     view = View(single=_single(paths), plain=plain(), root=root, reviewed=reviewed)
-    _check_settings()
+    check_settings()
     out = Output(_chosen_format(json_output, output_format), view, output)
     out.refuse_inputs(paths)
     batch_progress = progress(stderr_console(), enabled=_is_batch(paths) and not out.streams_to_tty)
@@ -192,13 +228,6 @@ def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str
     if json_output and chosen not in (None, "json"):
         raise typer.BadParameter(f"--json conflicts with --format {chosen}")
     return "json" if json_output else (chosen or "rich")
-
-
-def _check_settings() -> None:
-    """Settings from the environment, checked before any work (SettingError: exit 2)."""
-    from factcheck.inputs import max_file_bytes
-
-    max_file_bytes()
 
 
 def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
@@ -275,7 +304,7 @@ def check(
     from factcheck.check import check_files
     from factcheck.render.problems import render_step_summary, summary
 
-    _check_settings()
+    check_settings()
     # JSON also lists each phrase found in a source's document (severity info, FC700).
     checked = check_files(
         paths, root=root, allow_draft=allow_draft, phrases=output_format.value == "json"
@@ -292,241 +321,9 @@ def check(
         raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
-SITE_HELP = """Build a static site of the claims: an index, a page per claim and per source.
-
-The index lists every claim (verdict, claim, speaker, date, value), sortable and
-filterable, with a page per verdict that needs no script; each claim's page is its HTML
-report; each source's page lists the claims that use it; claims.jsonl holds every audit.
-Nothing is fetched; the same files and date give the same bytes, whatever --jobs. The
-site is swapped in whole: invalid input or Ctrl-C leaves the old one (factcheck's
-docs/publishing.md).
-
-Exit status: 0 site written; 1 invalid input or an unwritable folder; 2 usage; 130
-interrupted.
-
-Example:
-
-\b
-  factcheck site claims/ -o public/
-"""
-
-
-@app.command(cls=ManCommand, help=SITE_HELP, short_help="Build a static site of the claims.")
-def site(
-    paths: ClaimPaths,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The site's folder: created, or replaced whole if `factcheck site` built it.",
-            metavar="DIR",
-            file_okay=False,
-            show_default=False,
-        ),
-    ],
-    tolerance: Tolerance = None,
-    tolerance_points: TolerancePoints = None,
-    max_terms: MaxTermsOption = None,
-    top: Top = DEFAULT_TOP,
-    budget: Budget = DEFAULT_BUDGET,
-    jobs: Jobs = None,
-    root: Root = None,
-    date: ReviewDate = None,
-) -> None:
-    from factcheck.judge import Settings
-    from factcheck.site import build_site
-
-    limits = {
-        "top": top,
-        "budget": budget,
-        "tolerance": tolerance,
-        "tolerance_points": tolerance_points,
-        "max_terms": max_terms,
-    }
-    _check_settings()
-    with progress(stderr_console(), enabled=True) as bar:
-        built = build_site(
-            paths,
-            output,
-            Settings(**cast("dict[str, Any]", limits)),  # parsed by the options' callbacks
-            root=root,
-            jobs=jobs,
-            reviewed=cast("dt.date | None", date),  # parsed by cli_options._date
-            on_start=bar.start,
-            on_done=bar.advance,
-        )
-    report_problems(built.problems)
-    where = visible(str(output))
-    if built.batch.interrupted or built.problems:
-        sys.stderr.write(f"factcheck site: nothing written to {where}.\n")
-        interrupted = built.batch.interrupted
-        raise typer.Exit(ExitCode.INTERRUPTED if interrupted else ExitCode.INVALID_INPUT)
-    claims, files = plural(len(built.batch.audits), "claim"), plural(len(built.files), "file")
-    sys.stderr.write(f"factcheck site: {claims}, {files} in {where}\n")
-
-
-EXPLAIN_HELP = """Explain a problem code: what is wrong, an example, and the fix.
-
-The text of factcheck's docs/errors.md, which ships with it. Without CODE, lists every code
-with its title.
-
-Exit status: 0 explained; 2 no such code.
-
-Examples:
-
-\b
-  factcheck explain FC503
-  factcheck explain
-"""
-
-
-@app.command(cls=ManCommand, help=EXPLAIN_HELP, short_help="Explain a problem code.")
-def explain(
-    code: Annotated[
-        str | None,
-        typer.Argument(
-            help="A code as problem lines end with it: FC503 (any case).",
-            show_default=False,
-            metavar="CODE",
-        ),
-    ] = None,
-) -> None:
-    from factcheck.explain import catalogue
-    from factcheck.explain import explain as explanation
-
-    if code is None:
-        write_stdout(catalogue())
-        return
-    text = explanation(code)
-    if text is None:
-        raise typer.BadParameter(
-            f"no problem code {code!r}; `factcheck explain` lists them", param_hint="CODE"
-        )
-    write_stdout(text)
-
-
-SCHEMA_HELP = """Print the JSON Schema (2020-12) of claim or source files, for editors.
-
-Example:
-
-\b
-  factcheck schema claim > schemas/claim.schema.json
-"""
-
-
-@app.command(cls=ManCommand, help=SCHEMA_HELP, short_help="Print the JSON Schema of a file kind.")
-def schema(kind: KindArgument) -> None:
-    from factcheck.schema import render_schema
-
-    write_stdout(render_schema(kind))
-
-
-NEW_HELP = """Write a commented claim or source file to fill in; never overwrites.
-
-Prints the new file's path. Each value still to be written starts with TODO, an error
-(FC503) in `factcheck check` and `factcheck verify` until it is filled in.
-
-Example:
-
-\b
-  factcheck new claim speaker-2024-09-23-325k-children
-"""
-
-
-@app.command(cls=ManCommand, help=NEW_HELP, short_help="Write a claim or source file to fill in.")
-def new(
-    kind: KindArgument,
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="The file's id and name: lowercase letters, digits and . _ -",
-            show_default=False,
-            metavar="NAME",
-        ),
-    ],
-    directory: Annotated[
-        Path | None,
-        typer.Option(
-            "--dir",
-            metavar="DIR",
-            help="Write into DIR. Default: claims/ or sources/.",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    from factcheck.errors import FactcheckError
-    from factcheck.skeleton import schema_location, valid_name, write_skeleton
-
-    try:
-        valid_name(name)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="NAME") from None
-    try:
-        path = write_skeleton(kind, name, directory)
-    except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {visible(str(exc))}\n")
-        raise typer.Exit(ExitCode.INVALID_INPUT) from None
-    write_stdout(f"{visible(str(path))}\n")
-    schema_file = visible(str(schema_location(kind, path)))
-    if not Path(schema_location(kind, path)).exists():
-        sys.stderr.write(
-            f"note: its modeline names {schema_file}, which does not exist; for editor "
-            f"support write it with: factcheck schema {kind.value} > {schema_file}\n"
-        )
-
-
-DRAFT_HELP = """Write a draft source file for a document: one commented candidate per number.
-
-Each candidate has the value as printed, a qualifier from the words before it, a unit
-guessed from the word after it, its page label and its quote (or table headings).
-Uncomment the figures the source is for and fill in each TODO: until then each one is
-an error (FC503) in `factcheck check`. Never overwrites a file. More: factcheck's
-docs/provenance.md.
-
-Example:
-
-\b
-  factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
-"""
-
-
-@app.command(
-    cls=ManCommand, help=DRAFT_HELP, short_help="Write a draft source file for a document."
-)
-def draft(
-    document: Annotated[
-        Path,
-        typer.Argument(
-            help="The document: PDF, HTML, text or Markdown.",
-            show_default=False,
-            dir_okay=False,
-            metavar="DOCUMENT",
-        ),
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The source file to write.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ],
-    tables: Annotated[
-        bool, typer.Option(help="Read PDF tables (with pdfplumber, where installed).")
-    ] = True,
-) -> None:
-    from factcheck.cli_output import plural
-    from factcheck.cli_progress import pages_progress
-    from factcheck.draft import write_draft
-
-    with pages_progress(stderr_console()) as progress:
-        path, count = write_draft(document, output, progress=progress, tables=tables)
-    write_stdout(f"{visible(str(path))}: {plural(count, 'candidate figure')}\n")
+# The commands beside verify and check (cli_commands.py), in the order --help lists them.
+for command in COMMANDS:
+    app.command(cls=ManCommand, help=command.help, short_help=command.short_help)(command.run)
 
 
 def main() -> NoReturn:

@@ -319,3 +319,10 @@ AllowDraft = Annotated[
         "is an error, FC503).",
     ),
 ]
+
+
+def check_settings() -> None:
+    """Settings from the environment, checked before any work (SettingError: exit 2)."""
+    from factcheck.inputs import max_file_bytes
+
+    max_file_bytes()

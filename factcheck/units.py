@@ -1,16 +1,19 @@
 """What factcheck knows about units: which are ratios, which may be negative, which are alike.
 
 A small table that the models, the judge and the renderers read; it imports only the table
-of written forms (written.py: the ISO 4217 codes currency marks stand for), so a renderer can
-ask whether a claim is a ratio without importing the loader.
+of currencies (currencies.py: which units are money, how a value's mark must agree with its
+unit, how published text writes an amount), so a renderer can ask whether a claim is a ratio
+without importing the loader.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factcheck.written import CURRENCY_FAMILIES, ISO_CODES, currency_fits
+from factcheck.currencies import CURRENCY_FAMILIES, ISO_CODES, PUBLISHED, currency_fits
+from factcheck.currencies import LONG_SCALES as LONG_SCALES  # re-exported: currencies live there
+from factcheck.currencies import SHORT_SCALES as SHORT_SCALES
+from factcheck.currencies import Currency as Currency
 
 if TYPE_CHECKING:
     from factcheck.numbers import WrittenNumber
@@ -29,13 +32,7 @@ SIGNED_UNITS = frozenset(
         "ratio",
         "points",
         "degrees",
-        "usd",
-        "eur",
-        "gbp",
-        "dollars",
-        "euros",
-        "pounds",
-        # money, in any currency a mark stands for (written.py): a change may be negative
+        # money, by its ISO code or a name (currencies.py): a change may be negative
         *(code.casefold() for code in ISO_CODES),
         *CURRENCY_FAMILIES,
     }
@@ -67,45 +64,10 @@ def signed(unit: str) -> bool:
     return unit.casefold() in SIGNED_UNITS
 
 
-# --- money, as published text writes it ----------------------------------------------------
-# Long scale words ("$1.75 trillion") as US and most international outlets write them; short
-# ones ("£22bn", "£350m") as British newsrooms do (BBC, Full Fact, the Guardian's style guide).
-LONG_SCALES = ((12, " trillion"), (9, " billion"), (6, " million"))
-SHORT_SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
-
-
-@dataclass(frozen=True)
-class Currency:
-    """How published text writes an amount of one currency: "$1.75 trillion", "£22bn"."""
-
-    code: str  # ISO 4217
-    symbol: str  # written before the number
-    scales: tuple[tuple[int, str], ...]  # (power of ten, word after the number), largest first
-
-
-# The units that are money, keyed by unit_key: the ISO code and the everyday names that
-# source files use. A unit not here is a count of things ("children"), written after the
-# number. "$" alone is not a unit here: it names several currencies (USD, CAD, AUD).
-CURRENCIES: dict[str, Currency] = {
-    **dict.fromkeys(("usd", "dollars", "us_dollars"), Currency("USD", "$", LONG_SCALES)),
-    **dict.fromkeys(("gbp", "pounds", "pounds_sterling"), Currency("GBP", "£", SHORT_SCALES)),
-    **dict.fromkeys(("eur", "euros"), Currency("EUR", "€", LONG_SCALES)),
-    "cad": Currency("CAD", "C$", LONG_SCALES),
-    "aud": Currency("AUD", "A$", LONG_SCALES),
-    "nzd": Currency("NZD", "NZ$", LONG_SCALES),
-    "jpy": Currency("JPY", "¥", LONG_SCALES),
-    **dict.fromkeys(("inr", "rupees"), Currency("INR", "₹", LONG_SCALES)),
-    "chf": Currency("CHF", "CHF ", LONG_SCALES),
-    # As South African, Kenyan and Nigerian newsrooms write them ("R17.3bn", Africa Check)
-    **dict.fromkeys(("zar", "rand"), Currency("ZAR", "R", SHORT_SCALES)),
-    "kes": Currency("KES", "Ksh ", LONG_SCALES),
-    "ngn": Currency("NGN", "₦", LONG_SCALES),
-}
-
-
 def currency(unit: str) -> Currency | None:
-    """The currency a unit names ("USD", "pounds"), or None for a count of things."""
-    return CURRENCIES.get(unit_key(unit).replace(" ", "_"))
+    """The currency a unit is published in ("USD", "pounds"), or None for a count of things.
+    "$" alone is not a unit: it names several currencies (USD, CAD, AUD)."""
+    return PUBLISHED.get(unit_key(unit).replace(" ", "_"))
 
 
 def implied_unit(written: WrittenNumber) -> str | None:

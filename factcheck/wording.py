@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from factcheck.kinds import RatioKind
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
 from factcheck.units import LONG_SCALES, currency, ratio_scale
-from factcheck.written import as_written
+from factcheck.written import as_written, says_more
 
 __all__ = [
     "QUALIFIER_WORDS",
@@ -24,6 +24,7 @@ __all__ = [
     "reader_amount",
     "scaled",
     "share",
+    "shown_beside_words",
     "signed",
     "signed_percent",
     "unit_words",
@@ -60,6 +61,20 @@ def written_amount(
     """A value as its writer wrote it with the normalised value beside it: "more than 220
     crore (2,200,000,000)"; `written` comes escaped for the output it goes to."""
     return f"{QUALIFIER_WORDS[qualifier]}{as_written(written, number(value), suffix)}"
+
+
+# More decimal places than anyone writes a share or multiple with: a fraction's expansion.
+MOST_PLACES_WRITTEN = 4
+
+
+def shown_beside_words(value: Decimal, unit: str, written: str | None) -> Decimal:
+    """A share or multiple written in words, "a third", beside its number as readers write
+    one: 33.3, not 33.33333333 (a fraction cut at eight places). Any other value as it is,
+    "1.255 times" too: the JSON and every computation keep it exact."""
+    in_words = ratio_scale(unit) is not None and says_more(written, number(value))
+    exponent = value.as_tuple().exponent
+    cut = isinstance(exponent, int) and exponent < -MOST_PLACES_WRITTEN
+    return value.quantize(Decimal("0.1")) if in_words and cut else value
 
 
 def claim_number(value: Decimal, unit: str, kind: RatioKind | None = None) -> str:

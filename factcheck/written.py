@@ -1,13 +1,45 @@
 """The one table of how the world writes numbers: number words, fractions, multipliers,
-Indian units, currency marks.
+Indian units; and, from the table of currencies (currencies.py), the currency marks, codes
+and names a value may carry.
 
 numbers.py reads a `value` with it, number_words.py reads words with it, and renderers show
-a number as its writer wrote it beside the normalised value (`as_written`). It imports
-nothing of factcheck, so every stage may read it. Why a hand table and not babel or
-text2num: docs/format.md ("Numbers as the world writes them").
+a number as its writer wrote it beside the normalised value (`as_written`). It imports only
+currencies.py, which imports nothing of factcheck, so every stage may read it. Why a hand
+table and not babel or text2num: docs/format.md ("Numbers as the world writes them").
 """
 
 from __future__ import annotations
+
+# Currency marks, ISO 4217 codes and currency names, as the value parser and the text check
+# (FC505) look them up: views of the one table of currencies, re-exported.
+from factcheck.currencies import (
+    CURRENCY_BEFORE,
+    CURRENCY_FAMILIES,
+    CURRENCY_WORDS,
+    DOLLARS,
+    ISO_CODES,
+    currency_fits,
+)
+
+__all__ = [
+    "CURRENCY_BEFORE",
+    "CURRENCY_FAMILIES",
+    "CURRENCY_WORDS",
+    "DENOMINATORS",
+    "DIGIT_SCALES",
+    "DOLLARS",
+    "DOZEN",
+    "ISO_CODES",
+    "MULTIPLES",
+    "SCALES",
+    "SCALE_HELP",
+    "TENS",
+    "TIMES_WORDS",
+    "UNITS",
+    "as_written",
+    "currency_fits",
+    "says_more",
+]
 
 # --- words for whole numbers ------------------------------------------------------------
 
@@ -93,93 +125,6 @@ DENOMINATORS = {
 # "twice", "three times": how many times one figure is another (unit ratio).
 MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3}
 TIMES_WORDS = frozenset({"times", "x", "×", "fold"})
-
-# --- currency marks: what the writer put before or after the number -> ISO 4217 ---------
-# Longest first when matching, so "US$" is not read as "$". "$" alone is the dollar of the
-# figure's `unit` when that is a dollar (AUD, CAD, ...), else USD (docs/format.md). "R" is
-# the South African rand ("R$" the Brazilian real): in a `value` a letter before the digits
-# is nothing else. "Rs" is the Indian rupee (CLDR says Seychelles: not how it is written).
-
-CURRENCY_BEFORE: dict[str, str] = {
-    "US$": "USD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "NZ$": "NZD",
-    "HK$": "HKD",
-    "S$": "SGD",
-    "R$": "BRL",
-    "$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "R": "ZAR",
-    "Ksh": "KES",
-    "KSh": "KES",
-    "₦": "NGN",
-    "GH₵": "GHS",
-    "₵": "GHS",
-    "₱": "PHP",
-    "₩": "KRW",
-    "₪": "ILS",
-    "₺": "TRY",
-    "₽": "RUB",
-}
-# ISO codes written before or after ("USD 1.2bn", "1.2bn ZAR") and the words written after
-# the number ("700 billion rand"); "dollars" and "pounds" name no one currency.
-ISO_CODES = frozenset(
-    {
-        *("USD", "EUR", "GBP", "JPY", "INR", "ZAR", "KES", "AUD", "CAD", "NZD", "HKD"),
-        *("SGD", "BRL", "NGN", "GHS", "PHP", "KRW", "ILS", "TRY", "RUB", "CHF", "CNY"),
-        *("UGX", "TZS", "PKR", "BDT", "LKR", "NPR", "MXN", "SEK", "NOK", "DKK", "EGP"),
-    }
-)
-CURRENCY_WORDS: dict[str, str] = {
-    "rand": "ZAR",
-    "rupee": "INR",
-    "rupees": "INR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "naira": "NGN",
-    "cedi": "GHS",
-    "cedis": "GHS",
-    "yen": "JPY",
-    "shilling": "KES",
-    "shillings": "KES",
-}
-# Units that name a kind of currency, not one: `unit: dollars` takes "$", "A$", "US$".
-CURRENCY_FAMILIES: dict[str, frozenset[str]] = {
-    "dollars": frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD"}),
-    "dollar": frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD"}),
-    "pounds": frozenset({"GBP", "EGP"}),
-    "euros": frozenset({"EUR"}),
-    "rand": frozenset({"ZAR"}),
-    "rupees": frozenset({"INR", "PKR", "LKR", "NPR"}),
-}
-# The dollars "$" may stand for, when the unit says which.
-DOLLARS = CURRENCY_FAMILIES["dollars"]
-
-
-def currency_fits(code: str, unit: str, mark: str) -> bool:
-    """Whether a number written with this currency mark may be in this unit: the same ISO
-    code, a unit naming its family ("dollars"), or "$" written for any dollar."""
-    key = unit.strip().casefold()
-    if key == code.casefold():
-        return True
-    if code in CURRENCY_FAMILIES.get(key, frozenset()):
-        return True
-    return mark == "$" and key.upper() in DOLLARS
-
-
-def dollar_of(unit: str | None) -> str:
-    """What "$" means for a figure in this unit: that dollar when the unit is one, else USD."""
-    key = (unit or "").strip().upper()
-    return key if key in DOLLARS else "USD"
-
 
 # --- shown beside the normalised value --------------------------------------------------
 

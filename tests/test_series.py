@@ -1,4 +1,4 @@
-"""series.py and the ratio search in judge.py against brute force, plus the small helpers.
+"""factcheck.series and the ratio search in judge.py against brute force, plus the small helpers.
 
 The property tests build random small series (months and odd-length periods, gaps that split
 runs, qualifiers, zeros) and compare what the code enumerates with a plain enumeration of

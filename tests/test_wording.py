@@ -15,6 +15,7 @@ from factcheck.wording import (
     percent,
     reader_amount,
     share,
+    shown_beside_words,
     signed,
     signed_percent,
 )
@@ -107,3 +108,22 @@ def test_reader_amount_leaves_a_counts_unit_out_where_the_figure_is_named() -> N
 def test_reader_amount_rounds_a_worked_out_ratio_as_claim_number_does() -> None:
     value = D("-46.750469")
     assert reader_amount(value, "percent", kind=RatioKind.change) == "-46.8%"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written", "shown"),
+    [
+        ("33.33333333", "percent", "a third", "33.3"),  # a fraction cut at eight places
+        ("16.66666667", "percent", "one in six", "16.7"),
+        ("12.5", "percent", "one in eight", "12.5"),  # exact: as it is
+        ("12.53", "percent", "12.53%", "12.53"),  # written in figures: as written
+        ("1.255", "times", "1.255 times", "1.255"),  # a multiple written to 3 places
+        ("0.33333333", "ratio", "a third", "0.3"),
+        ("325000", "children", "325,000", "325000"),  # not a ratio unit
+        ("33.33333333", "percent", None, "33.33333333"),  # no words beside it
+    ],
+)
+def test_a_share_in_words_is_shown_beside_its_number_as_readers_write_it(
+    value: str, unit: str, written: str | None, shown: str
+) -> None:
+    assert shown_beside_words(Decimal(value), unit, written) == Decimal(shown)

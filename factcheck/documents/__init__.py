@@ -15,7 +15,31 @@ draft.py; it imports none of them.
 
 from __future__ import annotations
 
-from factcheck.documents.pages import DocumentText, Page, Table
-from factcheck.documents.read import DocumentError, kind_of, read_document
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.documents.pages import DocumentText, Page, Table
+    from factcheck.documents.read import DocumentError, kind_of, read_document
 
 __all__ = ["DocumentError", "DocumentText", "Page", "Table", "kind_of", "read_document"]
+
+# Where each name lives, imported on first use: `check` finds numbers in quotes
+# (numbers.py) without paying for the readers of PDF and HTML at start-up.
+_HOMES = {
+    "DocumentText": "pages",
+    "Page": "pages",
+    "Table": "pages",
+    "DocumentError": "read",
+    "kind_of": "read",
+    "read_document": "read",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

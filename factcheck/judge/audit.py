@@ -15,10 +15,9 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 
+from factcheck.collector import collection_paused
 from factcheck.judge import notes, relations, summary
 from factcheck.judge.beyond import Beyond
 from factcheck.judge.combinations import Combinations
@@ -54,25 +53,8 @@ from factcheck.units import ratio_scale
 
 def judge(case: Case, settings: Settings | None = None, lexicon: Lexicon | None = None) -> Audit:
     """The audit of one loaded claim: the verdict and the evidence behind it."""
-    with _collection_paused():
+    with collection_paused():
         return _judge(case, settings, lexicon)
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while judging. A long series makes some 200,000 small
-    objects that all live until the audit is made (items, windows, candidates): the
-    collector would walk them, and every object the imports made, again and again, for
-    about as long as making them takes (docs/benchmarks.md). Judging makes no reference
-    cycles to speak of; reference counting frees everything else as it goes."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _judge(case: Case, settings: Settings | None, lexicon: Lexicon | None) -> Audit:

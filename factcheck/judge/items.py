@@ -272,6 +272,8 @@ def _add_change(found: Items, change: WindowChange, scope: Scope) -> None:
 def item_ancestors(items: Items, by_id: Mapping[str, Figure]) -> list[frozenset[str]]:
     """What each item is part of: a window is part of what all its members are part of, and
     a part of one member is part of every window holding that member (double counting)."""
+    if not any(figure.part_of for figure in by_id.values()):
+        return [_NONE] * len(items.ids)  # most sources: nothing is part of anything
     runs = {id(span[0]): span[0] for span in items.spans if span is not None}
     figures = [origin for origin in items.origins if origin is not None]
     member_wholes = {

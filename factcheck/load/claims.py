@@ -102,6 +102,9 @@ def _provenance(
     problems: list[Problem] = []
     checked = []
     for loaded in sources:
+        if loaded.source.document is None:  # nothing to read (nor to import the readers for)
+            checked.append(loaded)
+            continue
         provenance = cache.checked(loaded, root)
         problems.extend(provenance.errors)
         checked.append(replace(loaded, provenance=provenance) if provenance.found else loaded)

@@ -313,6 +313,20 @@ class _EventReader:
             key_at[key] = key_mark.index
             if not self.problems:  # else the file is refused: no later problem needs marks
                 value_at[key] = value_event.start_mark.index  # (nor 250,000 aliases' marks)
+            if (
+                type(value_event) is ScalarEvent
+                and value_event.tag is None
+                and value_event.anchor is None
+                and depth < MAX_DEPTH
+            ):
+                # Most values of a large source: value() and scalar() written out.
+                stream.values += 1
+                if stream.values > MAX_VALUES:
+                    stream.too_big(f"holds more than {MAX_VALUES:,} values", value_event.start_mark)
+                text = value_event.value
+                if not value_event.implicit[0] or implicit_tag(text, plain=True) == STR:
+                    result[key] = text
+                    continue
             result[key] = self.value(value_event, key_path, key, depth + 1)
         return result
 

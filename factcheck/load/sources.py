@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.documents.cache import DocumentCache
+from factcheck.collector import collection_paused
 from factcheck.errors import InputError, Problem
 from factcheck.load.case import LoadedSource
 from factcheck.load.document import Document, KeyPath, shown
-from factcheck.load.provenance import DocumentCheck, check_document
 from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
 from factcheck.lookalike import lookalike_file_hint
 from factcheck.models import Source
+
+if TYPE_CHECKING:  # the documents are read only for a source that names one
+    from factcheck.documents.cache import DocumentCache
+    from factcheck.load.provenance import DocumentCheck
 
 ROOT_MARKERS = ("factcheck.toml", "pyproject.toml", ".git")
 
@@ -38,15 +42,28 @@ class SourceCache:
         self._sources: dict[Path, LoadedSource | InputError] = {}
         self._checked: dict[Path, DocumentCheck] = {}
         # The documents sources name (PDF, HTML, ...), each read once however many name it.
-        self.texts = DocumentCache()
+        self._texts: DocumentCache | None = None
 
     def checked(self, loaded: LoadedSource, root: Path) -> DocumentCheck:
         """The source checked against its document, once per run (provenance.py)."""
         found = self._checked.get(loaded.path)
         if found is None:
+            # Imported here: reading documents (PDF, HTML) costs start-up time that a run
+            # whose sources name no document should not pay.
+            from factcheck.load.provenance import check_document
+
             found = check_document(loaded, root, self.texts)
             self._checked[loaded.path] = found
         return found
+
+    @property
+    def texts(self) -> DocumentCache:
+        """The documents read so far, made on first use."""
+        if self._texts is None:
+            from factcheck.documents.cache import DocumentCache
+
+            self._texts = DocumentCache()
+        return self._texts
 
     def document(self, path: Path) -> Document:
         """The file read as a Document (InputError if it cannot be)."""
@@ -72,8 +89,9 @@ class SourceCache:
         found = self._sources.get(resolved)
         if found is None:
             try:
-                document = self.document(path)
-                found = LoadedSource(validate(document, Source), resolved, document)
+                with collection_paused():  # collector.py: 10% of a large source's load
+                    document = self.document(path)
+                    found = LoadedSource(validate(document, Source), resolved, document)
             except InputError as exc:
                 found = exc
             self._sources[resolved] = found

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from factcheck.models.inputs import (
     FIGURE_ID_PATTERN,
     ID_PATTERN,
@@ -21,28 +24,65 @@ from factcheck.models.inputs import (
     WebAddress,
     Wording,
 )
-from factcheck.models.results import (
-    SCHEMA_VERSION,
-    Audit,
-    ChangeInfo,
-    ClaimSummary,
-    Coincidence,
-    Combination,
-    DocumentFound,
-    FigureFound,
-    FigureReading,
-    Interval,
-    LargestTotal,
-    Match,
-    Note,
-    PhraseFound,
-    Reproduced,
-    SearchStats,
-    Share,
-    SourceSummary,
-    Term,
-    WindowInfo,
+
+if TYPE_CHECKING:
+    from factcheck.models.results import (
+        SCHEMA_VERSION,
+        Audit,
+        ChangeInfo,
+        ClaimSummary,
+        Coincidence,
+        Combination,
+        DocumentFound,
+        FigureFound,
+        FigureReading,
+        Interval,
+        LargestTotal,
+        Match,
+        Note,
+        PhraseFound,
+        Reproduced,
+        SearchStats,
+        Share,
+        SourceSummary,
+        Term,
+        WindowInfo,
+    )
+
+# The audit's models are made on first use: `check` validates files and never needs them.
+_RESULTS = frozenset(
+    {
+        "SCHEMA_VERSION",
+        "Audit",
+        "ChangeInfo",
+        "ClaimSummary",
+        "Coincidence",
+        "Combination",
+        "DocumentFound",
+        "FigureFound",
+        "FigureReading",
+        "Interval",
+        "LargestTotal",
+        "Match",
+        "Note",
+        "PhraseFound",
+        "Reproduced",
+        "SearchStats",
+        "Share",
+        "SourceSummary",
+        "Term",
+        "WindowInfo",
+    }
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _RESULTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.results"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FIGURE_ID_PATTERN",

@@ -23,7 +23,7 @@ from factcheck.models import Audit, Coincidence, Combination, FigureReading, Mat
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
 from factcheck.sentences import SENTENCES, Said, within
 from factcheck.units import ratio_scale
-from factcheck.wording import claim_number, number, percent, reader_amount
+from factcheck.wording import claim_number, percent, reader_amount, shown_beside_words
 from factcheck.written import says_more
 
 # How published formats head each kind of note.
@@ -174,9 +174,7 @@ class Reader:
     ) -> str:
         """An amount as published text writes it, after the number as its writer wrote it
         when that says more: "220 crore (2.2 billion people)", "$2 billion"."""
-        if ratio_scale(unit) is not None and says_more(written, number(value)):
-            # a share in words beside its percent as readers write one: "a third (33.3%)"
-            value = value.quantize(Decimal("0.1")) if value != round(value, 1) else value
+        value = shown_beside_words(value, unit, written)  # "a third (33.3%)"
         amount = self.amount(value, counted=counted, unit=unit)
         if not says_more(written, self.amount(value, counted=False, unit=unit)):
             return amount

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from factcheck.bands import band
 from factcheck.kinds import RatioKind
-from factcheck.models import Audit, Combination, FigureReading, Verdict
+from factcheck.models import Audit, ClaimSummary, Combination, FigureReading, Verdict
 from factcheck.render.bars import SUPPORT_STYLES, Bars, label
 from factcheck.render.fit import Column, Fitted, cell, safe, terminal_width
 from factcheck.units import ratio_scale
@@ -28,6 +28,7 @@ from factcheck.wording import (
     number,
     percent,
     share,
+    shown_beside_words,
     signed,
     signed_percent,
     written_amount,
@@ -89,7 +90,7 @@ def _claim(audit: Audit) -> RenderableType:
     lines.append_text(
         Text.assemble(
             ("Checks ", "bold"),
-            f"{written_amount(claim.qualifier, claim.value, _written(claim.value_as_written))} "
+            f"{written_amount(claim.qualifier, _shown(claim), _written(claim.value_as_written))} "
             f"{safe(claim.unit)}; the claim's word: \u201c{safe(claim.asserts)}\u201d",
         )
     )
@@ -219,6 +220,11 @@ def _readings(audit: Audit, basis: Combination, plain: bool) -> Fitted:
     return fitted
 
 
+def _shown(claim: ClaimSummary) -> Decimal:
+    """The claimed value beside the words it was written in: "a third (33.3)"."""
+    return shown_beside_words(claim.value, claim.unit, claim.value_as_written)
+
+
 def _written(value_as_written: str | None) -> str | None:
     """A value as its file wrote it, safe on a terminal (it is input)."""
     return safe(value_as_written) if value_as_written else None
@@ -281,9 +287,11 @@ def _checked(audit: Audit) -> RenderableType:
     if ratio_scale(audit.claim.unit) is not None:
         points = search.tolerance_points
         within = f" or {number(points)} point{'' if points == 1 else 's'}" if points else ""
+        # The count is of every ratio tried, whatever its kind (kinds.py), not of changes.
         searched = (
-            f"{_count(search.figures_searched, 'change')} within a series, shares of a whole "
-            f"and figures stated in {unit}, tolerance {percent(search.tolerance)}{within}"
+            f"{_count(search.figures_searched, 'ratio')} (changes within a series, shares of "
+            f"a whole, quotients where the claim asks for them, figures stated in {unit}), "
+            f"tolerance {percent(search.tolerance)}{within}"
         )
     else:
         searched = (

@@ -93,3 +93,38 @@ def test_a_large_broken_file_is_reported_in_libyaml_words() -> None:
     text = "a: 1\n" * (PURE_PYTHON_BYTES // 5) + "b: [1\n"
     with pytest.raises(yaml.MarkedYAMLError, match="expected ',' or ']'"):
         _read_events(Path("x.yaml"), text)
+
+
+def test_a_mappings_values_read_as_the_node_reader_reads_them() -> None:
+    # The values of a mapping take a short path when they are plain scalars (most of a
+    # large source); every other kind of value takes the long one. Both agree with nodes.py.
+    text = (
+        "plain: 1,007\nnumber: 1007\nquoted: '1007'\nfloat: 12.5\nyes: true\nnothing: null\n"
+        "empty:\ntagged: !!str 12\nanchored: &a text\nold: 0325000\nwhen: 2024-01-31\n"
+        "list: [a, 1]\nmapping: {b: 2}\n"
+    )
+    events = _read_events(Path("x.yaml"), text)
+    assert events is not None
+    document, problems, _ = events
+    nodes = _read_nodes(Path("x.yaml"), text)
+    assert document.data == nodes[0].data
+    assert [p.message for p in problems] == [p.message for p in nodes[1]]
+    assert document.data["plain"] == "1,007"
+    assert document.data["number"] == 1007
+    assert document.data["quoted"] == "1007"
+    assert document.data["empty"] is None
+    assert document.yaml11 == nodes[0].yaml11 != []
+
+
+def test_too_many_values_in_mappings_name_the_one_too_many() -> None:
+    inner = "[" + ", ".join(["{k: v}"] * 10_000) + "]"  # each map: itself and one value
+    # values: the top mapping, the outer list, `x` when there, then each inner list, and
+    # each map and its value: with or without `x`, the one too many is a map's value
+    lead = 0 if (MAX_VALUES + 1 - 2) % 20_001 % 2 else 1
+    text = "a: [" + "x, " * lead + ", ".join([inner] * 13) + "]\n"
+    with pytest.raises(InputError) as caught:
+        _read_events(Path("x.yaml"), text)
+    (problem,) = caught.value.problems
+    assert problem.code == "FC105"
+    assert f"holds more than {MAX_VALUES:,} values" in problem.message
+    assert text[problem.column - 1] == "v"  # a mapping's value, where it stands

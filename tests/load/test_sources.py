@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.errors import InputError
 from factcheck.load import SourceCache, find_root, load_claim
 from tests.load.helpers import CASES, CLAIM, REPO_ROOT, problems_of
 
@@ -114,3 +115,35 @@ def test_the_cache_knows_a_file_by_any_path_to_it(repo: Path) -> None:
     by_another = cache.get(repo / "claims" / ".." / "sources" / "inside.yaml")
     assert by_another is by_one_way
     assert cache.document(repo / "sources" / "inside.yaml") is by_one_way.document
+
+
+def test_the_collector_pauses_while_a_source_loads_and_only_then(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import factcheck.load.sources as sources
+
+    seen: list[bool] = []
+    validate = sources.validate
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return validate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sources, "validate", watched)
+    assert gc.isenabled()
+    SourceCache().get(repo / "sources" / "inside.yaml")
+    assert seen == [False]
+    assert gc.isenabled()
+    broken = repo / "sources" / "broken.yaml"
+    broken.write_text("id: x\nfigures: 3\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        SourceCache().get(broken)
+    assert gc.isenabled()  # again after a source that is refused
+    gc.disable()
+    try:
+        SourceCache().get(repo / "sources" / "inside.yaml")
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()

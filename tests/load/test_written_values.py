@@ -35,6 +35,8 @@ def _load(write_case: CaseWriter, value: object, unit: str | None, **claim: obje
         ("$3bn", "AUD", "AUD"),  # "$" is the dollar the unit names
         ("$3bn", "dollars", "dollars"),
         ("R17.3bn", "rand", "rand"),
+        ("$3bn", "us_dollars", "us_dollars"),  # a name of one currency takes its mark
+        ("£22bn", "pounds_sterling", "pounds_sterling"),
     ],
 )
 def test_a_mark_implies_the_unit_or_fits_the_one_given(
@@ -84,6 +86,13 @@ def test_the_claim_keeps_its_written_value_and_precision(write_case: CaseWriter)
 
 def test_a_negative_amount_of_money_is_allowed_in_any_currency(write_case: CaseWriter) -> None:
     assert _load(write_case, "-R5bn", None).value == Decimal(-5_000_000_000)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("unit", ["us_dollars", "pounds_sterling", "dollars", "rupees"])
+def test_a_negative_amount_is_allowed_in_a_currency_named_by_a_word(
+    write_case: CaseWriter, unit: str
+) -> None:
+    assert _load(write_case, -5, unit).value == Decimal(-5)  # type: ignore[attr-defined]
 
 
 # --- a wording list split by a thousands comma (item 5) ---------------------------------
