@@ -83,6 +83,43 @@ def hang_guard(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+# --- the shipped inputs stay as they are -----------------------------------------------------
+# Tests read claims/, sources/ and tests/cases/ where they are, some as a whole batch
+# (`verify claims/`) while another xdist worker runs other tests beside them: a file written
+# there, even for a moment, changes what those see (a batch over claims/ counted a claim that
+# a chart test wrote and removed). A test writes into tmp_path instead; this guard fails one
+# that does not. A folder's mtime moves whenever a file in it is made, removed or renamed.
+SHIPPED = [
+    Path(top) for root in ("claims", "sources", "tests/cases") for top, _, _ in os.walk(REPO / root)
+]
+
+
+def _shipped_state() -> list[int | None]:
+    return [_mtime(folder) for folder in SHIPPED]
+
+
+@pytest.fixture(autouse=True)
+def _shipped_inputs_unchanged() -> Iterator[None]:
+    before = _shipped_state()
+    yield
+    after = _shipped_state()
+    if after != before and not REFRESH:  # a refresh may write a new case's .expected file
+        moved = zip(SHIPPED, after, before, strict=True)
+        changed = [str(folder.relative_to(REPO)) for folder, a, b in moved if a != b]
+        pytest.fail(
+            f"a file was made, removed or renamed in {', '.join(changed)} while this test ran: "
+            "tests write into tmp_path (under xdist, the test running beside this one may be "
+            "the one that did)"
+        )
+
+
+def _mtime(folder: Path) -> int | None:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
 # --- fixtures and golden files -------------------------------------------------------------
 
 

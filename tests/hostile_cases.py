@@ -32,12 +32,17 @@ asserts: lost
 """
 
 
+# libyaml's emitter writes the same flow values as PyYAML's own, three times as fast (the
+# big cases' lists of 20,000 names and 19,000 groups took over a second each to write).
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def claim(**fields: object) -> str:
     """The claim above with fields added or replaced (YAML flow values)."""
     lines = dict(line.split(": ", 1) for line in CLAIM.splitlines())
     lines.update(
         {
-            key: yaml.safe_dump(value, default_flow_style=True, width=10**9)
+            key: yaml.dump(value, Dumper=DUMPER, default_flow_style=True, width=10**9)
             .strip()
             .removesuffix("\n...")
             for key, value in fields.items()

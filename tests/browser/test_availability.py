@@ -51,6 +51,10 @@ def test_the_browser_starts(browser: Browser) -> None:
     assert browser.is_connected() and browser.version
 
 
+# Only the skip's report is looked at: one process (-n 0, no xdist workers to start).
+PYTEST_OPTIONS = ["-m", "slow", "-rs", "-n", "0", "-p", "no:cacheprovider"]
+
+
 @pytest.mark.slow  # a pytest of its own takes seconds to start
 def test_a_run_without_chromium_reports_the_skip_and_its_reason(tmp_path: Path) -> None:
     absent = str(tmp_path / "no-chromium")
@@ -58,7 +62,7 @@ def test_a_run_without_chromium_reports_the_skip_and_its_reason(tmp_path: Path) 
     environment["FACTCHECK_CHROMIUM"] = absent
     one = "tests/browser/test_availability.py::test_the_browser_starts"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-m", "slow", "-rs", "-p", "no:cacheprovider", one],
+        [sys.executable, "-m", "pytest", *PYTEST_OPTIONS, one],
         cwd=REPO,
         env=environment,
         capture_output=True,

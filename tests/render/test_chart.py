@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from factcheck.load import load_claim
 from factcheck.models import Audit
 from factcheck.render.chart import BARS_FROM, BARS_WIDTH, Chart, chart
 from factcheck.render.reader import Reader
-from tests.conftest import CaseWriter
+from tests.conftest import REPO, CaseWriter
 
 
 def audit(path: Path | str) -> Audit:
@@ -55,18 +56,18 @@ def test_the_seed_bars_are_in_proportion(in_repo: Path) -> None:
     )
 
 
-def test_a_subtracted_figure_is_drawn_over_the_part_it_takes_away(
-    in_repo: Path, tmp_path: Path
-) -> None:
+def test_a_subtracted_figure_is_drawn_over_the_part_it_takes_away(tmp_path: Path) -> None:
     # Said to the unit, $2 billion is reproduced only by the total less its debt service
     # (said bare, the $2.4bn total alone rounds to it, rule B1, and comes first).
-    shipped = Path("claims/illustrative-rivertown-2bn-without-debt.yaml").read_text()
-    claim = Path("claims") / "rivertown-to-the-unit.yaml"
+    # The edited claim goes into a copy of the repository, never into its claims/: a batch
+    # over claims/ running beside this test (another xdist worker) would count it.
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(REPO / "sources", tmp_path / "sources")
+    shipped = (REPO / "claims" / "illustrative-rivertown-2bn-without-debt.yaml").read_text()
+    claim = tmp_path / "claims" / "rivertown-to-the-unit.yaml"
+    claim.parent.mkdir()
     claim.write_text(shipped.replace('value: "$2 billion"', "value: 2000000000\nprecision: 1"))
-    try:
-        found = chart_of(claim)
-    finally:
-        claim.unlink()
+    found = chart_of(claim)
     (row,) = [row for row in found.rows if row.key == "reproduced"]
     total, debt = row.segments
     assert (total.shade, debt.shade) == ("all", "subtracted")
