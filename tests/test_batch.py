@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,21 @@ def test_each_audit_is_handed_on_as_it_is_judged_in_file_order() -> None:
     assert not batch.interrupted
 
 
+@pytest.fixture
+def ctrl_c_as_in_a_terminal() -> Iterator[None]:
+    """Ctrl-C as a command's process gets it: Python's handler, the signal not blocked.
+    A test process may inherit another (an xdist worker under load ran one of these tests
+    with Ctrl-C ignored or blocked: it never arrived); each test states what it needs."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_as_in_a_terminal")
 def test_ctrl_c_while_an_audit_is_handed_on_waits_for_it() -> None:
     handed: list[str] = []
 
@@ -61,6 +77,7 @@ def test_ctrl_c_while_an_audit_is_handed_on_waits_for_it() -> None:
     assert signal.getsignal(signal.SIGINT) is handler
 
 
+@pytest.mark.usefixtures("ctrl_c_as_in_a_terminal")
 def test_ctrl_c_pressed_twice_stops_at_once() -> None:
     handed: list[str] = []
 
@@ -77,6 +94,7 @@ def test_ctrl_c_pressed_twice_stops_at_once() -> None:
     assert signal.getsignal(signal.SIGINT) is handler
 
 
+@pytest.mark.usefixtures("ctrl_c_as_in_a_terminal")
 def test_an_error_while_handing_on_leaves_ctrl_c_as_it_was() -> None:
     def on_audit(audit: Audit) -> None:
         raise BrokenPipeError
