@@ -39,6 +39,7 @@ class Batch:
     problems: list[Problem] = field(default_factory=list)
     interrupted: bool = False
     skipped_sources: list[Path] = field(default_factory=list)
+    invalid: list[Path] = field(default_factory=list)  # claim files refused as invalid
     # Every file the run read (claims, sources): --output may not be written over one.
     inputs: list[Path] = field(default_factory=list)
     found: int = 0  # files found, in every part of a --shard
@@ -143,6 +144,7 @@ def _take(
         if outcome.source_file and not named:
             batch.skipped_sources.append(path)
         else:
+            batch.invalid.append(path)
             batch.problems.extend(outcome.problems)
         return
     # An audit counts as finished once it is handed on: Ctrl-C waits for both, so the

@@ -67,6 +67,7 @@ from factcheck.cli_output import (
     report_interrupted,
     report_problems,
     report_shard,
+    report_totals,
     say_where_partial,
     stderr_console,
 )
@@ -151,9 +152,13 @@ Claims are judged in several processes at once (--jobs), and written in the orde
 their files whatever the number of processes. --shard K/N takes part K of N of the
 files, for one job of a CI matrix (factcheck's docs/ci.md).
 
+A batch (a folder, or several files) ends with a line of totals on stderr: claim files,
+judged (and against their `expect`), invalid, source files skipped.
+
 Exit status: 0 verdicts produced; 1 invalid input (each problem on stderr as
 file:line:col: message [CODE], and `factcheck explain CODE` says more); 2 usage; 3 a
-verdict is in --fail-on or differs from the claim's `expect`; 130 interrupted.
+verdict is in --fail-on or differs from the claim's `expect`; 70 internal error (a bug:
+please report it, with the files); 130 interrupted.
 
 Examples:
 
@@ -199,7 +204,8 @@ def verify(
     reviewed = cast("dt.date | None", date)  # parsed by cli_options._date
     view = View(single=_single(paths), plain=plain(), root=root, reviewed=reviewed)
     check_settings()
-    out = Output(_chosen_format(json_output, output_format), view, output)
+    chosen = _chosen_format(json_output, output_format)
+    out = Output(chosen, view, output)
     out.refuse_inputs(paths)
     batch_progress = progress(stderr_console(), enabled=_is_batch(paths) and not out.streams_to_tty)
     with batch_progress as bar:
@@ -220,7 +226,9 @@ def verify(
     report_problems(batch.problems)
     out.finish(batch)
     say_where_partial(batch, output)
-    _exit_for(batch, cast("list[Verdict]", fail_on or []))  # parsed by cli_options._verdicts
+    # A person reading a batch's table gets its totals; machine formats stay quiet.
+    totals = _is_batch(paths) and chosen == "rich"
+    _exit_for(batch, cast("list[Verdict]", fail_on or []), totals=totals)  # cli_options._verdicts
 
 
 def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str:
@@ -230,16 +238,19 @@ def _chosen_format(json_output: bool, output_format: OutputFormat | None) -> str
     return "json" if json_output else (chosen or "rich")
 
 
-def _exit_for(batch: Batch, fail_on: list[Verdict]) -> None:
-    """Exit 130 after Ctrl-C, 1 for invalid input, 3 for a verdict the gate refuses."""
+def _exit_for(batch: Batch, fail_on: list[Verdict], *, totals: bool = False) -> None:
+    """Exit 130 after Ctrl-C, 1 for invalid input, 3 for a verdict the gate refuses; the
+    batch's totals, when asked, as the last line before."""
     if batch.interrupted:
         report_interrupted(len(batch.audits))
         raise typer.Exit(ExitCode.INTERRUPTED)
-    if batch.problems:
-        raise typer.Exit(ExitCode.INVALID_INPUT)
-    gated = batch.gated(fail_on)
+    gated = [] if batch.problems else batch.gated(fail_on)
     for audit in gated:
         report_gated(audit)
+    if totals:
+        report_totals(batch)
+    if batch.problems:
+        raise typer.Exit(ExitCode.INVALID_INPUT)
     if gated:
         raise typer.Exit(ExitCode.GATE)
 
@@ -269,7 +280,7 @@ format each line reads:
 and `factcheck explain CODE` explains the code.
 
 Exit status: 0 no errors (warnings pass unless --strict); 1 errors found, or warnings
-with --strict; 2 usage.
+with --strict; 2 usage; 70 internal error (a bug: please report it, with the files).
 
 Examples:
 

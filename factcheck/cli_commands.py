@@ -46,8 +46,8 @@ Nothing is fetched; the same files and date give the same bytes, whatever --jobs
 site is swapped in whole: invalid input or Ctrl-C leaves the old one (factcheck's
 docs/publishing.md).
 
-Exit status: 0 site written; 1 invalid input or an unwritable folder; 2 usage; 130
-interrupted.
+Exit status: 0 site written; 1 invalid input or an unwritable folder; 2 usage; 70
+internal error (a bug: please report it, with the files); 130 interrupted.
 
 Example:
 
@@ -229,7 +229,7 @@ docs/provenance.md.
 Example:
 
 \b
-  factcheck draft documents/OIG-24-46.pdf -o sources/dhs-oig-24-46.yaml
+  factcheck draft sources/documents/dhs-oig-24-46.pdf -o sources/dhs-oig-24-46.yaml
 """
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.escape import visible
+from factcheck.paths import display_path
 from factcheck.render import registry
 from factcheck.render.registry import View
 from factcheck.streams import stdout_is_terminal, write_stdout
@@ -115,7 +117,9 @@ def plural(count: int, word: str) -> str:
 
 
 def report_problems(problems: Sequence[Problem]) -> None:
-    """One line per problem on stderr, never wrapped: editors and CI parse these lines."""
+    """One line per problem on stderr, never wrapped: editors and CI parse these lines.
+    Each names its file as `check` does: sources/x.yaml, not claims/../sources/x.yaml."""
+    problems = [replace(p, path=display_path(p.path)) for p in problems]
     for problem in sorted(problems):
         sys.stderr.write(visible(problem.format()) + "\n")
     if problems:
@@ -146,6 +150,22 @@ def report_shard(shard: Shard, batch: Batch) -> None:
         f"--shard {shard.index}/{shard.count}: {batch.kept:,} of {counted(batch.found, 'file')} "
         "in this part\n"
     )
+
+
+def report_totals(batch: Batch) -> None:
+    """A batch's last line: how many claim files, judged (and against their `expect:`),
+    invalid; the table above lists only the judged ones."""
+    judged = len(batch.audits)
+    expected = [a for a in batch.audits if a.expect is not None]
+    differ = sum(a.expect != a.verdict for a in expected)
+    parts = [f"{counted(judged + len(batch.invalid), 'claim file')}: {judged:,} judged"]
+    if expected:
+        parts[0] += f" ({len(expected) - differ:,} as expected, {differ:,} differ)"
+    if batch.invalid:
+        parts.append(f"{len(batch.invalid):,} invalid (the problems above)")
+    if batch.skipped_sources:
+        parts.append(f"{counted(len(batch.skipped_sources), 'source file')} skipped")
+    sys.stderr.write(", ".join(parts) + "\n")
 
 
 def report_interrupted(finished: int) -> None:

@@ -211,3 +211,44 @@ def test_output_file_gets_the_usual_permissions(in_repo: Path, tmp_path: Path) -
         os.umask(umask)
     assert code == 0
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_problems_name_files_as_check_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "factcheck.toml").write_text("")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "s.yaml").write_text(
+        "id: s\ntitle: T\npublisher: P\npublished: 2024-01-01\nfigures:\n"
+        "  - {id: a, value: lots, unit: people}\n"
+    )
+    (tmp_path / "claims" / "c.yaml").write_text(
+        'id: c\ntext: "They lost 5 people."\nspeaker: X\ndate: 2024-02-01\nvalue: 5\n'
+        "unit: people\nasserts: lost\nsources: [../sources/s.yaml, ../sources/gone.yaml]\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = invoke("verify", "claims/c.yaml")
+    assert code == 1
+    assert "looked for sources/gone.yaml)" in stderr
+    assert "\nsources/s.yaml:6:" in f"\n{stderr}"  # not claims/../sources/s.yaml
+    assert "../" not in stderr.replace("'../sources/", "")
+
+
+def test_a_batch_ends_with_its_totals_for_people_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    seed = REPO / "claims" / "illustrative-mayor-created-12k-jobs.yaml"
+    text = seed.read_text(encoding="utf-8").replace("../sources/", f"{REPO}/sources/")
+    (claims / "good.yaml").write_text(text, encoding="utf-8")
+    (claims / "broken.yaml").write_text(text.replace("value: 12000", "value: lots"))
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = invoke("verify", "claims", "--root", str(REPO.parent))
+    assert code == 1
+    last = stderr.splitlines()[-1]
+    assert last == (
+        "2 claim files: 1 judged (1 as expected, 0 differ), 1 invalid (the problems above)"
+    )
+    code, _, stderr = invoke("verify", "claims", "--root", str(REPO.parent), "--format", "jsonl")
+    assert code == 1
+    assert "claim files" not in stderr  # machine formats: problems only

@@ -53,6 +53,18 @@ class Document:
         offset = self.marks.locate(self.data, key_path, key=key)
         return (1, 1) if offset is None else self.marks.place(offset)
 
+    def item(self, key_path: KeyPath, index: int) -> KeyPath:
+        """The key path of one item of a list the models also accept as one value
+        (`part_of: total`): figures[1].part_of, not figures[1].part_of[0], when the file
+        wrote the one value."""
+        value = self.data
+        for key in key_path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return (*key_path, index)
+        return (*key_path, index) if isinstance(value, list) else key_path
+
     def problem(self, key_path: KeyPath, message: str, code: str, *, key: bool = False) -> Problem:
         line, column = self.locate(key_path, key=key)
         return problem_at(self.path, message, code, line, column, format_key_path(key_path))

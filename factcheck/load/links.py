@@ -64,7 +64,13 @@ def _overlaps(
     figure = origin.figure
     problems = []
     for index, target in enumerate(figure.overlaps):
-        found = _named(origin, "overlaps", target, (*origin.key_path, "overlaps", index), by_id)
+        found = _named(
+            origin,
+            "overlaps",
+            target,
+            origin.document.item((*origin.key_path, "overlaps"), index),
+            by_id,
+        )
         if found is not None:
             problems.append(found)
     statement = figure.overlap_statement

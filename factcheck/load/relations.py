@@ -12,6 +12,7 @@ from factcheck.load.document import KeyPath, shown
 from factcheck.load.limits import capped
 from factcheck.lookalike import lookalike_note, skeleton
 from factcheck.models import Figure, Interval
+from factcheck.paths import display_path
 
 
 def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
@@ -33,19 +34,31 @@ def _unique(figures: Iterable[FigureOrigin]) -> tuple[dict[str, FigureOrigin], l
     for origin in figures:
         figure_id = origin.figure.id
         if figure_id in by_id:
-            first = by_id[figure_id]
-            line, _ = first.document.locate((*first.key_path, "id"))
-            problems.append(
-                origin.document.problem(
-                    (*origin.key_path, "id"),
-                    f"figure id {figure_id!r} is used twice (also in {first.document.path}:"
-                    f"{line}); figure ids must be unique across a claim's sources",
-                    "FC401",
-                )
-            )
+            problems.append(_used_twice(by_id[figure_id], origin))
             continue
         by_id[figure_id] = origin
     return by_id, problems
+
+
+def _used_twice(first: FigureOrigin, again: FigureOrigin) -> Problem:
+    """FC401 where the id was used again; or at the claim's own figure when it repeats a
+    source's id, since a source is shared by other claims and the claim is the one to change."""
+    if _in_claim(first) and not _in_claim(again):
+        first, again = again, first
+    line, _ = first.document.locate((*first.key_path, "id"))
+    return again.document.problem(
+        (*again.key_path, "id"),
+        f"figure id {again.figure.id!r} is used twice (also in "
+        f"{display_path(first.document.path)}:{line}); figure ids must be unique across a "
+        "claim and its sources",
+        "FC401",
+    )
+
+
+def _in_claim(origin: FigureOrigin) -> bool:
+    """An inline figure, written in a claim file (one with `asserts:`)."""
+    data = origin.document.data
+    return isinstance(data, dict) and "asserts" in data
 
 
 def _targets(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
@@ -58,7 +71,7 @@ def _targets(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
         figure = origin.figure
         for relation in ("part_of", "disjoint_with"):
             for index, target in enumerate(getattr(figure, relation)):
-                where = (*origin.key_path, relation, index)
+                where = origin.document.item((*origin.key_path, relation), index)
                 if target == figure.id:
                     problems.append(
                         origin.document.problem(
@@ -233,7 +246,7 @@ def _contradictions(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
             if other in ancestors(figures, figure_id) or figure_id in ancestors(figures, other):
                 problems.append(
                     origin.document.problem(
-                        (*origin.key_path, "disjoint_with", index),
+                        origin.document.item((*origin.key_path, "disjoint_with"), index),
                         f"{figure_id!r} cannot be disjoint with {other!r}: one is part of "
                         "the other",
                         "FC407",

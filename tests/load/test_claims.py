@@ -150,3 +150,20 @@ def test_a_claim_with_neither_sources_nor_figures(tmp_path: Path) -> None:
     path.write_text(CLAIM, encoding="utf-8")
     (problem,) = problems_of(path)
     assert (problem.code, problem.line) == ("FC207", 1)
+
+
+def test_a_claims_figure_that_repeats_a_source_id_is_the_one_blamed(tmp_path: Path) -> None:
+    (tmp_path / "source.yaml").write_text(
+        "id: s\ntitle: T\npublisher: P\npublished: 2024-01-01\nfigures:\n"
+        "  - {id: total, value: 5, unit: children}\n",
+        encoding="utf-8",
+    )
+    claim = tmp_path / "claim.yaml"
+    claim.write_text(
+        f"{CLAIM}sources: [source.yaml]\nfigures:\n  - {{id: total, value: 7, unit: children}}\n",
+        encoding="utf-8",
+    )
+    (problem,) = problems_of(claim, root=tmp_path)
+    # The source is shared by other claims: the claim is the file to change.
+    assert (Path(problem.path).name, problem.line, problem.code) == ("claim.yaml", 10, "FC401")
+    assert "also in " in problem.message and "source.yaml:6" in problem.message

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from factcheck.load import Document, FigureOrigin, ancestors, check_figures
-from factcheck.models import Figure
+from factcheck.load import Document, FigureOrigin, ancestors, check_figures, read_document, validate
+from factcheck.models import Figure, Source
 from tests.load.helpers import CLAIM, problems_of
 
 
@@ -58,3 +58,21 @@ def test_each_rule_between_figures() -> None:
     assert sorted(p.code for p in problems) == ["FC401", "FC402", "FC403", "FC405", "FC406"]
     (typo,) = [p for p in problems if p.code == "FC402"]
     assert "(did you mean 'whole'?)" in typo.message
+
+
+def test_a_relation_written_as_one_value_is_named_without_an_index(tmp_path: Path) -> None:
+    path = tmp_path / "source.yaml"
+    path.write_text(
+        "id: s\ntitle: T\npublisher: P\npublished: 2024-01-01\nfigures:\n"
+        "  - {id: a, value: 5, unit: people, part_of: nowhere}\n"
+        "  - {id: b, value: 5, unit: people, part_of: [nowhere]}\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    source = validate(document, Source)
+    origins = [
+        FigureOrigin(figure, "s", document, ("figures", index))
+        for index, figure in enumerate(source.figures)
+    ]
+    found = {(p.key_path, p.line, p.code) for p in check_figures(origins)}
+    assert found == {("figures[0].part_of", 6, "FC402"), ("figures[1].part_of[0]", 7, "FC402")}
