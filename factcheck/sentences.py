@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.bands import Verdict
-from factcheck.models import Period
+from factcheck.models import Interval, Match, Period
+from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
 from factcheck.wording import percent
 
 
@@ -37,6 +38,34 @@ def within(basis: Period | None, claimed: Period | None) -> str:
         return ""
     outside = basis.start < claimed.start or basis.end > claimed.end
     return " within the period the claim attributes" if outside else ""
+
+
+def exactly(
+    difference: Decimal, value: Decimal, qualifier: Qualifier, precision: Decimal | None
+) -> str:
+    """How a combination whose match is `exact` reproduces the claimed `value`, in words that
+    are true: its range meets the claim's (docs/format.md, "Reproducing the claim"), but it
+    is "exactly" only when it is the claimed value itself; else the range that admits it
+    ("nearly $12 million" admits $11.9 million)."""
+    if difference == 0:
+        return "exactly"
+    words = QUALIFIER_WORDS[qualifier].strip()
+    if not words:  # a bare number: the figures' "more than" or "about" reaches it
+        return "within the range the figures' wording allows"
+    point = value + difference  # the value compared with the claim's (by size)
+    if precision is not None and Interval.of(value, qualifier, precision).meets(
+        Interval(low=point, high=point)
+    ):
+        return f"within the range the claim's \u201c{words}\u201d allows"
+    return "within the range the wording of the claim and of the figures allows"
+
+
+def match_word(match: Match, difference: Decimal) -> str:
+    """A match in one or two words for a table: `exact` reads "in range" unless the values
+    are equal (the JSON keeps `exact`)."""
+    if match is Match.exact and difference != 0:
+        return "in range"
+    return match.value
 
 
 def _supported(said: Said) -> str:

@@ -7,8 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 from factcheck.bands import EARNED
-from factcheck.models import Period, Verdict
-from factcheck.sentences import SENTENCES, Said, within
+from factcheck.models import Match, Period, Verdict
+from factcheck.qualifiers import Qualifier
+from factcheck.sentences import SENTENCES, Said, exactly, match_word, within
 
 D = Decimal
 NEVER = " The source never describes these 60 (b) as lost."
@@ -60,3 +61,22 @@ def test_a_period_inside_the_claimed_one_needs_no_words() -> None:
     assert within(Period(start=dt.date(2021, 3, 1), end=dt.date(2021, 3, 31)), claimed) == ""
     assert within(None, claimed) == within(claimed, None) == ""
     assert within(Period(start=dt.date(2020, 12, 31), end=dt.date(2021, 1, 31)), claimed)
+
+
+def test_exactly_only_for_the_claimed_value_itself() -> None:
+    nearly, million = Qualifier.nearly, D(1_000_000)
+    assert exactly(D(0), D(12_000_000), nearly, million) == "exactly"
+    assert exactly(D(-100_000), D(12_000_000), nearly, million) == (
+        "within the range the claim's \u201cnearly\u201d allows"
+    )
+    # a bare number met by figures said "more than": their range reaches it
+    assert exactly(D(-2_000), D(325_000), Qualifier.exact, D(1_000)) == (
+        "within the range the figures' wording allows"
+    )
+    # outside the claim's own range: both wordings are needed to meet
+    assert exactly(D(1_000), D(325_000), Qualifier.more_than, D(1_000)) == (
+        "within the range the wording of the claim and of the figures allows"
+    )
+    assert match_word(Match.exact, D(0)) == "exact"
+    assert match_word(Match.exact, D(1)) == "in range"
+    assert match_word(Match.approximate, D(1)) == "approximate"

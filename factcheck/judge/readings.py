@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from factcheck.lexicon import Lexicon, WordingMatch
+from factcheck.lexicon import Lexicon, WordingMatch, normalise
 from factcheck.load import FigureOrigin
 from factcheck.models import Extent, Figure, FigureReading
 
@@ -19,6 +19,9 @@ class Reading:
 
     support: Support
     supporting: list[str] = field(default_factory=list)
+    # For each supporting wording, what it was counted by: the predicate itself (in any
+    # inflection) or the synonym the lexicon found in it ("reduced" for "slashed").
+    counted_by: list[str] = field(default_factory=list)
     blocked: list[WordingMatch] = field(default_factory=list)
 
 
@@ -37,6 +40,9 @@ def read(figure: Figure, predicate: str, lexicon: Lexicon) -> Reading:
             reading.blocked.append(found)
             continue
         reading.supporting.append(wording.term)
+        # The predicate is the first of its wordings: found there, the term says it itself.
+        own = found.wording == normalise(predicate)
+        reading.counted_by.append(predicate if own else found.wording)
         if wording.extent is Extent.all:
             reading.support = "all"
         elif reading.support == "none":
@@ -62,6 +68,7 @@ def figure_reading(origin: FigureOrigin, readings: Readings) -> FigureReading:
         described_as=[w.term for w in figure.described_as],
         supports=reading.support,
         supporting_terms=reading.supporting,
+        supporting_wordings=reading.counted_by,
         quote=figure.quote,
         page=figure.page,
         value_as_written=figure.written or None,

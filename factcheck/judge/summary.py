@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from factcheck import coincidence
 from factcheck.judge.terms import term_label
 from factcheck.models import Claim, Combination, LargestTotal, Match, Period, Qualifier, Verdict
-from factcheck.sentences import SENTENCES, Said, within
+from factcheck.sentences import SENTENCES, Said, exactly, within
 from factcheck.units import ratio_scale
 from factcheck.wording import amount, claim_number, number, percent, signed_percent
 
@@ -162,7 +162,7 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
         support = f"the source describes {share} of it as {word}"
     value_said = f"{basis.expression} = {claim_number(basis.value, claim.unit, basis.kind)}"
     return Phrases(
-        derivation=f"{value_said} reproduces the number {_how(basis)}",
+        derivation=f"{value_said} reproduces the number {_how(basis, claim)}",
         value_said=value_said,
         support=support,
         word=word,
@@ -173,9 +173,10 @@ def _phrases(combos: Combinations, basis: Combination) -> Phrases:
     )
 
 
-def _how(basis: Combination) -> str:
+def _how(basis: Combination, claim: Claim) -> str:
     if basis.match is Match.exact:
-        return "exactly"
+        how = exactly(basis.difference, claim.value, claim.qualifier, claim.precision)
+        return how if how == "exactly" else f"{how} ({signed_percent(basis.relative_difference)})"
     if basis.match is Match.rounded:
         return f"as rounded ({signed_percent(basis.relative_difference)})"
     return f"approximately ({signed_percent(basis.relative_difference)})"

@@ -177,6 +177,10 @@ class FigureReading(_Result):
     quote: str | None = None
     page: int | str | None = None
     value_as_written: str | None = None  # as the source wrote it ("1,02,74,10,872") or null
+    # For each of `supporting_terms`: the claim's word (`asserts`, as the claim writes it)
+    # when the term says it itself, in any inflection; else the synonym it is counted by
+    # ("reduced" for "slashed"), so that published text never says "slashed" for "reduced".
+    supporting_wordings: list[str] = []
 
 
 class SearchStats(_Result):

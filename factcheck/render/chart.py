@@ -18,6 +18,7 @@ from typing import Literal
 from factcheck.kinds import RatioKind
 from factcheck.models import Combination, Term
 from factcheck.render.reader import Reader, said_of
+from factcheck.sentences import within
 from factcheck.wording import percent
 
 Shade = Literal["claimed", "all", "some", "none", "subtracted"]
@@ -31,9 +32,9 @@ BAR_HEIGHT = 26  # CSS pixels
 
 LEGEND: dict[Shade, str] = {
     "claimed": "claimed",
-    "all": "said {word}",
-    "some": "said {word} of some",
-    "none": "not said {word}",
+    "all": "{said} {word}",
+    "some": "{said} {word} of some",
+    "none": "not {said} {word}",
     "subtracted": "subtracted",
 }
 
@@ -79,12 +80,17 @@ def chart(reader: Reader) -> Chart | None:
         _supported_row(reader, basis, scale),
     ]
     shades = [s.shade for row in rows for s in row.segments]
-    legend = [(shade, text.format(word=word)) for shade, text in LEGEND.items() if shade in shades]
+    said = reader.said_verb()
+    legend = [
+        (shade, text.format(said=said, word=word))
+        for shade, text in LEGEND.items()
+        if shade in shades
+    ]
     texts = [f"{row.name}: {row.text}" for row in rows]
     if basis.formula is None:
         texts[1] += f", from {_terms(reader, basis)}"
     description = " ".join(f"{text}." for text in texts)
-    title = f"Claimed, reproduced and said \u201c{word}\u201d"
+    title = f"Claimed, reproduced and {said} \u201c{word}\u201d"
     return Chart(title, rows, legend, description)
 
 
@@ -137,7 +143,7 @@ def _reproduced_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
 
 
 def _supported_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
-    word = reader.claim.asserts
+    word, said = reader.claim.asserts, reader.said_verb()
     low, high = basis.supported_value.low, basis.supported_value.high
     share_low, share_high = basis.supported_share.low, basis.supported_share.high
     # A ratio's said-so part is a size, written without a change's sign.
@@ -147,24 +153,24 @@ def _supported_row(reader: Reader, basis: Combination, scale: _Scale) -> Row:
     segments = []
     if low > 0:
         segments.append(
-            Segment(BARS_FROM, scale.width(low), "all", low, f"said {word}: {low_text}")
+            Segment(BARS_FROM, scale.width(low), "all", low, f"{said} {word}: {low_text}")
         )
     if high > low:
         x = BARS_FROM + scale.width(low)
-        title = f"said {word} of some: up to {high_text}"
+        title = f"{said} {word} of some: up to {high_text}"
         segments.append(Segment(x, scale.width(high) - scale.width(low), "some", high - low, title))
+    # Shares are of the reproduced value, not of the claimed one (rule A3), and of its days
+    # inside the claim's period when prorated (rule D).
+    of = f"of the reproduced {reader.value_of(basis)}{within(basis.period, reader.claim.period)}"
     if high <= 0:
-        text = f"none ({percent(Decimal(0))} of the claim)"
+        text = f"none ({percent(Decimal(0))} {of})"
     elif low == high:
-        text = f"{high_text} ({percent(share_high)} of the claim)"
+        text = f"{high_text} ({percent(share_high)} {of})"
     elif low <= 0:
-        text = f"at most {high_text} ({percent(share_high)} of the claim)"
+        text = f"at most {high_text} ({percent(share_high)} {of})"
     else:
-        text = (
-            f"{low_text} to {high_text} ({percent(share_low)} to {percent(share_high)} of the "
-            "claim)"
-        )
-    return Row(f"Said \u201c{word}\u201d", "supported", segments, text)
+        text = f"{low_text} to {high_text} ({percent(share_low)} to {percent(share_high)} {of})"
+    return Row(f"{said.capitalize()} \u201c{word}\u201d", "supported", segments, text)
 
 
 def _shade(reader: Reader, term: Term) -> Shade:
@@ -183,7 +189,9 @@ def _terms(reader: Reader, basis: Combination) -> str:
     """ "children not served a Notice to Appear (more than 291,000, not said lost) plus ..."."""
     parts: list[str] = []
     for term in basis.terms:
-        said = LEGEND[_shade(reader, term)].format(word=reader.claim.asserts)
+        said = LEGEND[_shade(reader, term)].format(
+            said=reader.said_verb(), word=reader.claim.asserts
+        )
         amount = reader.term_amount(term)
         sign = "minus " if term.sign < 0 and parts else ""
         parts.append(f"{sign}{reader.term(term)} ({amount}, {said})")

@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from factcheck.escape import http_url
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Combination, FigureReading, Match, Qualifier, Term
-from factcheck.render.reader import Reader, and_list
+from factcheck.render.reader import Reader, and_list, said_or_counted
+from factcheck.sentences import within
 from factcheck.units import currency, ratio_scale, unit_key
 from factcheck.wording import counted, number, percent, share, signed_percent, unit_words
 
@@ -61,7 +62,7 @@ class Reading:
     where: list[str]  # its amount, how many figures, its source (of several), its page
     words: str  # "in the source's words, “a”, “b”."
     support: str  # whether they say the claim's word
-    says: str  # in short: "yes", "of some of them", "no"
+    says: str  # in short: "Says “lost”: yes.", "Counts as “slashed”: yes.", "Says “lost”: no."
     quote: str | None = None
     link: str | None = None  # the source's document, when it names an http(s) one
     groups: list[Group] = field(default_factory=list)
@@ -214,6 +215,9 @@ def _match(r: Reader, basis: Combination) -> str:
             "the precision the claim is said with."
         )
     if basis.match is Match.exact:
+        how = r.exactly(basis)
+        if how != "exactly":  # "nearly $12 million" admits $11.9 million
+            return f"The figures reproduce the claimed number {how}."
         return (
             "The figures reproduce the claimed number exactly: the range their wording allows "
             "meets the claim's."
@@ -222,6 +226,13 @@ def _match(r: Reader, basis: Combination) -> str:
         "The figures reproduce the claimed number approximately, within the "
         f"{percent(r.audit.search.tolerance)} tolerance."
     )
+
+
+def _match_words(r: Reader, combination: Combination) -> str:
+    """ "approximate match"; an `exact` one "exact match" only for the claimed value itself."""
+    if combination.match is Match.exact and combination.difference != 0:
+        return r.exactly(combination)
+    return f"{combination.match.value} match"
 
 
 def _unused(r: Reader) -> str:
@@ -309,10 +320,13 @@ def _ratio_support(r: Reader, basis: Combination) -> str:
 
 
 def _described_share(r: Reader, basis: Combination) -> str:
+    """What the source says of the total, as a share of the total (rule A3: shares are of
+    the matched value, not of the claimed one), prorated to the claim's period (rule D)."""
     asserts = r.claim.asserts
     value_low, value_high = basis.supported_value.low, basis.supported_value.high
     share_low, share_high = basis.supported_share.low, basis.supported_share.high
-    claimed = r.amount(r.claim.value, counted=False)
+    total = f"the {r.amount(basis.value, counted=False)} total"
+    inside = within(basis.period, r.claim.period)
 
     def written(value: Decimal) -> str:
         return r.amount(value, counted=False)
@@ -320,27 +334,22 @@ def _described_share(r: Reader, basis: Combination) -> str:
     if value_high <= 0:
         return f"The source describes none of the total as {asserts}."
     if value_low == value_high:
-        said = (
-            f"{written(value_high)} of the total ({percent(share_high)} of the claimed {claimed})"
-        )
+        said = f"{written(value_high)} ({percent(share_high)} of {total})"
     elif value_low <= 0:
-        said = (
-            f"at most {written(value_high)} of the total ({percent(share_high)} of the claimed "
-            f"{claimed})"
-        )
+        said = f"at most {written(value_high)} ({percent(share_high)} of {total})"
     else:
         said = (
-            f"between {written(value_low)} and {written(value_high)} of the total "
-            f"({percent(share_low)} to {percent(share_high)} of the claimed {claimed})"
+            f"between {written(value_low)} and {written(value_high)} "
+            f"({percent(share_low)} to {percent(share_high)} of {total})"
         )
-    return f"The source describes {said} as {asserts}."
+    return f"The source describes {said} as {asserts}{inside}."
 
 
 def _other_combinations(r: Reader) -> list[str]:
     audit = r.audit
     others = [c for i, c in enumerate(audit.combinations) if i != audit.basis]
     lines = [
-        f"{r.expression(c)} = {r.value_of(c)}: {c.match.value} match, "
+        f"{r.expression(c)} = {r.value_of(c)}: {_match_words(r, c)}, "
         f"{signed_percent(c.relative_difference)}; described as {audit.claim.asserts}: "
         f"{share(c.supported_share.low, c.supported_share.high, ' to ')}"
         for c in others[:OTHER_COMBINATIONS]
@@ -398,7 +407,7 @@ def _near_misses(r: Reader) -> list[str]:
         )
         lines.append(
             f"{r.expression(combination)} = {r.value_of(combination)} "
-            f"({combination.match.value} match, "
+            f"({_match_words(r, combination)}, "
             f"{signed_percent(combination.relative_difference)}): {measured}"
         )
     if len(audit.near_misses) > NEAR_MISSES:
@@ -438,6 +447,7 @@ def _reading(r: Reader, basis: Combination, term: Term, members: list[FigureRead
             tuple(reading.described_as),
             reading.supports,
             tuple(reading.supporting_terms),
+            tuple(reading.supporting_wordings),
             reading.change_supports,
         )
         groups.setdefault(key, []).append(reading)
@@ -458,7 +468,8 @@ def _reading(r: Reader, basis: Combination, term: Term, members: list[FigureRead
         for group in groups.values()
     ]
     words = "the source describes its figures in different words."
-    return Reading(r.term(term), where, words, "", "in part", None, link, listed)
+    in_part = f"Says \u201c{asserts}\u201d: in part."
+    return Reading(r.term(term), where, words, "", in_part, None, link, listed)
 
 
 def _words(reading: FigureReading, said_of: str = "") -> str:
@@ -488,14 +499,48 @@ def _support(reading: FigureReading, term: Term, basis: Combination, asserts: st
         if subtracted:
             return f"{said}; {_takes_away(asserts)}"
         return f"{said}, not of all."
-    if reading.supporting_terms == reading.described_as:
-        said = "That says" if len(reading.described_as) == 1 else "Each of these says"
-    else:
-        said = f"Of these, {and_list(quoted)}"
-        said += " says" if len(reading.supporting_terms) == 1 else " say"
+    said = _says_or_counts(reading, asserts)
     if subtracted:
-        return f"{said} {asserts}; {_takes_away(asserts)}"
-    return f"{said} {asserts}."
+        return f"{said}; {_takes_away(asserts)}"
+    return f"{said}."
+
+
+def _says_or_counts(reading: FigureReading, asserts: str) -> str:
+    """ "That says cut"; where the source's words are a synonym, not the claim's word itself
+    in some inflection, what they count as: "That counts as slashed (“reduced” is read as a
+    word for it)". Published text never says the source used a word it did not use."""
+    says, counted = said_or_counted(reading, asserts)
+    every = reading.supporting_terms == reading.described_as
+    saying = f"{_verb(says, 'says', 'say')} {asserts}"
+    if not counted:
+        if every:
+            return ("That says" if len(says) == 1 else "Each of these says") + f" {asserts}"
+        return f"Of these, {and_list(_quoted(says))} {saying}"
+    # The synonym, where the words are more than it: "missing" needs no "(“missing” ...)".
+    synonyms = list(
+        dict.fromkeys(synonym for term, synonym in counted if term.casefold() != synonym)
+    )
+    read = (
+        f" ({and_list(_quoted(synonyms))} {_verb(synonyms, 'is', 'are')} read as "
+        f"{_verb(synonyms, 'a word', 'words')} for it)"
+        if synonyms
+        else ""
+    )
+    terms = [term for term, _ in counted]
+    if not says and every:
+        lead = "That counts" if len(terms) == 1 else "Each of these counts"
+        return f"{lead} as {asserts}{read}"
+    counts = f"{and_list(_quoted(terms))} {_verb(terms, 'counts', 'count')} as {asserts}{read}"
+    lead = "" if every else "Of these, "
+    return f"{lead}{and_list(_quoted(says))} {saying}; {counts}" if says else f"{lead}{counts}"
+
+
+def _quoted(words: list[str]) -> list[str]:
+    return [f"\u201c{word}\u201d" for word in words]
+
+
+def _verb(items: list[str], one: str, many: str) -> str:
+    return one if len(items) == 1 else many
 
 
 def _takes_away(asserts: str) -> str:

@@ -61,7 +61,6 @@ class Item:
     anchor: str  # the article's id: the claim's id
     verdict: str  # its CSS class: the verdict's name
     symbol: str
-    word: str  # the claim's word
     evidence: Evidence
     chart: Chart | None
     reviewed: str  # ISO date
@@ -88,7 +87,6 @@ def item(audit: Audit, config: Config, reviewed: dt.date, source_pages: Sequence
         anchor=audit.claim.id,
         verdict=audit.verdict.value,
         symbol=SYMBOLS.get(audit.verdict, ""),
-        word=audit.claim.asserts,
         evidence=evidence(audit, label),
         chart=chart(Reader(audit)),
         reviewed=reviewed.isoformat(),

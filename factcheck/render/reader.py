@@ -21,7 +21,7 @@ from factcheck.bands import earned
 from factcheck.kinds import RatioKind
 from factcheck.models import Audit, Coincidence, Combination, FigureReading, Match, Note, Term
 from factcheck.qualifiers import QUALIFIER_WORDS, Qualifier
-from factcheck.sentences import SENTENCES, Said, within
+from factcheck.sentences import SENTENCES, Said, exactly, within
 from factcheck.units import ratio_scale
 from factcheck.wording import claim_number, percent, reader_amount, shown_beside_words
 from factcheck.written import says_more
@@ -278,13 +278,19 @@ class Reader:
         return f"The source's figure for {self.term(terms['a'])}, {value}"
 
     def _how(self, basis: Combination) -> str:
-        if basis.match is Match.exact:
-            return "exactly"
         relative = basis.relative_difference
         side = "more" if relative > 0 else "less"
+        if basis.match is Match.exact:
+            how = self.exactly(basis)
+            return how if how == "exactly" else f"{how} ({percent(abs(relative))} {side})"
         if basis.match is Match.rounded:  # rule B1
             return f"as rounded ({percent(abs(relative))} {side})"
         return f"approximately ({percent(abs(relative))} {side})"
+
+    def exactly(self, combination: Combination) -> str:
+        """An `exact` match in words: "exactly" only for the claimed value itself."""
+        claim = self.claim
+        return exactly(combination.difference, claim.value, claim.qualifier, claim.precision)
 
     def _support(self, basis: Combination) -> str:
         word = self.claim.asserts
@@ -418,15 +424,29 @@ class Reader:
 
     # --- support of one figure -------------------------------------------------------------
 
+    def said_verb(self) -> str:
+        """ "said", or "counted as" when a figure of the basis backs the claim's word only
+        by a synonym of it ("reduced" for "slashed"): a chart's label never says the source
+        used a word it did not."""
+        basis = self.basis
+        members = [m for term in basis.terms for m in self.members(term)] if basis else []
+        for reading in members:
+            says, counted = said_or_counted(reading, self.claim.asserts)
+            if counted and not says and reading.change_supports is None:
+                return "counted as"
+        return "said"
+
     def says(self, reading: FigureReading) -> str:
-        """Whether the source's words for a figure say the claim's word: yes, of some, no."""
+        """Whether the source's words for a figure say the claim's word, in short: "Says
+        “lost”: yes."; "Counts as “slashed”: yes." where they are a synonym of it."""
+        word = f"\u201c{self.claim.asserts}\u201d"
         if reading.change_supports is not None:
-            return f"yes: the change is a {reading.change_supports}"
-        if reading.supports == "all":
-            return "yes"
-        if reading.supports == "some":
-            return "of some of them"
-        return "no"
+            return f"Says {word}: yes: the change is a {reading.change_supports}."
+        if reading.supports == "none":
+            return f"Says {word}: no."
+        says, _ = said_or_counted(reading, self.claim.asserts)
+        verb = "Says" if says else "Counts as"
+        return f"{verb} {word}: {'yes' if reading.supports == 'all' else 'of some of them'}."
 
 
 def said_of(found: Sequence[FigureReading]) -> Literal["all", "some", "none"]:
@@ -466,3 +486,20 @@ def _weak(basis: Combination) -> str:
         f" That match is weak evidence: {_about(basis)} would land as near by chance (of the "
         f"{found.combinations_searched:,} searched)."
     )
+
+
+def said_or_counted(
+    reading: FigureReading, asserts: str
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """The supporting terms that say the claim's word itself, and those counted by a synonym
+    (each with its synonym). Without `supporting_wordings` (JSON of an older factcheck),
+    every term is taken to say it, as that version's text did."""
+    wordings = reading.supporting_wordings or [asserts] * len(reading.supporting_terms)
+    says: list[str] = []
+    counted: list[tuple[str, str]] = []
+    for term, wording in zip(reading.supporting_terms, wordings, strict=True):
+        if wording == asserts:
+            says.append(term)
+        else:
+            counted.append((term, wording))
+    return says, counted

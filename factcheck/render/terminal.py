@@ -22,6 +22,7 @@ from factcheck.kinds import RatioKind
 from factcheck.models import Audit, ClaimSummary, Combination, FigureReading, Verdict
 from factcheck.render.bars import SUPPORT_STYLES, Bars, label
 from factcheck.render.fit import Column, Fitted, cell, safe, terminal_width
+from factcheck.sentences import match_word
 from factcheck.units import ratio_scale
 from factcheck.wording import (
     claim_number,
@@ -142,20 +143,18 @@ def _combinations(
         relative = signed_percent(combination.relative_difference)
         difference = f"{_difference(audit, combination)} ({relative})"
         verdict = Text(combination.band.value, style=_style(combination.band))
+        match = match_word(combination.match, combination.difference)
         fitted.add_row(
             Text(marker),
             cell(combination.expression),
             Text(_value(audit, combination)),
             Text(difference),
-            Text(combination.match.value),
+            Text(match),
             Text(_share(combination)),
             verdict,
         )
         body = cell(f"{combination.expression} = {_value(audit, combination)}")
-        body.append(
-            f"\ndifference {difference}, {combination.match.value}; {said}: "
-            f"{_share(combination)}; band "
-        )
+        body.append(f"\ndifference {difference}, {match}; {said}: {_share(combination)}; band ")
         body.append_text(verdict)
         listed.add_row(marker, body)
     heading = Text(fitted.title, style="bold")

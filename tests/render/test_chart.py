@@ -13,6 +13,7 @@ from factcheck.models import Audit
 from factcheck.render.chart import BARS_FROM, BARS_WIDTH, Chart, chart
 from factcheck.render.reader import Reader
 from tests.conftest import REPO, CaseWriter
+from tests.render.library import library_case
 
 
 def audit(path: Path | str) -> Audit:
@@ -45,14 +46,15 @@ def test_the_seed_bars_are_in_proportion(in_repo: Path) -> None:
     assert shades == [["claimed"], ["none", "some"], ["some"]]
     assert [text for _, text in found.legend] == [
         "claimed",
-        "said lost of some",
-        "not said lost",
+        "counted as lost of some",
+        "not counted as lost",
     ]
     assert found.description == (
         "Claimed: more than 325,000 children. Reproduced: 323,000 children, from children not "
-        "served a Notice to Appear (more than 291,000, not said lost) plus children who failed "
-        "to appear in immigration court (more than 32,000, said lost of some). Said \u201clost"
-        "\u201d: at most 17,244 (5.3% of the claim)."
+        "served a Notice to Appear (more than 291,000, not counted as lost) plus children who "
+        "failed to appear in immigration court (more than 32,000, counted as lost of some). "
+        "Counted as \u201clost\u201d: at most 17,244 (5.3% of the reproduced 323,000 children "
+        "within the period the claim attributes)."
     )
 
 
@@ -87,7 +89,7 @@ def test_a_ratio_is_one_bar_of_its_size(in_repo: Path) -> None:
     assert [row.text for row in found.rows] == [
         "fall of 47%",
         "-46.8%",
-        "46.8% (100.0% of the claim)",
+        "46.8% (100.0% of the reproduced -46.8%)",
     ]
 
 
@@ -97,7 +99,7 @@ def test_nothing_said_is_an_empty_row_in_words(write_case: CaseWriter) -> None:
     )
     found = chart_of(path)
     (row,) = [row for row in found.rows if row.key == "supported"]
-    assert row.segments == [] and row.text == "none (0.0% of the claim)"
+    assert row.segments == [] and row.text == "none (0.0% of the reproduced 5 people)"
 
 
 def test_a_claim_nothing_reproduces_has_no_chart(in_repo: Path) -> None:
@@ -111,3 +113,25 @@ def test_a_tiny_amount_stays_visible(write_case: CaseWriter) -> None:
     ]
     found = chart_of(write_case(figures, value=1_000_001, max_terms=2))
     assert min(widths(found, "reproduced")) >= 1
+
+
+def test_the_said_so_share_is_of_the_reproduced_value(write_case: CaseWriter) -> None:
+    # rule A3: $4.5m of $11.9m is 37.8%; of the claimed $12m it would read 37.5%. The source
+    # says "reduced", which counts as "slashed": the chart never says it said "slashed".
+    found = chart_of(library_case(write_case))
+    (row,) = [row for row in found.rows if row.key == "supported"]
+    assert row.name == "Counted as \u201cslashed\u201d"
+    assert row.text == "$4.5 million (37.8% of the reproduced $11.9 million)"
+    assert found.title == "Claimed, reproduced and counted as \u201cslashed\u201d"
+    assert [text for _, text in found.legend] == [
+        "claimed",
+        "counted as slashed",
+        "not counted as slashed",
+    ]
+    assert "of the claim" not in found.description
+
+
+def test_the_claims_own_word_is_said(write_case: CaseWriter) -> None:
+    figures = [{"id": "a", "value": 5, "unit": "people", "described_as": ["were lost"]}]
+    found = chart_of(write_case(figures, value=5))
+    assert found.rows[-1].name == "Said \u201clost\u201d"

@@ -28,6 +28,11 @@ from tests.render.pages import read_page
 
 GOLDEN = REPO / "tests" / "golden" / "html"
 SEED = "claims/trump-2024-09-23-325k-migrant-children.yaml"
+# What the chart says of the seed: a share of the reproduced value, prorated (rules A3, D).
+SEED_SAID = (
+    "at most 17,244 (5.3% of the reproduced 323,000 children within the period the claim "
+    "attributes)"
+)
 REVIEWED = dt.date(2024, 10, 2)
 PUBLISHER = Config(
     publisher=Publisher(name="Example Fact Check", url="https://factcheck.example.org"),
@@ -72,7 +77,8 @@ def test_the_seed_report_shows_the_verdict_the_arithmetic_and_the_sources_words(
     assert "Total 323,000" in text and "Difference -2,000 (-0.6%)" in text
     assert "\u201cnot able to account for the location\u201d" in text
     assert "ICE did not serve Notices to Appear on more than 291,000 UCs" in text  # its quote
-    assert "Said \u201clost\u201d: at most 17,244 (5.3% of the claim)" in text  # the chart
+    # the chart: the source says "not able to account for the location", not "lost"
+    assert f"Counted as \u201clost\u201d: {SEED_SAID}" in text
     for figure_id in ("no_nta", "failed_to_appear", "trafficking_risk", "dhs-oig-24-46"):
         assert figure_id not in text
     links = [a.attrs["href"] for a in page.all("a")]
@@ -89,13 +95,13 @@ def test_the_chart_is_told_in_words_beside_it(in_repo: Path) -> None:
     for row in (
         "Claimed: more than 325,000 children",
         "Reproduced: 323,000 children",
-        "Said \u201clost\u201d: at most 17,244 (5.3% of the claim)",
+        f"Counted as \u201clost\u201d: {SEED_SAID}",
     ):
         assert page.text.count(row) == 2, row  # above the bar, then in the caption
     assert (
-        "from children not served a Notice to Appear (more than 291,000, not said lost) plus "
-        "children who failed to appear in immigration court (more than 32,000, said lost of "
-        "some)"
+        "from children not served a Notice to Appear (more than 291,000, not counted as lost) "
+        "plus children who failed to appear in immigration court (more than 32,000, counted as "
+        "lost of some)"
     ) in page.text
     svgs = page.all("svg")
     assert len(svgs) == 1 + 3 + 3  # the patterns, a bar per row, a shade per legend entry

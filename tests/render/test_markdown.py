@@ -129,8 +129,8 @@ def test_page_quote_and_extent(write_case: CaseWriter) -> None:
         "- **left** (60, p. iv): in the source's words, \u201cmissing\u201d, \u201cleft\u201d. "
         in text
     )
-    assert "Of these, \u201cmissing\u201d says lost." in text
-    assert "The source describes between 60 and 100 of the total \\(60.0% to 100.0%" in text
+    assert "Of these, \u201cmissing\u201d counts as lost." in text
+    assert "The source describes between 60 and 100 \\(60.0% to 100.0% of the 100 total\\)" in text
 
 
 def test_text_from_the_files_cannot_inject_markdown(write_case: CaseWriter) -> None:
@@ -252,7 +252,7 @@ def test_a_window_whose_months_differ_in_words_lists_each_group(write_case: Case
     assert "the source describes its figures in different words.\n" in text
     assert (
         "  - encounters in month 1; encounters in month 2: in the source's words, "
-        "\u201ccrossings\u201d. That says crossed."
+        "\u201ccrossings\u201d. That counts as crossed."
     ) in text
     assert (
         "  - encounters in month 3: in the source's words, \u201capprehensions\u201d. None of "

@@ -17,6 +17,7 @@ from factcheck.render.fit import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, Column, Fi
 from factcheck.render.fit import terminal_width as width_of
 from factcheck.render.terminal import render_audit, render_summary, to_text
 from tests.conftest import CLAIMS, REPO, CaseWriter, assert_golden
+from tests.render.library import library_case
 
 GOLDEN = REPO / "tests" / "golden"
 SEED = REPO / "claims" / "trump-2024-09-23-325k-migrant-children.yaml"
@@ -271,3 +272,17 @@ def test_the_batch_says_whether_each_verdict_is_the_expected_one(width: int) -> 
         assert flowing.count("expected") == 2
     else:  # the table's column
         assert " ok " in flowing and f"DIFFERS: {wrong}" in flowing
+
+
+def test_a_match_within_the_claims_range_is_not_called_exact(write_case: CaseWriter) -> None:
+    # "nearly $12 million" admits $11.9 million and $11.5 million: `exact` in the JSON, but
+    # "exact" beside a difference of -500,000 would contradict it
+    found = audit_of(library_case(write_case))
+    for width in (60, 120):
+        text = to_text(render_audit(found, plain=True), plain=True, width=width)
+        assert "exact" not in text
+        assert "in range" in text
+    narrow = to_text(render_audit(found, plain=True), plain=True, width=60)
+    assert "difference -500,000 (-4.2%), in range;" in narrow
+    wide = to_text(render_audit(found, plain=True), plain=True, width=160)
+    assert "reproduces the number within the range the claim's \u201cnearly\u201d allows" in wide
