@@ -24,6 +24,9 @@ OTHER_COMBINATIONS = 5  # how many reproducing combinations besides the basis to
 NEAR_MISSES = 5  # how many near misses (another period than `covers`) to list
 UNUSED_NAMES = 12  # how many names of unused figures to list
 
+# A document's kind (documents/read.py) as a reader writes it: "PDF, 7 pages", "text, 1 page".
+_KIND_NAMES = {"pdf": "PDF", "html": "HTML", "text": "text", "markdown": "Markdown"}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -582,7 +585,7 @@ def _found_in_document(r: Reader, reading: FigureReading) -> str:
     if document is None or quote is None:
         return ""
     what = "quote" if quote.role == "quote" else "table cell"
-    kind = f"{document.kind.upper()}, " if document.kind else ""
+    kind = f"{_KIND_NAMES.get(document.kind, document.kind)}, " if document.kind else ""
     pages = f"{document.pages} page{'s' if document.pages != 1 else ''}"
     if quote.status == "found":
         return f"Checked: the {what} is on page {quote.page} of the document ({kind}{pages})."
