@@ -16,7 +16,8 @@ from factcheck.bands import band
 from factcheck.escape import markdown_text, one_line
 from factcheck.models import Audit
 from factcheck.render.beyond import beyond_lines
-from factcheck.render.evidence import Arithmetic, Evidence, Reading, evidence
+from factcheck.render.evidence import Arithmetic, Evidence, evidence
+from factcheck.render.evidence_words import Reading
 from factcheck.render.reader import Reader
 
 # At the start of a line these would make a heading, a list item, a quote or a rule.
