@@ -83,7 +83,9 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError, text: str = "") -> Prob
         if start is not None and mark is not None and start.line != mark.line:
             # e.g. an unclosed quote is found only at the end of the file
             context += f" (which starts at line {start.line + 1}, column {start.column + 1})"
-        message = f"invalid YAML: {problem}{context}{_unclosed_quote(text, line)}"
+        # (libyaml names the quote itself when the file ends inside it)
+        hint = "" if "quoted scalar" in f"{problem}{context}" else _unclosed_quote(text, line)
+        message = f"invalid YAML: {problem}{context}{hint}"
     return problem_at(path, message, "FC102", line, column)
 
 
