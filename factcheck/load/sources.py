@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,6 @@ from factcheck.load.reader import read_document
 from factcheck.load.validation import validate
 from factcheck.lookalike import lookalike_file_hint
 from factcheck.models import Source
-from factcheck.paths import display_path
 
 if TYPE_CHECKING:  # the documents are read only for a source that names one
     from factcheck.documents.cache import DocumentCache
@@ -125,7 +125,9 @@ def _refusal(target: Path, relative: str, root: Path) -> tuple[str, str] | None:
     try:
         resolved = target.resolve(strict=True)
     except FileNotFoundError:
-        looked = shown(display_path(target), 300)[1:-1]
+        # claims/../sources/x.yaml as sources/x.yaml: by the letters, as it costs nothing
+        # (display_path resolves, and a claim may name 20,000 missing files)
+        looked = shown(os.path.normpath(target), 300)[1:-1]
         hint = lookalike_file_hint(target)
         return f"source file {quoted} not found (looked for {looked}){hint}", "FC301"
     except RuntimeError:  # pathlib's word for a symlink loop (ELOOP)
