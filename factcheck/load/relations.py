@@ -4,6 +4,7 @@ parts within their wholes, wholes not nested too deep, no contradictions."""
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 
 from factcheck.errors import Problem
@@ -12,7 +13,6 @@ from factcheck.load.document import KeyPath, shown
 from factcheck.load.limits import capped
 from factcheck.lookalike import lookalike_note, skeleton
 from factcheck.models import Figure, Interval
-from factcheck.paths import display_path
 
 
 def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
@@ -49,7 +49,7 @@ def _used_twice(first: FigureOrigin, again: FigureOrigin) -> Problem:
     return again.document.problem(
         (*again.key_path, "id"),
         f"figure id {again.figure.id!r} is used twice (also in "
-        f"{display_path(first.document.path)}:{line}); figure ids must be unique across a "
+        f"{os.path.normpath(first.document.path)}:{line}); figure ids must be unique across a "
         "claim and its sources",
         "FC401",
     )
