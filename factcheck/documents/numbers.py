@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from factcheck.numbers import NumberFormatError, parse_number, precision_of
+from factcheck.written import TENS, UNITS
 
 _NUMERAL = re.compile(
     r"""(?<![\w.,])
@@ -34,22 +35,8 @@ _NUMERAL = re.compile(
 _WORD = re.compile(r"[A-Za-z]+")
 _MAX_TEXT = 20_000
 _MAX_DIGITS = 40
-_SMALL = {
-    word: value
-    for value, word in enumerate(
-        [
-            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-            *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
-            *("seventeen", "eighteen", "nineteen"),
-        ]
-    )
-}
-_TENS = {
-    word: 10 * (index + 2)
-    for index, word in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    )
-}
+# The words for numbers below a hundred are written.py's, which the value parser reads too.
+_SMALL, _TENS = UNITS, TENS
 _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _VALUE_WORDS = frozenset({*_SMALL, *_TENS, *_SCALES, "hundred"})
 _NUMBER_WORDS = _VALUE_WORDS | {"half", "a", "an"}
