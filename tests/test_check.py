@@ -451,3 +451,19 @@ def test_a_claim_in_a_name_of_money_is_told_its_sources_currency(
         assert "write `unit:" not in warning.message
     else:
         assert hint in warning.message
+
+
+def test_check_loads_neither_the_audits_models_nor_the_document_readers() -> None:
+    # Start-up: `check` validates files; the audit's models and the PDF and HTML readers
+    # are imported on first use (models/__init__.py, documents/__init__.py, load/sources.py).
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, factcheck.check, factcheck.cli; "
+        "print(sorted(m for m in sys.modules if m in "
+        "('factcheck.models.results', 'factcheck.documents.read', 'factcheck.documents.pdf',"
+        " 'factcheck.load.provenance')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -12,7 +12,8 @@ from factcheck.load.case import FigureOrigin
 from factcheck.load.document import KeyPath, shown
 from factcheck.load.limits import capped
 from factcheck.lookalike import lookalike_note, skeleton
-from factcheck.models import Figure, Interval
+from factcheck.models import Figure
+from factcheck.qualifiers import bounds
 
 
 def check_figures(figures: Iterable[FigureOrigin]) -> list[Problem]:
@@ -175,11 +176,11 @@ def _too_many_wholes(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:
 
 
 def _larger_than(part: Figure, whole: Figure) -> bool:
-    part_range = Interval.of(part.value, part.qualifier, part.precision)
-    whole_range = Interval.of(whole.value, whole.qualifier, whole.precision)
-    return part_range.low > whole_range.high or (
-        part_range.low == whole_range.high and (part_range.low_open or whole_range.high_open)
-    )
+    """Whether every value the part admits lies above every value the whole admits (the
+    qualifiers' table, as Interval.of reads it)."""
+    low, _, low_open, _ = bounds(part.value, part.qualifier, part.precision)
+    _, high, _, high_open = bounds(whole.value, whole.qualifier, whole.precision)
+    return low > high or (low == high and (low_open or high_open))
 
 
 def _cycles(by_id: Mapping[str, FigureOrigin]) -> list[Problem]:

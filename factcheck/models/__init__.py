@@ -50,34 +50,11 @@ if TYPE_CHECKING:
     )
 
 # The audit's models are made on first use: `check` validates files and never needs them.
-_RESULTS = frozenset(
-    {
-        "SCHEMA_VERSION",
-        "Audit",
-        "ChangeInfo",
-        "ClaimSummary",
-        "Coincidence",
-        "Combination",
-        "DocumentFound",
-        "FigureFound",
-        "FigureReading",
-        "Interval",
-        "LargestTotal",
-        "Match",
-        "Note",
-        "PhraseFound",
-        "Reproduced",
-        "SearchStats",
-        "Share",
-        "SourceSummary",
-        "Term",
-        "WindowInfo",
-    }
-)
+# Every name in __all__ not imported above is one of results.py's.
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _RESULTS:
+    if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f"{__name__}.results"), name)
     globals()[name] = value
